@@ -1,0 +1,2 @@
+/** The muxbench command line: one executable with subcommands. */
+package io.muxbench.cli;

@@ -1,0 +1,113 @@
+package io.muxbench.results;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The result of one cell: one scenario, over one mode, on one link, cold or warm, by one client.
+ * Field names are a contract with tools outside the code (DESIGN.md, "Results").
+ *
+ * @param id                     file-safe key, unique within a run; names the cell's histogram log
+ * @param scenario               scenario name
+ * @param mode                   {@code h1}, {@code h1-pipelined} or {@code h2}
+ * @param link                   link profile name, or {@code none} for plain loopback
+ * @param reuse                  {@code cold} or {@code warm}
+ * @param tls                    whether the connections used TLS
+ * @param client                 {@code driver}, or the browser that made the page loads (e.g. {@code chromium})
+ * @param settings               the settings that differ between modes by nature, as used
+ * @param pageLoads              page-load time summary
+ * @param requests               per-request latency summary (request start to last byte)
+ * @param connectionsPerPageLoad new connections opened per page load, on average
+ * @param bytes                  bytes on the wire per page load
+ * @param errors                 failures by cause; empty when none
+ * @param server                 the embedded origin's counters for this cell; null for a real target
+ * @param histogramLog           the cell's HdrHistogram log, relative to the run folder
+ * @param samples                a few page loads kept whole, for waterfalls
+ */
+@JsonPropertyOrder({"id", "scenario", "mode", "link", "reuse", "tls", "client", "settings", "pageLoads", "requests",
+        "connectionsPerPageLoad", "bytes", "errors", "server", "histogramLog", "samples"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CellResult(
+        String id,
+        String scenario,
+        String mode,
+        String link,
+        String reuse,
+        boolean tls,
+        String client,
+        Settings settings,
+        PageLoads pageLoads,
+        Requests requests,
+        double connectionsPerPageLoad,
+        Bytes bytes,
+        Map<String, Long> errors,
+        ServerCounters server,
+        String histogramLog,
+        List<PageLoadSample> samples) {
+
+    public CellResult {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(link, "link");
+        Objects.requireNonNull(reuse, "reuse");
+        Objects.requireNonNull(pageLoads, "pageLoads");
+        Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(bytes, "bytes");
+        client = client == null ? "driver" : client;
+        errors = errors == null ? Map.of() : Map.copyOf(errors);
+        samples = samples == null ? List.of() : List.copyOf(samples);
+    }
+
+    /** The identity compare matches cells by. */
+    public String key() {
+        return scenario + " | " + mode + " | " + link + " | " + reuse + " | " + (tls ? "tls" : "cleartext")
+                + ("driver".equals(client) ? "" : " | " + client);
+    }
+
+    /**
+     * Settings that differ between modes by nature, recorded so no comparison hides them.
+     *
+     * @param connectionsPerOrigin most connections per browser and origin
+     * @param maxInFlightPerConnection most requests (pipelined) or streams (h2) in flight on one connection, as allowed
+     * @param initialStreamWindow  HTTP/2 initial stream window in bytes (0 for HTTP/1.1)
+     * @param initialSessionWindow HTTP/2 initial session window in bytes (0 for HTTP/1.1)
+     * @param tlsProtocol          negotiated TLS version, e.g. TLSv1.3; null in cleartext
+     * @param cipherSuite          negotiated cipher suite; null in cleartext
+     * @param alpn                 negotiated ALPN protocol; null in cleartext
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Settings(int connectionsPerOrigin, int maxInFlightPerConnection, int initialStreamWindow,
+                           int initialSessionWindow, String tlsProtocol, String cipherSuite, String alpn) {
+    }
+
+    /**
+     * Page-load time, in milliseconds. Under open load the percentiles are measured from the
+     * intended start (coordinated omission corrected); {@code uncorrected} keeps the figures measured
+     * from the actual start.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PageLoads(long count, long failed, double p50Ms, double p90Ms, double p99Ms, double maxMs,
+                            double meanMs, double stddevMs, Uncorrected uncorrected) {
+    }
+
+    /** Page-load time measured from the actual start, under open load only. */
+    public record Uncorrected(double p50Ms, double p90Ms, double p99Ms, double maxMs) {
+    }
+
+    /** Request latency, request start (after queueing) to last byte, in milliseconds. */
+    public record Requests(long count, long failed, double p50Ms, double p90Ms, double p99Ms, double maxMs) {
+    }
+
+    /** Bytes on the wire per page load, on average, headers and bodies apart. */
+    public record Bytes(long sentPerPageLoad, long receivedPerPageLoad, long headersSentPerPageLoad,
+                        long bodySentPerPageLoad, long headersReceivedPerPageLoad, long bodyReceivedPerPageLoad) {
+    }
+
+    /** What the embedded origin saw during the cell. */
+    public record ServerCounters(long connectionsAccepted, long requestsReceived, int maxInFlightPerConnection) {
+    }
+}

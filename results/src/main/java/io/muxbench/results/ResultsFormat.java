@@ -1,0 +1,164 @@
+package io.muxbench.results;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Reads and writes the results of a run folder. Writes are atomic (a temporary file moved into
+ * place), so a reader never sees half a file; reads check the schema version and required fields.
+ *
+ * <pre>{@code
+ * RunFolder run = ResultsFormat.readRun(Path.of("results/runs/2026-11-27T10-00-00"));
+ * for (CellResult cell : run.results().cells()) { ... }
+ * }</pre>
+ */
+public final class ResultsFormat {
+
+    /** The version of run.json and results.json this code writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+    public static final String RUN_FILE = "run.json";
+    public static final String RESULTS_FILE = "results.json";
+    public static final String REPORT_FILE = "index.html";
+    /** JMH's JSON output, when the run folder has one. */
+    public static final String JMH_FILE = "jmh.json";
+
+    /** Locale-independent, ordered, indented JSON. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ResultsFormat() {
+    }
+
+    /** A run folder as read back: run.json and results.json. */
+    public record RunFolder(Path dir, RunInfo run, Results results) {
+    }
+
+    public static void writeRun(Path dir, RunInfo run) throws IOException {
+        writeJson(dir.resolve(RUN_FILE), run);
+    }
+
+    public static void writeResults(Path dir, Results results) throws IOException {
+        writeJson(dir.resolve(RESULTS_FILE), results);
+    }
+
+    /** Writes any value as JSON, atomically. */
+    public static void writeJson(Path file, Object value) throws IOException {
+        writeAtomically(file, MAPPER.writeValueAsBytes(value));
+    }
+
+    /** Writes bytes to a temporary file beside {@code file}, then moves it into place. */
+    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Reads a run folder, or the folder of a given results.json.
+     *
+     * @throws ResultsFormatException one line saying what is wrong and where
+     */
+    public static RunFolder readRun(Path dirOrResultsFile) throws ResultsFormatException {
+        Path dir = Files.isDirectory(dirOrResultsFile) ? dirOrResultsFile : dirOrResultsFile.toAbsolutePath().getParent();
+        Path resultsFile = Files.isDirectory(dirOrResultsFile) ? dir.resolve(RESULTS_FILE) : dirOrResultsFile;
+        if (!Files.exists(dirOrResultsFile)) {
+            throw new ResultsFormatException(dirOrResultsFile + ": no such file or folder");
+        }
+        Results results = read(resultsFile, Results.class);
+        Path runFile = dir.resolve(RUN_FILE);
+        RunInfo run = Files.exists(runFile) ? read(runFile, RunInfo.class) : null;
+        return new RunFolder(dir, run, results);
+    }
+
+    /** Reads one JSON file of the format, checking its schema version first. */
+    public static <T> T read(Path file, Class<T> type) throws ResultsFormatException {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new ResultsFormatException(file + ": no such file");
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(file + ": line " + lineOf(e) + ": not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ResultsFormatException(file + ": cannot read: " + e.getMessage());
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new ResultsFormatException(file + ": not a muxbench results file (expected a JSON object)");
+        }
+        JsonNode version = tree.get("schemaVersion");
+        if (version == null || !version.isInt()) {
+            throw new ResultsFormatException(file + ": no schemaVersion: not a muxbench results file");
+        }
+        if (version.asInt() != SCHEMA_VERSION) {
+            throw new ResultsFormatException(file + ": schema version " + version.asInt()
+                    + " but this muxbench reads version " + SCHEMA_VERSION);
+        }
+        try {
+            return MAPPER.treeToValue(tree, type);
+        } catch (JsonMappingException e) {
+            throw new ResultsFormatException(file + ": at " + path(e.getPath()) + ": " + problem(e));
+        } catch (JsonProcessingException e) {
+            throw new ResultsFormatException(file + ": " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new ResultsFormatException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static String problem(JsonMappingException e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root instanceof JsonMappingException m ? m.getOriginalMessage() : root.getMessage();
+        if (root instanceof NullPointerException && message != null) {
+            return "required field \"" + message + "\" is missing";
+        }
+        if (message != null && message.contains("Null value for creator property")) {
+            return "a required field is missing";
+        }
+        int nl = message == null ? -1 : message.indexOf('\n');
+        return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
+    }
+
+    private static int lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                sb.append('.').append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,57 @@
+package io.muxbench.results;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code run.json}: what ran, where, with which configuration, and whether the driver was ever the
+ * bottleneck.
+ *
+ * @param schemaVersion   {@link ResultsFormat#SCHEMA_VERSION}
+ * @param runId           the run folder's name
+ * @param startedAt       ISO-8601 wall-clock start (for people; intervals use nanoTime)
+ * @param finishedAt      ISO-8601 wall-clock end, or null while running
+ * @param durationSeconds wall time of the run
+ * @param complete        false when the run was interrupted or failed part way
+ * @param muxbenchVersion muxbench's version
+ * @param environment     machine and software
+ * @param configuration   the whole configuration, as given and defaulted
+ * @param driver          how the driver itself fared
+ */
+@JsonPropertyOrder({"schemaVersion", "runId", "startedAt", "finishedAt", "durationSeconds", "complete",
+        "muxbenchVersion", "environment", "configuration", "driver"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunInfo(int schemaVersion, String runId, String startedAt, String finishedAt, double durationSeconds,
+                      boolean complete, String muxbenchVersion, Environment environment, JsonNode configuration,
+                      DriverHealth driver) {
+
+    public RunInfo {
+        Objects.requireNonNull(runId, "runId");
+    }
+
+    /** Machine and software the run used. */
+    public record Environment(String java, String javaVendor, String os, String arch, int cpus, long maxHeapBytes,
+                              String jetty, String hostname) {
+    }
+
+    /**
+     * Whether the driver, not the server or the link, limited the measurement.
+     *
+     * @param cpuPercent          the driver process's CPU use over the run, as a share of all cores
+     * @param maxScheduleLagMs    the worst delay between a page load's intended and actual start (open load)
+     * @param bottleneck          true when the driver was likely the bottleneck
+     * @param warnings            what made it so, one line each
+     * @param linkTimingErrorP50Us median error of the link emulator's deliveries against their schedule
+     * @param linkTimingErrorP99Us 99th percentile of that error
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DriverHealth(double cpuPercent, double maxScheduleLagMs, boolean bottleneck, List<String> warnings,
+                               Double linkTimingErrorP50Us, Double linkTimingErrorP99Us) {
+        public DriverHealth {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.muxbench.scenario;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A page: a document and the tree of resources a browser fetches for it.
+ *
+ * <pre>{@code
+ * Scenario page = ScenarioLoader.resolve("image-grid");
+ * page.root().forEach(r -> System.out.println(r.path() + " " + r.size()));
+ * }</pre>
+ *
+ * @param schemaVersion  format version, {@link #SCHEMA_VERSION}
+ * @param name           short name, as used on the command line and in results
+ * @param description    one sentence: the effect this page shows
+ * @param requestHeaders headers every request carries; empty means {@link BrowserHeaders#DEFAULT}
+ * @param root           the document
+ */
+@JsonPropertyOrder({"schemaVersion", "name", "description", "requestHeaders", "root"})
+public record Scenario(int schemaVersion, String name, String description, Map<String, String> requestHeaders, Resource root) {
+
+    /** The version of the format this code reads and writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public Scenario {
+        if (schemaVersion != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion must be " + SCHEMA_VERSION + ", got " + schemaVersion);
+        }
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("name must be 1 to 64 letters, digits, '.', '_' or '-', got "
+                    + (name == null ? "nothing" : "\"" + name + "\""));
+        }
+        description = description == null ? "" : description;
+        requestHeaders = requestHeaders == null || requestHeaders.isEmpty()
+                ? BrowserHeaders.DEFAULT
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders));
+        for (String header : requestHeaders.keySet()) {
+            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals("cookie") || lower.equals("authorization") || lower.equals("host")
+                    || lower.equals("content-length") || lower.equals("connection")) {
+                throw new IllegalArgumentException("requestHeaders must not set \"" + header
+                        + "\" (no credentials; the transport sets host and framing headers)");
+            }
+        }
+        Objects.requireNonNull(root, "root is required");
+    }
+
+    /** Every resource, parents before children. */
+    @JsonIgnore
+    public List<Resource> resources() {
+        List<Resource> all = new ArrayList<>();
+        root.forEach(all::add);
+        return all;
+    }
+
+    /** Resources keyed by host (null for the origin under test) then path. */
+    @JsonIgnore
+    public Map<String, Resource> byPath() {
+        Map<String, Resource> map = new LinkedHashMap<>();
+        root.forEach(r -> map.put(r.path(), r));
+        return map;
+    }
+}
