@@ -153,6 +153,20 @@ class LinkEmulatorIT {
     }
 
     @Test
+    void clientResetResetsTheUpstream() throws Exception {
+        try (LinkEmulator link = start("rtt=10ms,down=1mbit,up=1mbit", 1);
+             Socket socket = connect(link, "127.0.0.1")) {
+            socket.getOutputStream().write(ByteBuffer.allocate(5).put((byte) 'S').putInt(50_000_000).array());
+            socket.getInputStream().readNBytes(1000); // the upstream is now busy writing 50 MB
+            socket.setSoLinger(true, 0);
+            socket.close(); // RST
+            String ending = upstream.endings().poll(10, TimeUnit.SECONDS);
+            assertTrue(ending != null && ending.startsWith("failed"), "upstream connection ended: " + ending);
+            assertEquals(1, link.stats().connections());
+        }
+    }
+
+    @Test
     void unreachableUpstreamClosesTheClient() throws IOException {
         InetSocketAddress nobody;
         try (Socket probe = new Socket()) {

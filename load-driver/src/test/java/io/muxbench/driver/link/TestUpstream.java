@@ -8,14 +8,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A tiny blocking upstream on loopback for the link tests, one thread per connection. Each
  * connection's first byte picks what it does: {@code 'E'} echoes until EOF, then closes;
  * {@code 'S'} followed by a 4-byte count sends that many bytes of {@link #content} and closes.
+ * {@link #endings} says how each connection ended.
  */
 final class TestUpstream implements AutoCloseable {
 
@@ -23,6 +26,7 @@ final class TestUpstream implements AutoCloseable {
 
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final BlockingQueue<String> endings = new LinkedBlockingQueue<>();
 
     TestUpstream() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -64,9 +68,15 @@ final class TestUpstream implements AutoCloseable {
                 int length = (in.read() << 24) | (in.read() << 16) | (in.read() << 8) | in.read();
                 out.write(content(length));
             }
+            endings.add("completed");
         } catch (IOException e) {
-            // The test on the other side decides what that means.
+            endings.add("failed: " + e.getMessage());
         }
+    }
+
+    /** "completed" or "failed: ..." for each connection that ended, in the order they ended. */
+    BlockingQueue<String> endings() {
+        return endings;
     }
 
     @Override
