@@ -1,7 +1,6 @@
 package io.muxbench.driver.link;
 
 import io.muxbench.driver.link.internal.EventLoop;
-import io.muxbench.driver.link.internal.LinkCounters;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -79,10 +78,9 @@ public final class LinkEmulator implements AutoCloseable {
         return address.getPort();
     }
 
+    /** A snapshot of what the emulator has done since it started; callable from any thread, also after close. */
     public LinkStats stats() {
-        LinkCounters c = loop.counters();
-        return new LinkStats(c.connections(), c.bytesUp(), c.bytesDown(), c.segmentsLost(), c.segmentsRetransmitted(),
-                c.timingErrorMicros());
+        return loop.stats();
     }
 
     /** Stops the emulator and closes every socket it holds. Idempotent. */

@@ -1,6 +1,7 @@
 package io.muxbench.driver.link.internal;
 
 import io.muxbench.driver.link.LinkProfile;
+import io.muxbench.driver.link.LinkStats;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>{@code
  * EventLoop loop = EventLoop.start(profile, serverChannel, upstream, seed);
- * LinkCounters counters = loop.counters();
+ * LinkStats stats = loop.stats();
  * loop.stop();
  * }</pre>
  */
@@ -66,8 +67,9 @@ public final class EventLoop implements Runnable {
         return loop;
     }
 
-    public LinkCounters counters() {
-        return link.counters;
+    /** What the emulator has done so far; callable from any thread. */
+    public LinkStats stats() {
+        return link.counters.snapshot();
     }
 
     /** Stops the thread and closes every socket; waits up to five seconds for the thread to end. */

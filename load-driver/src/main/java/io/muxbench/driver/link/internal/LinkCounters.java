@@ -1,12 +1,13 @@
 package io.muxbench.driver.link.internal;
 
+import io.muxbench.driver.link.LinkStats;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /** The emulator's counters: written by the loop thread, read by anyone. */
-public final class LinkCounters {
+final class LinkCounters {
 
     final AtomicLong connections = new AtomicLong();
     final AtomicLong bytesUp = new AtomicLong();
@@ -20,28 +21,8 @@ public final class LinkCounters {
         timingErrorMicros.recordValue(Math.max(0, micros));
     }
 
-    public long connections() {
-        return connections.get();
-    }
-
-    public long bytesUp() {
-        return bytesUp.get();
-    }
-
-    public long bytesDown() {
-        return bytesDown.get();
-    }
-
-    public long segmentsLost() {
-        return segmentsLost.get();
-    }
-
-    public long segmentsRetransmitted() {
-        return segmentsRetransmitted.get();
-    }
-
-    /** A copy of the timing error histogram (actual minus scheduled delivery, microseconds). */
-    public Histogram timingErrorMicros() {
-        return timingErrorMicros.copy();
+    LinkStats snapshot() {
+        return new LinkStats(connections.get(), bytesUp.get(), bytesDown.get(), segmentsLost.get(),
+                segmentsRetransmitted.get(), timingErrorMicros.copy());
     }
 }
