@@ -52,8 +52,12 @@ public record Comparison(String baseline, String current, Thresholds thresholds,
     /** One line: how many matches, how many regressed or improved. */
     public String summary() {
         long regressions = count(Verdict.REGRESSION);
-        return (regressions == 0 ? "no regression" : regressions + (regressions == 1 ? " regression" : " regressions"))
+        return (regressions == 0 ? "no regression" : plural(regressions, "regression"))
                 + ", " + count(Verdict.IMPROVEMENT) + " improved, " + count(Verdict.NO_CHANGE) + " unchanged ("
-                + cells.size() + " cells, " + benchmarks.size() + " benchmarks)";
+                + plural(cells.size(), "cell") + ", " + plural(benchmarks.size(), "benchmark") + ")";
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

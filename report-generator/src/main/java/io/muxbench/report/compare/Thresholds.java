@@ -24,8 +24,20 @@ package io.muxbench.report.compare;
 public record Thresholds(double p50Percent, double p90Percent, double p99Percent, double minChangeMs,
                          double failedPoints, double jmhPercent, int resamples, double confidencePercent, long seed) {
 
+    public static final double DEFAULT_P50_PERCENT = 10;
+    public static final double DEFAULT_P90_PERCENT = 15;
+    public static final double DEFAULT_P99_PERCENT = 25;
+    public static final double DEFAULT_MIN_CHANGE_MS = 1.0;
+    public static final double DEFAULT_FAILED_POINTS = 1.0;
+    public static final double DEFAULT_JMH_PERCENT = 10;
+    public static final int DEFAULT_RESAMPLES = 1000;
+    public static final double DEFAULT_CONFIDENCE_PERCENT = 95;
+    public static final long DEFAULT_SEED = 42;
+
     /** The documented defaults (COMPARE.md). */
-    public static final Thresholds DEFAULTS = new Thresholds(10, 15, 25, 1.0, 1.0, 10, 1000, 95, 42);
+    public static final Thresholds DEFAULTS = new Thresholds(DEFAULT_P50_PERCENT, DEFAULT_P90_PERCENT,
+            DEFAULT_P99_PERCENT, DEFAULT_MIN_CHANGE_MS, DEFAULT_FAILED_POINTS, DEFAULT_JMH_PERCENT, DEFAULT_RESAMPLES,
+            DEFAULT_CONFIDENCE_PERCENT, DEFAULT_SEED);
 
     public Thresholds {
         positive("p50Percent", p50Percent);
