@@ -83,8 +83,9 @@ final class ComparisonText {
     static String thresholds(Thresholds t) {
         return fmt("thresholds: page-load p50 %.0f%%, p90 %.0f%%, p99 %.0f%%, and at least %.1f ms, with a %.0f%%"
                         + " bootstrap interval excluding zero (%d resamples, seed %d); failed page loads +%.1f points;"
-                        + " JMH %.0f%% with non-overlapping score errors", t.p50Percent(), t.p90Percent(), t.p99Percent(),
-                t.minChangeMs(), t.confidencePercent(), t.resamples(), t.seed(), t.failedPoints(), t.jmhPercent());
+                        + " JMH %.0f%% with non-overlapping score errors; ! marks a regression, + an improvement",
+                t.p50Percent(), t.p90Percent(), t.p99Percent(), t.minChangeMs(), t.confidencePercent(), t.resamples(),
+                t.seed(), t.failedPoints(), t.jmhPercent());
     }
 
     private static String percentile(PercentileChange p) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.muxbench.results.ResultsFormat;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -110,6 +111,24 @@ class RunComparatorTest {
         IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
         assertTrue(e.getMessage().contains("$.cells[1]") && e.getMessage().contains("pageLoads"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void aMissingHistogramLogIsIncomparable() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = run("current", 7);
+        Files.delete(current.resolve("cells/news-h2-4g-cold-tls.hlog"));
+        IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
+        assertEquals(1, e.differences().size(), e.differences()::toString);
+        assertTrue(e.getMessage().startsWith("cannot compare: current cell 'news | h2 | 4g | cold | tls': ")
+                && e.getMessage().endsWith("news-h2-4g-cold-tls.hlog: no such histogram log"), e.getMessage());
+    }
+
+    @Test
+    void resultsFilesWorkAsWellAsFolders() throws Exception {
+        Path baseline = run("baseline", 7).resolve(ResultsFormat.RESULTS_FILE);
+        Path current = run("current", 7).resolve(ResultsFormat.RESULTS_FILE);
+        assertEquals(6, comparator.compare(baseline, current).cells().size());
     }
 
     @Test
