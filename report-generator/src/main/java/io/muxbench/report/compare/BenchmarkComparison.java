@@ -7,6 +7,10 @@ import java.util.Objects;
  * the threshold AND the score±error intervals not to overlap; without an error estimate on either
  * side there is no statistical support, so the verdict stays "no change" and {@code note} says why.
  *
+ * <pre>{@code
+ * BenchmarkComparison b = BenchmarkComparison.judge(baselineResult, currentResult, Thresholds.DEFAULTS);
+ * }</pre>
+ *
  * @param key            {@link JmhResult#key()}
  * @param unit           the score's unit
  * @param higherIsBetter the better direction, from the unit

@@ -6,6 +6,11 @@ import java.util.Objects;
 /**
  * One cell present in both runs: its page-load percentiles compared, and its failed page loads.
  *
+ * <pre>{@code
+ * CellComparison cell = CellComparison.judge(key, EmpiricalDistribution.of(before), 0,
+ *         EmpiricalDistribution.of(after), 0, Thresholds.DEFAULTS);
+ * }</pre>
+ *
  * @param key             the cell's identity, {@code CellResult.key()}
  * @param baselineLoads   page loads recorded in the baseline's histogram
  * @param currentLoads    page loads recorded in the current histogram

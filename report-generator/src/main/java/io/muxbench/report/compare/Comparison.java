@@ -7,6 +7,12 @@ import java.util.Objects;
  * The outcome of comparing two runs: every matched cell and benchmark with its verdict, and notes
  * (things the reader must know that do not stop the comparison, such as different machines).
  *
+ * <pre>{@code
+ * Comparison c = new RunComparator(Thresholds.DEFAULTS, Set.of()).compare(baseline, current);
+ * c.regressedCells().forEach(cell -> System.out.println(cell.key()));
+ * return c.exitCode();
+ * }</pre>
+ *
  * @param baseline   what the baseline was (a path)
  * @param current    what the current run was (a path)
  * @param thresholds the thresholds that applied

@@ -12,6 +12,10 @@ import java.util.List;
  * One side of a comparison: a run folder (or its results.json), with its jmh.json when it has one,
  * or a JMH JSON result file alone.
  *
+ * <pre>{@code
+ * ComparisonInput baseline = ComparisonInput.load(Path.of("results/baseline"));
+ * }</pre>
+ *
  * @param source the path given
  * @param run    the run folder, or null for a JMH file alone
  * @param jmh    the JMH results, or null when there are none

@@ -6,6 +6,10 @@ import java.util.List;
  * The two inputs cannot be compared (other schema version, a configuration that changes what is
  * measured, cells on one side only, missing fields). {@link #differences()} says exactly what, one
  * line each; the message joins them on one line.
+ *
+ * <pre>{@code
+ * throw new IncomparableException(List.of("configuration.browsers: 4 vs 8"));
+ * }</pre>
  */
 public final class IncomparableException extends Exception {
 

@@ -1,6 +1,12 @@
 package io.muxbench.report.compare;
 
-/** The outcome of one comparison: worse, better, or within noise and thresholds. */
+/**
+ * The outcome of one comparison: worse, better, or within noise and thresholds.
+ *
+ * <pre>{@code
+ * Verdict cell = p50.verdict().worst(p90.verdict()).worst(p99.verdict());
+ * }</pre>
+ */
 public enum Verdict {
     REGRESSION("regression"),
     IMPROVEMENT("improvement"),
