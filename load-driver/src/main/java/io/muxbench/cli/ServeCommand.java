@@ -52,7 +52,12 @@ public final class ServeCommand implements Callable<Integer> {
             throw UserException.badInput(e.getMessage());
         }
         Origin origin = Origins.start(options);
-        origin.serve(page);
+        try {
+            origin.serve(page);
+        } catch (IllegalArgumentException e) {
+            origin.close();
+            throw UserException.badInput(e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Serving scenario '%s' (%d resources, %,d bytes)%n", page.name(), page.root().count(),
                 page.root().totalBytes());

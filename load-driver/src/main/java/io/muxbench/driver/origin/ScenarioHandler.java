@@ -23,6 +23,10 @@ import org.eclipse.jetty.util.IteratingCallback;
 final class ScenarioHandler extends Handler.Abstract.NonBlocking {
 
     private volatile Map<String, Resource> routes = Map.of();
+    private volatile PageBodies bodies;
+    // Runs serve the same few scenarios again and again: generate each one's bodies once.
+    private final Map<Scenario, PageBodies> generatedBodies =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final ConnectionCounters counters;
     private volatile long stallUntilNanos;
@@ -32,8 +36,10 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
     }
 
     void serve(Scenario scenario) {
+        PageBodies generated = generatedBodies.computeIfAbsent(scenario, PageBodies::of);
         Map<String, Resource> map = new ConcurrentHashMap<>();
         scenario.root().forEach(r -> map.put(r.path(), r));
+        bodies = generated;
         routes = map;
     }
 
@@ -137,20 +143,25 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, resource.contentType());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, resource.size());
         long stopAt = fault == Fault.RESET_MID_RESPONSE ? resource.size() / 2 : resource.size();
-        new BodyWriter(response, resource.size(), stopAt, done).iterate();
+        PageBodies generated = bodies;
+        ByteBuffer body = generated == null ? null : generated.body(resource.path());
+        new BodyWriter(response, body, resource.size(), stopAt, done).iterate();
     }
 
     /** Writes a deterministic body in chunks, each write waiting for the previous one. */
     private static final class BodyWriter extends IteratingCallback {
         private final Response response;
+        private final ByteBuffer body;
         private final long size;
         private final long stopAt;
         private final Answered done;
         private long offset;
         private boolean wroteLast;
 
-        BodyWriter(Response response, long size, long stopAt, Answered done) {
+        /** @param body the generated body, or null for the plain pattern */
+        BodyWriter(Response response, ByteBuffer body, long size, long stopAt, Answered done) {
             this.response = response;
+            this.body = body;
             this.size = size;
             this.stopAt = stopAt;
             this.done = done;
@@ -165,7 +176,9 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
                 // Injected reset: abort with the response half written.
                 throw new IllegalStateException("injected reset mid-response");
             }
-            ByteBuffer chunk = size == 0 ? ByteBuffer.allocate(0) : Bodies.slice(offset, stopAt - offset);
+            ByteBuffer chunk = size == 0 ? ByteBuffer.allocate(0)
+                    : body != null ? body.slice((int) offset, (int) Math.min(Bodies.CHUNK, stopAt - offset))
+                    : Bodies.slice(offset, stopAt - offset);
             offset += chunk.remaining();
             boolean last = offset >= size;
             wroteLast = last;

@@ -64,6 +64,15 @@ public final class Runner {
         try (Links links = new Links(config.seed())) {
             this.links = links;
             URI upstream = startOrigin();
+            if (origin != null) {
+                for (Scenario scenario : scenarios) {
+                    try {
+                        origin.serve(scenario); // generates the page's bodies; fails here if one cannot hold its markup
+                    } catch (IllegalArgumentException e) {
+                        throw new RunException(e.getMessage());
+                    }
+                }
+            }
             Preflight.check(config, scenarios.get(0), upstream, origin);
             for (Scenario scenario : scenarios) {
                 for (String link : config.links()) {

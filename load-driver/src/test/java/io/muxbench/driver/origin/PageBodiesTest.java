@@ -1,0 +1,62 @@
+package io.muxbench.driver.origin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.muxbench.scenario.Resource;
+import io.muxbench.scenario.Scenario;
+import io.muxbench.scenario.ScenarioLoader;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class PageBodiesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"blog", "image-grid", "fonts-and-styles", "hol-blocking", "big-assets"})
+    void everyBodyHasItsDeclaredSizeAndReferencesItsChildren(String name) throws Exception {
+        Scenario scenario = ScenarioLoader.resolve(name);
+        PageBodies bodies = PageBodies.of(scenario);
+        scenario.root().forEach(resource -> {
+            ByteBuffer body = bodies.body(resource.path());
+            if (body == null) {
+                return;
+            }
+            assertEquals(resource.size(), body.remaining(), resource.path());
+            String text = StandardCharsets.ISO_8859_1.decode(body).toString();
+            for (Resource child : resource.children()) {
+                assertTrue(text.contains(child.path().replace("&", "&amp;") + "\"") || text.contains(child.path() + "\\\""),
+                        resource.path() + " references " + child.path());
+            }
+        });
+        assertNotNull(bodies.body(scenario.root().path()));
+        assertEquals(List.of(), bodies.unreachable());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"image/png", "image/jpeg", "image/gif"})
+    void imagesDecodeAtEverySize(String type) throws Exception {
+        for (int size : new int[]{1000, 1001, 1002, 1003, 1004, 1005, 1020, 9_000, 70_000, 65_537 + 400, 200_000}) {
+            byte[] image = Images.of(type, size);
+            assertEquals(size, image.length, type + " " + size);
+            assertNotNull(ImageIO.read(new ByteArrayInputStream(image)), type + " " + size + " decodes");
+        }
+    }
+
+    @Test
+    void aDocumentTooSmallForItsMarkupIsRefused() {
+        Resource child = new Resource("/a.css", 200, "text/css", 10, Map.of(), 0, List.of(), null);
+        Resource root = new Resource("/", 200, "text/html", 50, Map.of(), 0, List.of(child), null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PageBodies.of(new Scenario(1, "tiny", "", Map.of(), root)));
+        assertTrue(e.getMessage().contains("/ is 50 bytes, too small"), e.getMessage());
+    }
+}
