@@ -114,6 +114,15 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for link loss and resampling (default: 1).")
     Long seed;
 
+    @Option(names = "--browser", paramLabel = "chromium",
+            description = "Also load every scenario in a real browser (headless Chromium) over h1 and h2, as cells of"
+                    + " their own (client chromium), through the same links, interleaved with the driver's cells.")
+    String browser;
+
+    @Option(names = "--chromium", paramLabel = "PATH",
+            description = "The Chromium executable for --browser (default: chromium on PATH).")
+    Path chromium;
+
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Run folder to write (default: RUNS_DIR/<date-time>).")
     Path out;
 
@@ -144,6 +153,15 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(System.err, quiet);
         Runner runner = new Runner(config, loaded, runDir, progress);
+        if (browser != null) {
+            Path executable = io.muxbench.driver.browser.Chromium.find(chromium);
+            if (executable == null) {
+                System.err.println("warning: Chromium not found (" + (chromium == null ? "no chromium on PATH"
+                        : chromium + " is not executable") + "); browser cells are skipped");
+            } else {
+                runner.withChromium(executable);
+            }
+        }
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             runner.stop();
@@ -199,6 +217,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunConfig config() {
+        if (browser != null && !browser.equals("chromium")) {
+            throw UserException.badInput("--browser must be chromium, got '" + browser + "'");
+        }
         RunConfig base;
         try {
             base = suite == null ? RunConfig.defaults() : Suite.of(suite).config();

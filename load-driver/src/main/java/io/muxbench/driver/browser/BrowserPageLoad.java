@@ -14,12 +14,14 @@ import java.util.Set;
  * @param requests       the document and every resource, from Navigation and Resource Timing, in start order
  * @param protocols      the {@code nextHopProtocol} values seen ({@code h2}, {@code http/1.1})
  * @param bytesReceived  sum of {@code transferSize} (Chromium adds an estimate of 300 bytes of headers per response)
+ * @param bodyBytesReceived sum of {@code encodedBodySize}
  * @param connectionsOpened new connections (requests with a connect phase)
  * @param tlsProtocol    TLS version of the document's connection, e.g. {@code TLS 1.3}; null in cleartext
  * @param cipher         cipher of the document's connection; null in cleartext
  */
 public record BrowserPageLoad(long pageLoadMicros, List<String> errors, boolean failed,
                               List<PageLoadSample.RequestRecord> requests, Set<String> protocols, long bytesReceived,
+                              long bodyBytesReceived,
                               int connectionsOpened, String tlsProtocol, String cipher) {
 
     public BrowserPageLoad {
@@ -28,8 +30,17 @@ public record BrowserPageLoad(long pageLoadMicros, List<String> errors, boolean 
         protocols = Set.copyOf(protocols);
     }
 
+    /** This page load, failed with one more cause. */
+    BrowserPageLoad failedWith(String cause) {
+        List<String> more = new java.util.ArrayList<>(errors);
+        more.add(cause);
+        return new BrowserPageLoad(pageLoadMicros, more, true, requests, protocols, bytesReceived, bodyBytesReceived,
+                connectionsOpened, tlsProtocol, cipher);
+    }
+
     /** A page load that produced no timings at all. */
     static BrowserPageLoad failure(String cause) {
-        return new BrowserPageLoad(0, List.of(cause), true, List.of(), Set.of(), 0, 0, null, null);
+        return new BrowserPageLoad(0, List.of(cause), true, List.of(), Set.of(), 0, 0, 0, null, null);
     }
 }
+

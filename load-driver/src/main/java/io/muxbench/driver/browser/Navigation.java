@@ -28,7 +28,7 @@ final class Navigation {
             (() => {
               const f = e => ({name: e.name, startTime: e.startTime, connectStart: e.connectStart,
                 connectEnd: e.connectEnd, secureConnectionStart: e.secureConnectionStart, requestStart: e.requestStart,
-                responseStart: e.responseStart, responseEnd: e.responseEnd, transferSize: e.transferSize,
+                responseStart: e.responseStart, responseEnd: e.responseEnd, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize,
                 nextHopProtocol: e.nextHopProtocol, responseStatus: e.responseStatus || 0});
               const n = performance.getEntriesByType('navigation')[0];
               return {navigation: Object.assign(f(n), {loadEventStart: n.loadEventStart, loadEventEnd: n.loadEventEnd}),
@@ -109,6 +109,7 @@ final class Navigation {
         List<PageLoadSample.RequestRecord> records = new ArrayList<>();
         Set<String> protocols = new TreeSet<>();
         long bytes = 0;
+        long body = 0;
         int opened = 0;
         for (JsonNode e : entries) {
             String name = e.path("name").asText();
@@ -122,6 +123,7 @@ final class Navigation {
             }
             protocols.add(e.path("nextHopProtocol").asText());
             bytes += e.path("transferSize").asLong();
+            body += e.path("encodedBodySize").asLong();
             String error = failedUrls.contains(name) ? "resource-failed" : null;
             records.add(new PageLoadSample.RequestRecord(pathOf(name), connectionByUrl.getOrDefault(name, 0L), 0,
                     e.path("responseStatus").asInt(), error, start, Math.max(start, connectStart),
@@ -134,7 +136,7 @@ final class Navigation {
         }
         value.path("brokenImages").forEach(i -> errors.add("image-undecodable"));
         JsonNode s = security;
-        return new BrowserPageLoad(Math.round(loadMs * 1000), errors, !failedUrls.isEmpty(), records, protocols, bytes,
+        return new BrowserPageLoad(Math.round(loadMs * 1000), errors, !failedUrls.isEmpty(), records, protocols, bytes, body,
                 opened, s == null ? null : s.path("protocol").asText(null), s == null ? null : s.path("cipher").asText(null));
     }
 

@@ -1,5 +1,6 @@
 package io.muxbench.driver.run;
 
+import io.muxbench.driver.browser.BrowserPageLoad;
 import io.muxbench.driver.origin.OriginStats;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Exchange;
@@ -37,6 +38,8 @@ final class Cell {
     final String link;
     final String reuse;
     final boolean tls;
+    /** {@code driver}, or the real browser ({@code chromium}) that makes this cell's page loads. */
+    final String client;
 
     private final Recorder pageLoad = new Recorder(HistogramLogs.HIGHEST_MICROS, HistogramLogs.DIGITS);
     private final Recorder pageLoadUncorrected = new Recorder(HistogramLogs.HIGHEST_MICROS, HistogramLogs.DIGITS);
@@ -66,7 +69,13 @@ final class Cell {
     private boolean uncorrectedSeen;
 
     Cell(String id, Scenario scenario, Mode mode, String link, String reuse, boolean tls, int pageLoads, int maxSamples) {
+        this(id, scenario, mode, link, reuse, tls, pageLoads, maxSamples, "driver");
+    }
+
+    Cell(String id, Scenario scenario, Mode mode, String link, String reuse, boolean tls, int pageLoads, int maxSamples,
+         String client) {
         this.id = id;
+        this.client = client;
         this.scenario = scenario;
         this.mode = mode;
         this.link = link;
@@ -112,6 +121,39 @@ final class Cell {
         if (n % sampleStride == 0) {
             keepSample(outcome);
         }
+    }
+
+    /** Records a page load made by a real browser, as the browser timed it. */
+    void record(BrowserPageLoad load) {
+        for (PageLoadSample.RequestRecord r : load.requests()) {
+            if (r.error() != null) {
+                requestsFailed.incrementAndGet();
+            } else {
+                request.recordValue(Math.max(1, Math.min(HistogramLogs.HIGHEST_MICROS, r.lastByteUs() - r.startUs())));
+            }
+        }
+        load.errors().forEach(cause -> errors.computeIfAbsent(cause, k -> new LongAdder()).increment());
+        bytesReceived.add(load.bytesReceived());
+        bodyReceived.add(load.bodyBytesReceived());
+        connections.add(load.connectionsOpened());
+        long n = recorded.incrementAndGet();
+        if (load.failed()) {
+            pageLoadsFailed.incrementAndGet();
+        } else {
+            pageLoad.recordValue(Math.max(1, Math.min(HistogramLogs.HIGHEST_MICROS, load.pageLoadMicros())));
+        }
+        if (n % sampleStride == 0) {
+            synchronized (this) {
+                if (samples.size() < maxSamples) {
+                    samples.add(new PageLoadSample(load.pageLoadMicros() / 1000.0, load.failed(), load.requests()));
+                }
+            }
+        }
+    }
+
+    /** Counts a failure that belongs to no page load (e.g. the browser would not start). */
+    void recordError(String cause) {
+        errors.computeIfAbsent(cause, k -> new LongAdder()).increment();
     }
 
     /** A page load that did not finish in time. */
@@ -228,7 +270,7 @@ final class Cell {
         errors.forEach((cause, count) -> errorCounts.put(cause, count.sum()));
         CellResult.ServerCounters server = hasServer
                 ? new CellResult.ServerCounters(serverConnections, serverRequests, serverMaxInFlight) : null;
-        return new CellResult(id, scenario.name(), mode.id(), link, reuse, tls, "driver", settings, loads, requests,
+        return new CellResult(id, scenario.name(), mode.id(), link, reuse, tls, client, settings, loads, requests,
                 round((double) connections.sum() / per), bytes, errorCounts, server, logPath(), List.copyOf(samples));
     }
 

@@ -46,12 +46,25 @@ public final class Runner {
     private final List<Cell> cells = new ArrayList<>();
     private Origin origin;
     private Links links;
+    private BrowserRounds browserRounds;
 
     public Runner(RunConfig config, List<Scenario> scenarios, Path runDir, ProgressListener progress) {
         this.config = config;
         this.scenarios = List.copyOf(scenarios);
         this.runDir = runDir;
         this.progress = progress;
+    }
+
+    /**
+     * Adds browser cells: the same scenarios, links and reuse, loaded by headless Chromium over h1
+     * and h2 (not h1-pipelined, which Chromium cannot do; h2 only over TLS), interleaved with the
+     * driver's cells in rounds.
+     *
+     * @param executable Chromium, found by {@code io.muxbench.driver.browser.Chromium.find}
+     */
+    public Runner withChromium(Path executable) {
+        this.browserRounds = new BrowserRounds(executable, config, progress, stopped::get);
+        return this;
     }
 
     /** Asks the run to stop after the page loads in progress; results are then marked incomplete. */
@@ -82,11 +95,21 @@ public final class Runner {
                             cells.add(new Cell(id, scenario, mode, link, reuse, config.tls(), config.pageLoads(),
                                     config.samplesPerCell()));
                         }
+                        for (Mode mode : browserRounds == null ? List.<Mode>of() : browserRounds.modes()) {
+                            String id = CellIds.of(scenario.name(), link, reuse, mode.id(), config.tls()) + "_" + BrowserRounds.CHROMIUM;
+                            cells.add(new Cell(id, scenario, mode, link, reuse, config.tls(), config.pageLoads(),
+                                    config.samplesPerCell(), BrowserRounds.CHROMIUM));
+                        }
                     }
                 }
             }
-            long total = (long) cells.size() * (config.pageLoads() + config.warmupPageLoads());
+            long total = 0;
             for (Cell cell : cells) {
+                if (!cell.client.equals("driver")) {
+                    total += config.pageLoads() + 1;
+                    continue;
+                }
+                total += config.pageLoads() + config.warmupPageLoads();
                 if (!cell.cold()) {
                     total += (long) config.browsers() * config.rounds();
                 }
@@ -98,7 +121,12 @@ public final class Runner {
                         break;
                     }
                     int quota = config.pageLoads() / config.rounds() + (round < config.pageLoads() % config.rounds() ? 1 : 0);
-                    runCellRound(cell, links.front(cell.link, upstream), round == 0, quota);
+                    if (cell.client.equals("driver")) {
+                        runCellRound(cell, links.front(cell.link, upstream), round == 0, quota);
+                    } else {
+                        browserRounds.runRound(cell, origin, links.front(cell.link, upstream), round == 0, quota, runDir,
+                                started.toEpochMilli());
+                    }
                 }
                 writeResults(false);
             }
@@ -200,7 +228,9 @@ public final class Runner {
 
     private RunInfo writeRun(boolean finished) throws IOException {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
-        JsonNode configuration = ResultsFormat.MAPPER.valueToTree(config.toMap());
+        java.util.Map<String, Object> settings = config.toMap();
+        settings.put("browser", browserRounds == null ? null : BrowserRounds.CHROMIUM);
+        JsonNode configuration = ResultsFormat.MAPPER.valueToTree(settings);
         org.HdrHistogram.Histogram timing = links == null ? null : links.timingError();
         boolean measured = timing != null && timing.getTotalCount() > 0;
         RunInfo.DriverHealth health = new RunInfo.DriverHealth(monitor.cpuPercent(), monitor.maxLagMillis(),

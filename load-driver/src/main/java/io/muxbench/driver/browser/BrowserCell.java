@@ -1,0 +1,88 @@
+package io.muxbench.driver.browser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Page loads of one browser cell in one round. Cold: every page load in a new Chromium process with
+ * a fresh profile (nothing cached, no connection open; starting it is outside the measured time).
+ * Warm: one Chromium for the round, HTTP cache disabled, one unmeasured page load to open its
+ * connections, then the measured ones reuse them.
+ *
+ * <pre>{@code
+ * BrowserCell cell = new BrowserCell(exe, spki, true, false, Duration.ofSeconds(30), Duration.ofSeconds(60));
+ * cell.runRound(pageUri, 10, 0, () -> { }, load -> record(load), () -> { }, () -> false);
+ * }</pre>
+ *
+ * @param executable      Chromium
+ * @param spkiSha256      the origin's key pin, or null
+ * @param http2           h2 (true) or h1 with {@code --disable-http2} (false)
+ * @param cold            cold (fresh browser per page load) or warm (one browser, connections kept)
+ * @param launchTimeout   longest wait for Chromium to start
+ * @param pageLoadTimeout longest wait for a page's load event
+ */
+public record BrowserCell(Path executable, String spkiSha256, boolean http2, boolean cold, Duration launchTimeout,
+                          Duration pageLoadTimeout) {
+
+    /** The {@code nextHopProtocol} every request must have. */
+    public String expectedProtocol() {
+        return http2 ? "h2" : "http/1.1";
+    }
+
+    /**
+     * Makes {@code warmups} unrecorded and then {@code quota} recorded page loads of {@code page}.
+     *
+     * @param measuring  called once, before the first recorded page load (e.g. to reset the origin's counters)
+     * @param sink       gets every recorded page load
+     * @param onPageLoad called after every page load, recorded or not (progress)
+     * @param stopped    checked before every page load
+     * @throws IOException when Chromium cannot be started or stops answering
+     */
+    public void runRound(URI page, int quota, int warmups, Runnable measuring, Consumer<BrowserPageLoad> sink, Runnable onPageLoad,
+                         BooleanSupplier stopped) throws IOException {
+        if (cold) {
+            for (int i = 0; i < warmups + quota && !stopped.getAsBoolean(); i++) {
+                if (i == warmups) {
+                    measuring.run();
+                }
+                try (Chromium browser = launch()) {
+                    BrowserPageLoad load = checked(browser.load(page, pageLoadTimeout));
+                    if (i >= warmups) {
+                        sink.accept(load);
+                    }
+                }
+                onPageLoad.run();
+            }
+            return;
+        }
+        try (Chromium browser = launch()) {
+            browser.load(page, pageLoadTimeout); // opens the connections the measured page loads reuse
+            for (int i = 0; i < warmups + quota && !stopped.getAsBoolean(); i++) {
+                if (i == warmups) {
+                    measuring.run();
+                }
+                BrowserPageLoad load = checked(browser.load(page, pageLoadTimeout));
+                if (i >= warmups) {
+                    sink.accept(load);
+                }
+                onPageLoad.run();
+            }
+        }
+    }
+
+    private Chromium launch() throws IOException {
+        return Chromium.launch(executable, http2, spkiSha256, launchTimeout);
+    }
+
+    private BrowserPageLoad checked(BrowserPageLoad load) {
+        if (!load.requests().isEmpty() && !load.protocols().equals(Set.of(expectedProtocol()))) {
+            return load.failedWith("protocol-mismatch");
+        }
+        return load;
+    }
+}

@@ -1,0 +1,84 @@
+package io.muxbench.driver.run;
+
+import io.muxbench.driver.browser.BrowserCell;
+import io.muxbench.driver.browser.BrowserPageLoad;
+import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.origin.OriginStats;
+import io.muxbench.driver.transport.BrowserClient;
+import io.muxbench.driver.transport.Mode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Runs the browser cells' rounds: Chromium through the same link and origin as the driver's cells,
+ * recorded into the same {@link Cell}s with client {@code chromium}. Only h1 and h2 (Chromium does
+ * not pipeline) and h2 only over TLS (Chromium does not speak h2c).
+ */
+final class BrowserRounds {
+
+    /** The client name of browser cells in results. */
+    static final String CHROMIUM = "chromium";
+    private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path executable;
+    private final RunConfig config;
+    private final ProgressListener progress;
+    private final BooleanSupplier stopped;
+
+    BrowserRounds(Path executable, RunConfig config, ProgressListener progress, BooleanSupplier stopped) {
+        this.executable = executable;
+        this.config = config;
+        this.progress = progress;
+        this.stopped = stopped;
+    }
+
+    /** The modes a browser cell is made for, of those the run compares. */
+    List<Mode> modes() {
+        return config.modes().stream().filter(m -> m == Mode.H1 || (m == Mode.H2 && config.tls())).toList();
+    }
+
+    void runRound(Cell cell, Origin origin, Links.Front front, boolean first, int quota, Path runDir, long runStartEpochMillis)
+            throws IOException {
+        progress.cell(cell.id);
+        if (origin != null) {
+            origin.serve(cell.scenario);
+        }
+        boolean h2 = cell.mode == Mode.H2;
+        BrowserCell browser = new BrowserCell(executable, origin == null ? null : origin.certificate().spkiSha256(), h2,
+                cell.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout());
+        URI page = front.uri().resolve(cell.scenario.root().path());
+        AtomicReference<BrowserPageLoad> last = new AtomicReference<>();
+        Runnable measuring = origin == null ? () -> { } : origin::resetStats;
+        try {
+            browser.runRound(page, quota, first ? 1 : 0, measuring, load -> {
+                cell.record(load);
+                last.set(load);
+            }, progress::pageLoadDone, stopped);
+        } catch (IOException e) {
+            cell.recordError("browser-failed");
+            progress.message("warning: " + cell.id + ": Chromium failed: " + e.getMessage());
+        }
+        if (origin != null) {
+            OriginStats stats = origin.stats();
+            cell.addServerStats(stats);
+            String expected = h2 ? "HTTP/2.0" : "HTTP/1.1";
+            if (stats.connections().stream().anyMatch(c -> !expected.equals(c.protocol()))) {
+                cell.recordError("protocol-mismatch");
+                progress.message("warning: " + cell.id + ": the origin saw " + stats.connections().stream()
+                        .map(OriginStats.ConnectionStats::protocol).distinct().toList() + ", not " + expected);
+            }
+        }
+        BrowserPageLoad seen = last.get();
+        if (seen != null) {
+            String tls = seen.tlsProtocol() == null ? null : seen.tlsProtocol().replace("TLS ", "TLSv");
+            cell.negotiated(new BrowserClient.Negotiated(tls, seen.cipher(), config.tls() ? browser.expectedProtocol() : null,
+                    h2 ? (origin == null ? 0 : origin.maxConcurrentStreams()) : 1, h2 ? 1 : 6), null);
+        }
+        cell.flushInterval(runDir, runStartEpochMillis);
+    }
+}
