@@ -33,7 +33,7 @@ final class Navigation {
               const n = performance.getEntriesByType('navigation')[0];
               return {navigation: Object.assign(f(n), {loadEventStart: n.loadEventStart, loadEventEnd: n.loadEventEnd}),
                 resources: performance.getEntriesByType('resource').map(f),
-                brokenImages: [...document.images].filter(i => !i.naturalWidth).map(i => i.src)};
+                brokenImages: [...document.images].filter(i => !i.naturalWidth && i.dataset.mb !== 'other').map(i => i.src)};
             })()""";
 
     private final DevTools devTools;
@@ -135,8 +135,11 @@ final class Navigation {
             failedUrls.forEach(u -> errors.add("resource-failed"));
         }
         value.path("brokenImages").forEach(i -> errors.add("image-undecodable"));
+        long loadMicros = Math.round(loadMs * 1000);
+        // A response that ends after the load event is outside the browser's page-load time: say so.
+        records.stream().filter(r -> r.lastByteUs() > loadMicros).forEach(r -> errors.add("resource-after-load"));
         JsonNode s = security;
-        return new BrowserPageLoad(Math.round(loadMs * 1000), errors, !failedUrls.isEmpty(), records, protocols, bytes, body,
+        return new BrowserPageLoad(loadMicros, errors, !failedUrls.isEmpty(), records, protocols, bytes, body,
                 opened, s == null ? null : s.path("protocol").asText(null), s == null ? null : s.path("cipher").asText(null));
     }
 

@@ -17,10 +17,12 @@ import java.util.Map;
  * valid images (see {@link Images}), and every body keeps exactly its declared size, padded with
  * comments. So a browser that loads the document fetches the same tree the driver does.
  *
- * <p>Elements by type: stylesheet {@code <link rel=stylesheet>}, script {@code <script src>},
- * image {@code <img>}, HTML {@code <iframe>}, font {@code <link rel=preload as=font crossorigin>},
- * anything else {@code <link rel=preload as=fetch crossorigin>} (preloads delay the load event,
- * prefetches would not). A stylesheet's fonts are used by an {@code @font-face} rule and an element
+ * <p>Elements by type, chosen so that Chromium fetches each child exactly once and holds the load
+ * event until it is complete: stylesheet {@code <link rel=stylesheet>}, script {@code <script src>},
+ * image {@code <img>}, HTML {@code <iframe>}, font an inline {@code @font-face} used by a
+ * {@code <span>}, anything else (JSON, video, ...) an {@code <img data-mb=other>} that does not
+ * decode ({@code <link rel=preload as=fetch>} and {@code fetch()} do not hold the load event, so
+ * the browser's page-load time would leave them out). A stylesheet's fonts are used by an {@code @font-face} rule and an element
  * of the top document with that font; its images are the background of an element of the top
  * document. Children of images, fonts and other leaves cannot be referenced: they are listed in
  * {@link #unreachable()} (the driver still fetches them; a browser will not).
@@ -156,15 +158,20 @@ public final class PageBodies {
         return html.append("</body></html>\n").toString();
     }
 
-    static String element(Resource child) {
+    private String element(Resource child) {
         String href = attribute(child.path());
+        String name = "mb" + ids.get(child);
         return switch (kind(child)) {
             case CSS -> "<link rel=\"stylesheet\" href=\"" + href + "\">";
             case JS -> "<script src=\"" + href + "\"></script>";
             case IMAGE -> "<img src=\"" + href + "\" width=\"1\" height=\"1\" alt=\"\">";
             case HTML -> "<iframe src=\"" + href + "\" width=\"1\" height=\"1\"></iframe>";
-            case FONT -> "<link rel=\"preload\" as=\"font\" crossorigin href=\"" + href + "\">";
-            case OTHER -> "<link rel=\"preload\" as=\"fetch\" crossorigin href=\"" + href + "\">";
+            // A font loads when text uses it; a preload would not hold the load event.
+            case FONT -> "<style>@font-face{font-family:\"" + name + "\";src:url(\"" + cssString(child.path())
+                    + "\")}</style><span style=\"font-family:" + name + "\">a</span>";
+            // An image element holds the load event until the response is complete (a preload or fetch()
+            // would not); it does not decode, which breaks nothing.
+            case OTHER -> "<img src=\"" + href + "\" data-mb=\"other\" width=\"1\" height=\"1\" alt=\"\">";
         };
     }
 
@@ -188,7 +195,7 @@ public final class PageBodies {
         return css.toString();
     }
 
-    private static String script(List<Resource> children) {
+    private String script(List<Resource> children) {
         if (children.isEmpty()) {
             return "";
         }

@@ -27,15 +27,13 @@ class ChromiumIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static Path chromium;
     private static Origin origin;
-    private static Scenario scenario;
+    private Scenario scenario;
 
     @BeforeAll
     static void start() throws Exception {
         chromium = Chromium.find(null);
         Assumptions.assumeTrue(chromium != null, "chromium is not on PATH");
         origin = Origin.start(Origin.Options.defaults());
-        scenario = ScenarioLoader.resolve("blog");
-        origin.serve(scenario);
     }
 
     @AfterAll
@@ -47,7 +45,7 @@ class ChromiumIT {
 
     @Test
     void fetchesTheWholeTreeOverOneHttp2Connection() throws Exception {
-        BrowserPageLoad load = loadOnce(true);
+        BrowserPageLoad load = loadOnce("blog", true);
         OriginStats stats = origin.stats();
         assertEquals(expectedRequests(), stats.requestsReceived(), "every resource of the tree, once");
         assertEquals(1, stats.connections().size(), "one connection: " + stats.connections());
@@ -58,7 +56,7 @@ class ChromiumIT {
 
     @Test
     void fetchesTheWholeTreeOverAtMostSixHttp11Connections() throws Exception {
-        BrowserPageLoad load = loadOnce(false);
+        BrowserPageLoad load = loadOnce("blog", false);
         OriginStats stats = origin.stats();
         assertEquals(expectedRequests(), stats.requestsReceived(), "every resource of the tree, once");
         assertTrue(stats.connections().size() > 1 && stats.connections().size() <= 6, "connections: " + stats.connections());
@@ -68,7 +66,16 @@ class ChromiumIT {
         assertClean(load);
     }
 
-    private BrowserPageLoad loadOnce(boolean http2) throws Exception {
+    @Test
+    void fetchesFontsAndBackgroundsThatStylesheetsReference() throws Exception {
+        BrowserPageLoad load = loadOnce("fonts-and-styles", true);
+        assertEquals(expectedRequests(), origin.stats().requestsReceived(), "every resource of the tree, once");
+        assertClean(load);
+    }
+
+    private BrowserPageLoad loadOnce(String name, boolean http2) throws Exception {
+        scenario = ScenarioLoader.resolve(name);
+        origin.serve(scenario);
         try (Chromium browser = Chromium.launch(chromium, http2, origin.certificate().spkiSha256(), TIMEOUT)) {
             origin.resetStats();
             URI page = origin.tlsUri().resolve(scenario.root().path());
@@ -76,13 +83,14 @@ class ChromiumIT {
         }
     }
 
-    private static long expectedRequests() {
+    private long expectedRequests() {
         return scenario.root().count() - PageBodies.of(scenario).unreachable().size();
     }
 
-    private static void assertClean(BrowserPageLoad load) {
+    /** Every resource was timed, and ended before the load event (errors would say resource-after-load). */
+    private void assertClean(BrowserPageLoad load) {
         assertFalse(load.failed(), "errors: " + load.errors());
-        assertEquals(List.of(), load.errors());
+        assertEquals(List.of(), load.errors(), "requests: " + load.requests());
         assertEquals(expectedRequests(), load.requests().size(), "timed requests: " + load.requests());
         assertTrue(load.pageLoadMicros() > 0);
     }
