@@ -160,6 +160,12 @@ public final class RunCommand implements Callable<Integer> {
                         : chromium + " is not executable") + "); browser cells are skipped");
             } else {
                 runner.withChromium(executable);
+                if (config.modes().contains(Mode.H1_PIPELINED)) {
+                    System.err.println("note: no browser cell for h1-pipelined (Chromium does not pipeline)");
+                }
+                if (!config.tls() && config.modes().contains(Mode.H2)) {
+                    System.err.println("note: no browser cell for h2 in cleartext (Chromium speaks h2 only over TLS)");
+                }
             }
         }
         CountDownLatch finished = new CountDownLatch(1);
