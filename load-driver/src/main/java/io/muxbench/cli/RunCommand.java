@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--suite", paramLabel = "NAME", description = "Preset: default (every bundled scenario, lan, cable"
-            + " and 3g links) or ci (a short subset for CI). Other flags override it.")
+            + " and 4g links) or ci (a short subset for CI). Other flags override it.")
     String suite;
 
     @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
