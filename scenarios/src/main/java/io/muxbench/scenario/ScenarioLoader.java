@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.muxbench.scenario.har.HarImporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,12 +35,13 @@ import java.util.Map;
  * <pre>{@code
  * Scenario page = ScenarioLoader.resolve("blog");              // bundled
  * Scenario mine = ScenarioLoader.resolve("pages/shop.json");   // a file
+ * Scenario real = ScenarioLoader.resolve("captures/shop.har");  // a HAR, page 0, hosts on one origin
  * }</pre>
  */
 public final class ScenarioLoader {
 
     /** The scenarios shipped in this jar, in the order the default suite runs them. */
-    public static final List<String> BUNDLED = List.of("image-grid", "blog", "hol-blocking", "big-assets", "fonts-and-styles");
+    public static final List<String> BUNDLED = List.of("image-grid", "blog", "hol-blocking", "big-assets", "fonts-and-styles", "news");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -54,10 +56,13 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    /** A bundled scenario by name, or a scenario file by path. */
+    /** A bundled scenario by name, a scenario file by path, or a HAR file (imported with the defaults). */
     public static Scenario resolve(String nameOrPath) throws ScenarioException {
         if (BUNDLED.contains(nameOrPath)) {
             return bundled(nameOrPath);
+        }
+        if (nameOrPath.toLowerCase(java.util.Locale.ROOT).endsWith(".har")) {
+            return HarImporter.importHar(Path.of(nameOrPath), HarImporter.Options.defaults()).scenario();
         }
         Path path = Path.of(nameOrPath);
         if (!Files.exists(path) && !nameOrPath.contains("/") && !nameOrPath.endsWith(".json")) {
@@ -221,8 +226,11 @@ public final class ScenarioLoader {
         return sb.toString();
     }
 
-    /** The line where the value at a JSON path starts, found by a streaming pass; 0 if not found. */
-    static int lineOf(String json, String wanted) {
+    /**
+     * The line where the value at a JSON path ({@code $.root.children[3].size}) starts, found by a
+     * streaming pass; 0 if not found. The HAR importer uses it for its messages too.
+     */
+    public static int lineOf(String json, String wanted) {
         try (JsonParser p = MAPPER.getFactory().createParser(json)) {
             JsonToken token;
             while ((token = p.nextToken()) != null) {
