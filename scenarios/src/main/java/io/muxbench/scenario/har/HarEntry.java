@@ -20,6 +20,9 @@ import java.util.Locale;
  */
 record HarEntry(int order, JsonNode node, HarUrl url, int status, double startMillis, double endMillis, SkipReason skip) {
 
+    private static final java.util.regex.Pattern FONT_OR_IMAGE_PATH =
+            java.util.regex.Pattern.compile(".*\\.(woff2?|ttf|otf|eot|png|jpe?g|gif|webp|avif|svg|ico)$");
+
     static HarEntry read(JsonNode node, int order) {
         String rawUrl = node.path("request").path("url").asText("");
         HarUrl url = rawUrl.isBlank() ? null : HarUrl.parse(rawUrl);
@@ -94,9 +97,10 @@ record HarEntry(int order, JsonNode node, HarUrl url, int status, double startMi
     /** Fonts and images: the resources a stylesheet pulls in. */
     boolean isFontOrImage() {
         String type = contentType().toLowerCase(Locale.ROOT);
-        String path = url.pathAndQuery().toLowerCase(Locale.ROOT).replaceAll("\\?.*", "");
-        return type.startsWith("image/") || type.startsWith("font/") || type.contains("font")
-                || path.matches(".*\\.(woff2?|ttf|otf|eot|png|jpe?g|gif|webp|avif|svg|ico)$");
+        String path = url.pathAndQuery().toLowerCase(Locale.ROOT);
+        int query = path.indexOf('?');
+        return type.startsWith("image/") || type.contains("font")
+                || FONT_OR_IMAGE_PATH.matcher(query < 0 ? path : path.substring(0, query)).matches();
     }
 
     /**
