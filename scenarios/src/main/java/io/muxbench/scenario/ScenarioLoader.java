@@ -48,6 +48,7 @@ public final class ScenarioLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
@@ -144,16 +145,26 @@ public final class ScenarioLoader {
     private static ScenarioException translate(String source, String json, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
-        if (e instanceof JsonEOFException) {
-            return new ScenarioException(source, "", line, "unexpected end of file (truncated JSON?)");
+        // Databind wraps syntax errors met inside a record in a JsonMappingException that carries the path.
+        String syntaxPath = e instanceof JsonMappingException wrapped ? jsonPath(wrapped.getPath()) : "";
+        Throwable syntax = e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException cause ? cause : e;
+        if (syntax instanceof JsonEOFException || String.valueOf(syntax.getMessage()).contains("end-of-input")) {
+            return new ScenarioException(source, syntaxPath, line, "unexpected end of file (truncated JSON?)");
         }
-        if (e instanceof JsonParseException) {
-            return new ScenarioException(source, "", line, "malformed JSON: " + e.getOriginalMessage());
+        if (syntax instanceof JsonParseException parse) {
+            return new ScenarioException(source, syntaxPath, line, "malformed JSON: " + firstLine(parse.getOriginalMessage()));
         }
         if (!(e instanceof JsonMappingException mapping)) {
             return new ScenarioException(source, "", line, e.getOriginalMessage());
         }
         String path = jsonPath(mapping.getPath());
+        if (e instanceof ValueInstantiationException) {
+            // A constructor's message starts with the field it rejects: point at that field.
+            String field = String.valueOf(e.getCause() == null ? "" : e.getCause().getMessage()).split(" ", 2)[0];
+            if (field.matches("[a-zA-Z]+") && lineOf(json, path + "." + field) > 0) {
+                path = path + "." + field;
+            }
+        }
         int pathLine = lineOf(json, path);
         if (pathLine > 0) {
             line = pathLine;

@@ -263,7 +263,8 @@ public final class HarImporter {
     private static ScenarioException unreadable(String source, JsonProcessingException e) {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String at = e.getProcessor() instanceof JsonParser parser ? pathOf(parser.getParsingContext()) : "";
-        String problem = e instanceof JsonEOFException ? "unexpected end of file (truncated HAR?)"
+        boolean truncated = e instanceof JsonEOFException || e.getOriginalMessage().contains("end-of-input");
+        String problem = truncated ? "unexpected end of file (truncated HAR?)"
                 : "malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
         return new ScenarioException(source, at, line, problem);
     }
