@@ -101,11 +101,11 @@ class HarImporterTest {
 
     @Test
     void importIsDeterministic() throws Exception {
-        for (String file : new String[]{"news-nytimes-2015.har", "image-heavy-assa-2017.har", "js-app-yahoo-2018.har"}) {
-            String first = ScenarioLoader.toJson(HarImporter.importHar(capture(file), HarImporter.Options.defaults()).scenario());
-            String second = ScenarioLoader.toJson(HarImporter.importHar(capture(file), HarImporter.Options.defaults()).scenario());
-            assertEquals(first, second, file);
-        }
+        // Across JVMs, bundledNewsIsAFreshImportOfTheCapture checks the same for a file made by another run.
+        HarImporter.Options options = HarImporter.Options.defaults().withKeepHosts(true);
+        String first = ScenarioLoader.toJson(HarImporter.importHar(capture("js-app-yahoo-2018.har"), options).scenario());
+        String second = ScenarioLoader.toJson(HarImporter.importHar(capture("js-app-yahoo-2018.har"), options).scenario());
+        assertEquals(first, second);
     }
 
     @Test
