@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * A request URL of a capture, split into what a scenario needs: the scheme, the host (with its port
  * when it is not the scheme's default) and the path with its query, escaped so that it is a valid
- * request target. Captures hold URLs that {@link java.net.URI} rejects ({@code |}, {@code {}},
+ * request target, with empty path segments collapsed. Captures hold URLs that {@link java.net.URI} rejects ({@code |}, {@code {}},
  * spaces, non-ASCII), so this parses leniently instead.
  *
  * @param scheme        lower case, without ':'
@@ -40,10 +40,12 @@ record HarUrl(String scheme, String host, String pathAndQuery, String key) {
         }
         String host = authorityToHost(scheme, rest.substring(0, end));
         String target = rest.substring(end);
-        if (target.isEmpty() || target.charAt(0) == '?') {
-            target = "/" + target;
-        }
-        return new HarUrl(scheme, host, escape(target), key);
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        // Servers reject empty segments as ambiguous (Jetty: "Ambiguous URI empty segment"); proxied
+        // URLs such as /img/res/https://cdn/x.png hold them, so they are collapsed.
+        path = "/" + path.replaceAll("/{2,}", "/").replaceFirst("^/", "");
+        return new HarUrl(scheme, host, escape(query < 0 ? path : path + target.substring(query)), key);
     }
 
     private static String authorityToHost(String scheme, String authority) {

@@ -71,6 +71,8 @@ class HarUntidyTest {
         ObjectNode wpt = har.entry("https://cdn.test/app.js", 200, "text/javascript", 0, 20, 5);
         wpt.put("_bytesIn", "2500");
         ((ObjectNode) wpt.get("response")).put("headersSize", 500);
+        har.entry("https://img.test/res/w=60//https://cdn.test/a.webp?u=https://x//y", 200, "image/webp", 5, 30, 1);
+        har.entry("https://img.test", 200, "text/plain", 6, 31, 1);
         ObjectNode bare = har.entries.addObject();
         bare.putObject("request").put("url", "https://cdn.test/bare");
         bare.putObject("response").put("status", 200);
@@ -87,7 +89,9 @@ class HarUntidyTest {
         assertEquals(2000, byPath.get("/app.js").size(), "WebPageTest _bytesIn minus headersSize");
         assertEquals(0, byPath.get("/bare").size());
         assertEquals("application/octet-stream", byPath.get("/bare").contentType());
-        assertEquals(3, imported.counts().imported());
+        assertEquals(5, byPath.get("/res/w=60/https:/cdn.test/a.webp?u=https://x//y").size(), "empty segments collapsed");
+        assertEquals(6, byPath.get("/").size(), "a URL without a path asks for /");
+        assertEquals(5, imported.counts().imported());
     }
 
     @Test
