@@ -20,9 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one page of a HAR capture into a scenario: what each entry answered (status, type, size,
@@ -95,7 +97,7 @@ public final class HarImporter {
         List<HarEntry> all = sortedEntries(pageEntries);
         Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
         Map<HarEntry, Resource> leaves = new LinkedHashMap<>();
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (HarEntry entry : all) {
             SkipReason reason = entry.skip();
             if (reason == null && !seen.add(entry.resourceKey())) {

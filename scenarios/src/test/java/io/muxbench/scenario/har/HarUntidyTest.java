@@ -35,12 +35,12 @@ class HarUntidyTest {
         har.entry("chrome-extension://abc/script.js", 200, "text/javascript", 10, 3, 1);
         har.entry("https://shop.test/cached.js", 0, "text/javascript", 0, 4, 1);
         har.entry("https://shop.test/not-modified.css", 304, "text/css", 0, 5, 1);
-        har.entry("https://shop.test/old", 301, "text/html", 0, 6, 1).with("response").put("redirectURL", "/new");
+        har.entry("https://shop.test/old", 301, "text/html", 0, 6, 1).withObjectProperty("response").put("redirectURL", "/new");
         har.entry("https://shop.test/new", 200, "text/html", 70, 7, 1);
         har.entry("https://shop.test/new", 200, "text/html", 71, 8, 1);
         har.entry("https://shop.test/socket", 101, "", 0, 9, 1);
-        har.entry("https://shop.test/beacon", 204, "", 0, 10, 1).with("request").put("method", "POST");
-        har.entry("https://shop.test/missing-status", 200, "", 0, 11, 1).with("response").remove("status");
+        har.entry("https://shop.test/beacon", 204, "", 0, 10, 1).withObjectProperty("request").put("method", "POST");
+        har.entry("https://shop.test/missing-status", 200, "", 0, 11, 1).withObjectProperty("response").remove("status");
         har.entries.addObject().put("comment", "an entry without a request");
 
         HarImport imported = importOf(har.write(dir, "untidy.har"));
