@@ -10,6 +10,10 @@ public final class PipelinedBrowserClient implements BrowserClient {
     }
 
     @Override
+    public void requestHeaders(java.util.Map<String, String> headers) {
+    }
+
+    @Override
     public void send(List<Exchange> batch, Listener listener) {
     }
 
