@@ -173,7 +173,11 @@ public final class PipelinedConnection {
                 throw new MuxbenchFailure(FailureCause.ALPN, "the server accepts none of the offered"
                         + " protocols [" + ALPN + "] over ALPN: " + e.getMessage());
             }
-            throw e;
+            // A server that accepts none of the offered protocols may also just end the handshake.
+            SSLHandshakeException hinted = new SSLHandshakeException(e.getMessage()
+                    + " (ALPN offered only " + ALPN + "; a server without it may end the handshake so)");
+            hinted.initCause(e);
+            throw hinted;
         }
         String alpn = socket.getApplicationProtocol();
         owner.negotiated(socket.getSession().getProtocol(), socket.getSession().getCipherSuite(),
