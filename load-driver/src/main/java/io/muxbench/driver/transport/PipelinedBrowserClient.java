@@ -130,6 +130,21 @@ public final class PipelinedBrowserClient implements BrowserClient, PipelinedCon
     }
 
     @Override
+    public void retry(List<PipelinedRequest> requests) {
+        List<PipelinedRequest> rejected = List.of();
+        synchronized (lock) {
+            if (closed) {
+                rejected = requests;
+            } else {
+                for (int i = requests.size() - 1; i >= 0; i--) {
+                    waiting.addFirst(requests.get(i));
+                }
+            }
+        }
+        PipelinedConnection.notifyFailed(rejected, FailureCause.OTHER, "the browser client is closed");
+    }
+
+    @Override
     public void closeConnections() {
         List<PipelinedConnection> open;
         List<PipelinedRequest> queued;

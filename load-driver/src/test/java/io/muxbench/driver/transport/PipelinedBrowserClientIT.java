@@ -203,6 +203,28 @@ class PipelinedBrowserClientIT {
     }
 
     @Test
+    void retriesOnceOnANewConnectionWhenTheServerClosesBeforeAnswering() throws Exception {
+        PipelinedBrowserClient client = client(uri(false));
+        List<Resource> children = scenario.root().children();
+        int faulty = 20;
+        origin.fault(children.get(faulty).path(), Fault.CLOSE_WITHOUT_RESPONSE);
+
+        List<Exchange> completed = loadPage(client);
+
+        // The first connection answered 1 + 20 requests, then closed: the rest were sent again on a
+        // second one, where the faulty request is first and fails for good.
+        assertEquals(2, client.connectionsOpened());
+        assertEquals(2, origin.stats().connectionsAccepted());
+        for (int i = 0; i < completed.size(); i++) {
+            Exchange exchange = completed.get(i);
+            assertEquals(i <= faulty ? 1 : 2, exchange.connectionId, exchange.resource.path());
+            assertEquals(i <= faulty ? null : FailureCause.RESET, exchange.failure, exchange.resource.path());
+        }
+        assertEquals(1, completed.get(faulty + 1).streamId, "first on the new connection");
+        assertTrue(completed.get(faulty + 1).connectStartNanos > 0, "it waited for the new connection");
+    }
+
+    @Test
     void closeConnectionsFailsWhatIsOutstanding() throws Exception {
         PipelinedBrowserClient client = client(uri(false));
         origin.stall(java.time.Duration.ofSeconds(5));

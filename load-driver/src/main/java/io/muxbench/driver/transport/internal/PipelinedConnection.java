@@ -43,6 +43,13 @@ public final class PipelinedConnection {
 
         /** Requests completed or the connection closed: the client may hand out more work. Called without the lock. */
         void released(PipelinedConnection connection);
+
+        /**
+         * The connection closed before answering these (none had a byte of response); they go
+         * first in the queue again, as a browser retries on a kept-alive connection the server
+         * closed. Called without the lock.
+         */
+        void retry(List<PipelinedRequest> requests);
     }
 
     private static final String ALPN = "http/1.1";
@@ -90,6 +97,12 @@ public final class PipelinedConnection {
 
     /** Gives it a request: it leaves the client's queue now. Call with the lock held, then {@link #flushLocked()}. */
     public void assign(PipelinedRequest request, long nowNanos) {
+        request.connection = this;
+        request.done = false;
+        request.exchange.connectStartNanos = 0;
+        request.exchange.connectEndNanos = 0;
+        request.exchange.tlsEndNanos = 0;
+        request.exchange.sentNanos = 0;
         request.exchange.beginNanos = nowNanos;
         request.exchange.connectionId = id;
         request.exchange.streamId = nextStreamId++;
@@ -223,7 +236,7 @@ public final class PipelinedConnection {
             long sentNanos = System.nanoTime();
             synchronized (lock) {
                 for (PipelinedRequest request : batch) {
-                    if (!request.done) {
+                    if (!request.done && request.connection == this) {
                         request.exchange.sentNanos = sentNanos;
                     }
                 }
@@ -277,6 +290,8 @@ public final class PipelinedConnection {
     }
 
     /** Completes the oldest request with the decoded response; false when the reader must stop. */
+    private int responsesCompleted;
+
     private boolean completeHead(ResponseDecoder decoder) {
         PipelinedRequest head;
         synchronized (lock) {
@@ -296,6 +311,7 @@ public final class PipelinedConnection {
             die(FailureCause.PROTOCOL, "a response arrived that no request asked for");
             return false;
         }
+        responsesCompleted++;
         fill(head, decoder);
         head.notifyListener();
         owner.released(this);
@@ -313,6 +329,12 @@ public final class PipelinedConnection {
         if (decoder.midResponse()) {
             failHeadThenDie(decoder, FailureCause.RESET, "connection closed by the server mid-response after "
                     + decoder.bodyBytes() + " body bytes");
+        } else if (responsesCompleted > 0) {
+            // A kept-alive connection the server closed (idle, or Connection: close): each retry
+            // follows at least one answered request, so this cannot loop.
+            List<PipelinedRequest> unanswered = closeLocked();
+            owner.retry(unanswered);
+            owner.released(this);
         } else {
             die(FailureCause.RESET, "connection closed by the server before the response");
         }

@@ -10,6 +10,8 @@ public final class PipelinedRequest {
     final BrowserClient.Listener listener;
     /** Completed (or failed): nothing may write to the exchange any more. */
     boolean done;
+    /** The connection it was last assigned to. */
+    PipelinedConnection connection;
 
     public PipelinedRequest(Exchange exchange, BrowserClient.Listener listener) {
         this.exchange = exchange;
