@@ -22,6 +22,9 @@ public interface BrowserClient extends AutoCloseable {
         void onComplete(Exchange exchange);
     }
 
+    /** The request headers every request carries (the scenario's browser headers); call before sending. */
+    void requestHeaders(java.util.Map<String, String> headers);
+
     /** Sends these requests without blocking; each completes through {@code listener} exactly once. */
     void send(List<Exchange> batch, Listener listener);
 
@@ -39,6 +42,11 @@ public interface BrowserClient extends AutoCloseable {
 
     /** What the connections negotiated, for the results; null fields where not known yet. */
     Negotiated negotiated();
+
+    /** HTTP/2 receive windows this client announces, {stream, session}; null for HTTP/1.1. */
+    default int[] http2Windows() {
+        return null;
+    }
 
     /** Stops the client and closes everything it holds. */
     @Override

@@ -66,6 +66,10 @@ public final class PipelinedBrowserClient implements BrowserClient, PipelinedCon
     }
 
     @Override
+    public void requestHeaders(java.util.Map<String, String> headers) {
+    }
+
+    @Override
     public void send(List<Exchange> batch, Listener listener) {
         List<PipelinedRequest> rejected = new ArrayList<>();
         synchronized (lock) {
