@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * back on {@code pipelineConnections} connections (fewest outstanding first), at most
  * {@code pipelineDepth} in flight on each, and the responses come back in request order. Requests
  * beyond the depth wait in a queue until earlier responses complete. Over TLS, ALPN must negotiate
- * {@code http/1.1}; anything else fails the requests with {@link FailureCause#ALPN}.
+ * {@code http/1.1}; anything else fails the requests with {@link FailureCause#ALPN}. Each open
+ * connection has one reader thread of its own (blocking socket); writes run on the environment's
+ * executor. A kept-alive connection the server closes before answering has its unanswered
+ * requests retried on a new one, as browsers do.
  *
  * <pre>{@code
  * PipelinedBrowserClient browser = new PipelinedBrowserClient(environment, 0);
- * browser.setRequestHeaders(scenario.requestHeaders());   // default: BrowserHeaders.DEFAULT
+ * browser.requestHeaders(scenario.requestHeaders());   // default: BrowserHeaders.DEFAULT
  * browser.send(List.of(new Exchange(scenario.root())), exchange -> ...);
  * }</pre>
  */
@@ -47,7 +50,7 @@ public final class PipelinedBrowserClient implements BrowserClient, PipelinedCon
                 environment.bindAddress(browserIndex), options.tls() ? environment.newSslContext() : null,
                 !options.insecure(), Math.toIntExact(options.connectTimeout().toMillis()),
                 Math.toIntExact(options.idleTimeout().toMillis()), options.handshakeRtt().toNanos(),
-                BrowserHeaders.DEFAULT, environment.executor(), connectionsOpened, bytesSent, bytesReceived);
+                BrowserHeaders.DEFAULT, environment.executor(), "h1-pipelined-b" + browserIndex, connectionsOpened, bytesSent, bytesReceived);
         negotiated = new Negotiated(null, null, null, options.pipelineDepth(), options.pipelineConnections());
     }
 
@@ -61,12 +64,9 @@ public final class PipelinedBrowserClient implements BrowserClient, PipelinedCon
      * The headers every request carries besides Host (e.g. {@code scenario.requestHeaders()});
      * {@link BrowserHeaders#DEFAULT} unless set. Applies to connections opened afterwards.
      */
-    public void setRequestHeaders(Map<String, String> headers) {
-        settings = settings.withRequestHeaders(headers);
-    }
-
     @Override
-    public void requestHeaders(java.util.Map<String, String> headers) {
+    public void requestHeaders(Map<String, String> headers) {
+        settings = settings.withRequestHeaders(headers);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.muxbench.driver.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -159,6 +160,14 @@ class PipelinedBrowserClientIT {
         assertEquals(2, client.connectionsOpened());
         assertEquals(1, origin.stats().connectionsAccepted());
         assertEquals(2, again.get(1).connectionId, "a new connection id after closeConnections");
+
+        client.close();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("h1-pipelined-")) {
+                thread.join(10_000);
+                assertFalse(thread.isAlive(), "reader thread still running after close(): " + thread.getName());
+            }
+        }
     }
 
     @Test

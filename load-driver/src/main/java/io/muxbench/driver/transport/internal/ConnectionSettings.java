@@ -21,7 +21,8 @@ import javax.net.ssl.SSLContext;
  * @param idleTimeoutMillis  longest silence on a connection
  * @param handshakeRttNanos  the emulated TCP handshake round trip, reported within the connect phase
  * @param requestHeaders     headers every request carries besides Host
- * @param executor           runs each connection's reader and writer
+ * @param executor           runs each connection's writer (short tasks)
+ * @param threadName         names each connection's reader thread, e.g. {@code h1-pipelined-b3}
  * @param connectionsOpened  counts TCP connections made
  * @param bytesSent          counts bytes written to the network
  * @param bytesReceived      counts bytes read from the network
@@ -29,13 +30,14 @@ import javax.net.ssl.SSLContext;
 public record ConnectionSettings(String host, int port, String authority, InetSocketAddress bindAddress,
                                  SSLContext sslContext, boolean verifyHostName, int connectTimeoutMillis,
                                  int idleTimeoutMillis, long handshakeRttNanos, Map<String, String> requestHeaders,
-                                 Executor executor, AtomicLong connectionsOpened, AtomicLong bytesSent,
+                                 Executor executor, String threadName, AtomicLong connectionsOpened, AtomicLong bytesSent,
                                  AtomicLong bytesReceived) {
     public ConnectionSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(requestHeaders, "requestHeaders");
         Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(threadName, "threadName");
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be 1..65535, got " + port);
         }
@@ -46,7 +48,7 @@ public record ConnectionSettings(String host, int port, String authority, InetSo
 
     public ConnectionSettings withRequestHeaders(Map<String, String> headers) {
         return new ConnectionSettings(host, port, authority, bindAddress, sslContext, verifyHostName,
-                connectTimeoutMillis, idleTimeoutMillis, handshakeRttNanos, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers)), executor,
+                connectTimeoutMillis, idleTimeoutMillis, handshakeRttNanos, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers)), executor, threadName,
                 connectionsOpened, bytesSent, bytesReceived);
     }
 }

@@ -20,7 +20,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * One pipelined HTTP/1.1 connection on a blocking socket: requests are written back to back by a
- * writer task, responses are read in order by a reader task, both from the browser's executor.
+ * writer task from the browser's executor, responses are read in order by the connection's own
+ * reader thread.
  * Its state is guarded by the owning client's lock ({@link Owner#lock()}); listeners are told
  * outside it.
  *
@@ -110,9 +111,15 @@ public final class PipelinedConnection {
         unwritten.add(request);
     }
 
-    /** Starts connecting; the requests assigned meanwhile are written once connected. */
+    /**
+     * Starts connecting; the requests assigned meanwhile are written once connected. The reader
+     * blocks for the connection's life, so it has its own thread rather than one of the shared
+     * pool's (a thousand browsers would exhaust it); the thread ends when the socket closes.
+     */
     public void start() {
-        settings.executor().execute(this::run);
+        Thread reader = new Thread(this::run, settings.threadName() + "-c" + id);
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** Starts the writer if there is something to write; call with the lock held. */
