@@ -1,7 +1,6 @@
 package io.muxbench.driver.transport.internal;
 
 import io.muxbench.driver.transport.FailureCause;
-import io.muxbench.driver.transport.FailureCause.MuxbenchFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,10 +12,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 
 /**
  * One pipelined HTTP/1.1 connection on a blocking socket: requests are written back to back by a
@@ -52,8 +47,6 @@ public final class PipelinedConnection {
          */
         void retry(List<PipelinedRequest> requests);
     }
-
-    private static final String ALPN = "http/1.1";
 
     private enum State { CONNECTING, OPEN, CLOSED }
 
@@ -151,7 +144,7 @@ public final class PipelinedConnection {
             raw.setSoTimeout(settings.idleTimeoutMillis());
             Socket socket = raw;
             if (settings.sslContext() != null) {
-                socket = handshake(raw);
+                socket = Http11Handshake.handshake(raw, settings, owner);
                 tlsEndNanos = Math.max(System.nanoTime(), connectEndNanos);
             }
             in = socket.getInputStream();
@@ -175,39 +168,6 @@ public final class PipelinedConnection {
             flushLocked();
         }
         readLoop();
-    }
-
-    private SSLSocket handshake(Socket raw) throws IOException {
-        SSLSocket socket = (SSLSocket) settings.sslContext().getSocketFactory()
-                .createSocket(raw, settings.host(), settings.port(), true);
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setApplicationProtocols(new String[]{ALPN});
-        if (settings.verifyHostName()) {
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        }
-        socket.setSSLParameters(parameters);
-        try {
-            socket.startHandshake();
-        } catch (SSLHandshakeException e) {
-            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("application protocol")) {
-                throw new MuxbenchFailure(FailureCause.ALPN, "the server accepts none of the offered"
-                        + " protocols [" + ALPN + "] over ALPN: " + e.getMessage());
-            }
-            // A server that accepts none of the offered protocols may also just end the handshake.
-            SSLHandshakeException hinted = new SSLHandshakeException(e.getMessage()
-                    + " (ALPN offered only " + ALPN + "; a server without it may end the handshake so)");
-            hinted.initCause(e);
-            throw hinted;
-        }
-        String alpn = socket.getApplicationProtocol();
-        owner.negotiated(socket.getSession().getProtocol(), socket.getSession().getCipherSuite(),
-                alpn == null || alpn.isEmpty() ? null : alpn);
-        if (!ALPN.equals(alpn)) {
-            throw new MuxbenchFailure(FailureCause.ALPN, "ALPN negotiated "
-                    + (alpn == null || alpn.isEmpty() ? "no protocol" : "'" + alpn + "'")
-                    + " where only " + ALPN + " was offered; h1-pipelined does not fall back");
-        }
-        return socket;
     }
 
     private void writeLoop() {
@@ -425,7 +385,7 @@ public final class PipelinedConnection {
     }
 
     private static String describe(String what, Throwable failure) {
-        if (failure instanceof MuxbenchFailure) {
+        if (failure instanceof FailureCause.MuxbenchFailure) {
             return failure.getMessage();
         }
         return what + ": " + failure.getClass().getSimpleName()
