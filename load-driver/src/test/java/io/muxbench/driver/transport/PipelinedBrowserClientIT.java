@@ -58,8 +58,12 @@ class PipelinedBrowserClientIT {
     }
 
     private PipelinedBrowserClient client(URI uri) throws Exception {
-        ClientEnvironment environment = new ClientEnvironment(
-                ClientEnvironment.Options.defaults(uri, origin.certificate().trustStore()));
+        return client(uri, 1, 128);
+    }
+
+    private PipelinedBrowserClient client(URI uri, int connections, int depth) throws Exception {
+        ClientEnvironment environment = new ClientEnvironment(new ClientEnvironment.Options(uri,
+                origin.certificate().trustStore(), false, null, null, null, 6, connections, depth));
         toClose.add(environment);
         PipelinedBrowserClient client = new PipelinedBrowserClient(environment, 0);
         toClose.add(client);
@@ -168,6 +172,46 @@ class PipelinedBrowserClientIT {
                 assertFalse(thread.isAlive(), "reader thread still running after close(): " + thread.getName());
             }
         }
+    }
+
+    @Test
+    void keepsAtMostTheDepthInFlightAndQueuesTheRest() throws Exception {
+        PipelinedBrowserClient client = client(uri(false), 1, 8);
+        List<Exchange> completed = loadPage(client);
+
+        OriginStats stats = origin.stats();
+        System.out.println("depth 8: origin saw at most " + stats.maxInFlightPerConnection() + " in flight");
+        assertEquals(1, stats.connectionsAccepted());
+        assertTrue(stats.maxInFlightPerConnection() <= 8 && stats.maxInFlightPerConnection() >= 2, stats.toString());
+        for (int i = 0; i < completed.size(); i++) {
+            assertNull(completed.get(i).failure, completed.get(i).failureDetail);
+            assertEquals(i + 1, completed.get(i).streamId, "completed in request order");
+        }
+        Exchange last = completed.get(completed.size() - 1);
+        assertTrue(last.beginNanos > completed.get(1).lastByteNanos, "the last child waited for earlier responses");
+        assertEquals(8, client.negotiated().maxInFlightPerConnection());
+    }
+
+    @Test
+    void spreadsABatchOverTheConnectionsFewestOutstandingFirst() throws Exception {
+        PipelinedBrowserClient client = client(uri(true), 2, 128);
+        List<Exchange> completed = loadPage(client);
+
+        assertEquals(2, client.connectionsOpened());
+        assertEquals(2, origin.stats().connections().size(), origin.stats().toString());
+        long[] lastStream = new long[3];
+        int[] carried = new int[3];
+        for (Exchange exchange : completed) {
+            assertNull(exchange.failure, exchange.failureDetail);
+            int connection = (int) exchange.connectionId;
+            assertEquals(lastStream[connection] + 1, exchange.streamId, "in order on connection " + connection);
+            lastStream[connection] = exchange.streamId;
+            carried[connection]++;
+        }
+        // The document went on the first; of its 100 children the second takes 50, the first 50.
+        assertEquals(51, carried[1]);
+        assertEquals(50, carried[2]);
+        assertEquals(2, client.negotiated().connectionsPerOrigin());
     }
 
     @Test
