@@ -26,11 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * browser.send(List.of(new Exchange(scenario.root())), exchange -> ...);
  * }</pre>
  */
-public final class PipelinedBrowserClient implements BrowserClient, PipelinedConnection.Owner {
+public final class PipelinedBrowserClient implements BrowserClient {
 
     private static final String CLOSED_BY_PAGE_LOAD = "closed by the page load";
 
     private final Object lock = new Object();
+    private final ConnectionOwner connectionOwner = new ConnectionOwner();
     private final ClientEnvironment.Options options;
     private final AtomicLong connectionsOpened = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
@@ -96,7 +97,7 @@ public final class PipelinedBrowserClient implements BrowserClient, PipelinedCon
                 }
             }
             if ((target == null || target.outstanding() > 0) && connections.size() < options.pipelineConnections()) {
-                target = new PipelinedConnection(nextConnectionId++, settings, this);
+                target = new PipelinedConnection(nextConnectionId++, settings, connectionOwner);
                 connections.add(target);
                 target.start();
             }
@@ -108,44 +109,6 @@ public final class PipelinedBrowserClient implements BrowserClient, PipelinedCon
         for (PipelinedConnection connection : connections) {
             connection.flushLocked();
         }
-    }
-
-    @Override
-    public Object lock() {
-        return lock;
-    }
-
-    @Override
-    public void negotiated(String tlsProtocol, String cipherSuite, String alpn) {
-        negotiated = new Negotiated(tlsProtocol, cipherSuite, alpn, options.pipelineDepth(),
-                options.pipelineConnections());
-    }
-
-    @Override
-    public void released(PipelinedConnection connection) {
-        synchronized (lock) {
-            if (!connection.usable()) {
-                connections.remove(connection);
-            }
-            if (!closed) {
-                dispatchLocked();
-            }
-        }
-    }
-
-    @Override
-    public void retry(List<PipelinedRequest> requests) {
-        List<PipelinedRequest> rejected = List.of();
-        synchronized (lock) {
-            if (closed) {
-                rejected = requests;
-            } else {
-                for (int i = requests.size() - 1; i >= 0; i--) {
-                    waiting.addFirst(requests.get(i));
-                }
-            }
-        }
-        PipelinedConnection.notifyFailed(rejected, FailureCause.OTHER, "the browser client is closed");
     }
 
     @Override
@@ -192,5 +155,47 @@ public final class PipelinedBrowserClient implements BrowserClient, PipelinedCon
             closed = true;
         }
         closeConnections();
+    }
+
+    /** What the connections call back; kept off the client's public API. */
+    private final class ConnectionOwner implements PipelinedConnection.Owner {
+
+        @Override
+        public Object lock() {
+            return lock;
+        }
+
+        @Override
+        public void negotiated(String tlsProtocol, String cipherSuite, String alpn) {
+            negotiated = new Negotiated(tlsProtocol, cipherSuite, alpn, options.pipelineDepth(),
+                    options.pipelineConnections());
+        }
+
+        @Override
+        public void released(PipelinedConnection connection) {
+            synchronized (lock) {
+                if (!connection.usable()) {
+                    connections.remove(connection);
+                }
+                if (!closed) {
+                    dispatchLocked();
+                }
+            }
+        }
+
+        @Override
+        public void retry(List<PipelinedRequest> requests) {
+            List<PipelinedRequest> rejected = List.of();
+            synchronized (lock) {
+                if (closed) {
+                    rejected = requests;
+                } else {
+                    for (int i = requests.size() - 1; i >= 0; i--) {
+                        waiting.addFirst(requests.get(i));
+                    }
+                }
+            }
+            PipelinedConnection.notifyFailed(rejected, FailureCause.OTHER, "the browser client is closed");
+        }
     }
 }
