@@ -54,9 +54,13 @@ public enum HeaderSet {
     public MetaData.Request request(HttpVersion version) {
         SelfCheck.require(isRequest(), name() + " is not a request header set");
         String authority = pseudo(":authority");
-        HttpURI uri = HttpURI.from(pseudo(":scheme") + "://" + authority + pseudo(":path"));
         HttpFields.Mutable fields = HttpFields.build();
-        if (version != HttpVersion.HTTP_2) {
+        HttpURI uri;
+        if (version == HttpVersion.HTTP_2) {
+            uri = HttpURI.from(pseudo(":scheme") + "://" + authority + pseudo(":path"));
+        } else {
+            // Browsers send HTTP/1.1 requests in origin form, the authority in Host.
+            uri = HttpURI.from(pseudo(":path"));
             fields.add("host", authority);
         }
         regularFields().forEach(fields::add);
