@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * HPACK encode and decode of real browser header blocks ({@link HeaderSet}) with Jetty's
@@ -111,16 +113,29 @@ public class HpackBenchmark extends BenchmarkBase {
     }
 
     /**
-     * Sizes reported next to the time. JMH sums EVENTS counters over an iteration, so each
-     * invocation stores (not adds) its size and the result reads as bytes per header block.
+     * Sizes reported next to the time, as bytes per header block. JMH sums EVENTS counters over
+     * every measured iteration, fork and thread, so each invocation stores (not adds) its size
+     * divided by that count, and the sum reads as the size of one block.
      */
     @AuxCounters(AuxCounters.Type.EVENTS)
     @State(Scope.Thread)
     public static class EncodedSize {
         /** Bytes of the HPACK header block just encoded. */
-        public long hpackBytes;
+        public double hpackBytes;
         /** Bytes of the same headers as HTTP/1.1 text, for comparison. */
-        public long http1Bytes;
+        public double http1Bytes;
+
+        private double shareOfSum;
+
+        @Setup(Level.Iteration)
+        public void setUp(BenchmarkParams benchmark, IterationParams iteration) {
+            shareOfSum = 1.0 / ((double) iteration.getCount() * Math.max(1, benchmark.getForks()) * benchmark.getThreads());
+        }
+
+        void record(int hpackBlockBytes, int http1HeaderBytes) {
+            hpackBytes = hpackBlockBytes * shareOfSum;
+            http1Bytes = http1HeaderBytes * shareOfSum;
+        }
     }
 
     @Benchmark
@@ -146,8 +161,7 @@ public class HpackBenchmark extends BenchmarkBase {
     private static int encode(HpackEncoder encoder, Workload w, EncodedSize size) throws HpackException {
         ByteBuffer buffer = w.encodeBuffer.clear();
         encoder.encode(buffer, w.metaData);
-        size.hpackBytes = buffer.position();
-        size.http1Bytes = w.http1Bytes;
+        size.record(buffer.position(), w.http1Bytes);
         return buffer.position();
     }
 }
