@@ -50,7 +50,7 @@ public class TlsHandshakeBenchmark extends BenchmarkBase {
             tls = TlsContexts.create(keyType);
             for (int round = 0; round < 2; round++) {
                 int checks = tls.serverCertificateChecks();
-                checkSession(full(this).client.getSession());
+                checkSession(connect(false).client.getSession());
                 SelfCheck.require(tls.serverCertificateChecks() == checks + 1,
                         protocol + " full handshake did not verify the server certificate exactly once");
             }
@@ -58,7 +58,7 @@ public class TlsHandshakeBenchmark extends BenchmarkBase {
             checkSession(connect(true).client.getSession());
             SelfCheck.require(tls.serverCertificateChecks() == checks + 1, "first resumable handshake was not full");
             for (int round = 0; round < 3; round++) {
-                checkSession(resumed(this).client.getSession());
+                checkSession(connect(true).client.getSession());
                 SelfCheck.require(tls.serverCertificateChecks() == checks + 1,
                         protocol + " handshake " + (round + 2) + " to the same peer did not resume");
             }
@@ -81,19 +81,11 @@ public class TlsHandshakeBenchmark extends BenchmarkBase {
 
     @Benchmark
     public InMemoryTlsConnection fullHandshake(Workload w) throws SSLException {
-        return full(w);
+        return w.connect(false);
     }
 
     @Benchmark
     public InMemoryTlsConnection resumedHandshake(Workload w) throws SSLException {
-        return resumed(w);
-    }
-
-    private static InMemoryTlsConnection full(Workload w) throws SSLException {
-        return w.connect(false);
-    }
-
-    private static InMemoryTlsConnection resumed(Workload w) throws SSLException {
         return w.connect(true);
     }
 }
