@@ -135,7 +135,14 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig config = config();
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
-            loaded.add(Scenarios.load(name));
+            Scenario scenario = Scenarios.load(name);
+            boolean[] otherHosts = {false};
+            scenario.root().forEach(r -> otherHosts[0] |= r.host() != null);
+            if (otherHosts[0]) {
+                throw UserException.badInput(name + ": resources on separate hosts (imported with --keep-hosts) cannot be"
+                        + " replayed yet; import the HAR without --keep-hosts to map every host onto the origin");
+            }
+            loaded.add(scenario);
         }
         if (jmh != null && !Files.isRegularFile(jmh)) {
             throw UserException.badInput("--jmh " + jmh + ": no such file");
