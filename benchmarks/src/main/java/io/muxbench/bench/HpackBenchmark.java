@@ -73,7 +73,10 @@ public class HpackBenchmark extends BenchmarkBase {
             warmDecoder = newDecoder();
             checkRoundTrip(warmDecoder.decode(coldBlock.duplicate()), "cold");
             checkRoundTrip(warmDecoder.decode(warmBlock.duplicate()), "warm");
+            int decoderEntries = warmDecoder.getHpackContext().size();
             checkRoundTrip(warmDecoder.decode(warmBlock.duplicate()), "warm, again");
+            SelfCheck.require(warmDecoder.getHpackContext().size() == decoderEntries,
+                    "warm HPACK decoding of " + headerSet + " changes the table between invocations");
             SelfCheck.require(warmBlock.remaining() < coldBlock.remaining(),
                     "warm block of " + headerSet + " is not smaller than the cold one");
         }
