@@ -1,0 +1,45 @@
+package io.muxbench.report;
+
+import io.muxbench.report.chart.ErrorBarChart;
+import io.muxbench.results.ResultsFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** JMH scores with their error, grouped by benchmark class, when the run folder has jmh.json. */
+final class JmhSection {
+
+    private JmhSection() {
+    }
+
+    static String render(ReportData data) {
+        Html html = new Html();
+        if (data.jmhProblem() != null) {
+            html.note("warn", data.jmhProblem());
+            return html.toString();
+        }
+        if (data.jmh().isEmpty()) {
+            html.note("empty", "No " + ResultsFormat.JMH_FILE + " in this run folder: no microbenchmarks ran.");
+            return html.toString();
+        }
+        html.note("lead", "Score ± JMH's 99.9% confidence half-width. Compare bars only within one chart: each has"
+                + " one class and one unit.");
+        Map<String, List<JmhResult>> byClassAndUnit = new LinkedHashMap<>();
+        for (JmhResult r : data.jmh()) {
+            byClassAndUnit.computeIfAbsent(r.className() + " (" + r.mode() + ", " + r.unit() + ")", k -> new ArrayList<>()).add(r);
+        }
+        html.raw("<div class=\"charts\">");
+        byClassAndUnit.forEach((title, results) -> html.raw(ErrorBarChart.render(title, results.get(0).unit(),
+                results.stream().map(r -> new ErrorBarChart.Bar(r.label(), r.score(), r.scoreError())).toList())));
+        html.raw("</div>\n");
+        html.table("numbers", "class", "benchmark", "mode", "score", "error", "unit");
+        for (JmhResult r : data.jmh()) {
+            html.row(r.className(), r.label(), r.mode(), String.format(Locale.ROOT, "%.4g", r.score()),
+                    Double.isNaN(r.scoreError()) ? "–" : String.format(Locale.ROOT, "± %.3g", r.scoreError()), r.unit());
+        }
+        html.endTable();
+        return html.toString();
+    }
+}
