@@ -5,7 +5,6 @@ import io.muxbench.results.ResultsFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** JMH scores with their error, grouped by benchmark class, when the run folder has jmh.json. */
@@ -30,14 +29,14 @@ final class JmhSection {
         for (JmhResult r : data.jmh()) {
             byClassAndUnit.computeIfAbsent(r.className() + " (" + r.mode() + ", " + r.unit() + ")", k -> new ArrayList<>()).add(r);
         }
-        html.raw("<div class=\"charts\">");
+        html.raw("<div class=\"wide\">");
         byClassAndUnit.forEach((title, results) -> html.raw(ErrorBarChart.render(title, results.get(0).unit(),
                 results.stream().map(r -> new ErrorBarChart.Bar(r.label(), r.score(), r.scoreError())).toList())));
         html.raw("</div>\n");
         html.table("numbers", "class", "benchmark", "mode", "score", "error", "unit");
         for (JmhResult r : data.jmh()) {
-            html.row(r.className(), r.label(), r.mode(), String.format(Locale.ROOT, "%.4g", r.score()),
-                    Double.isNaN(r.scoreError()) ? "–" : String.format(Locale.ROOT, "± %.3g", r.scoreError()), r.unit());
+            html.row(r.className(), r.label(), r.mode(), ErrorBarChart.readable(r.score()),
+                    Double.isNaN(r.scoreError()) ? "–" : "± " + ErrorBarChart.readable(r.scoreError()), r.unit());
         }
         html.endTable();
         return html.toString();

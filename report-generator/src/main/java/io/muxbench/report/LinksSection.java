@@ -5,6 +5,7 @@ import io.muxbench.report.chart.LinkChart;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,23 +33,35 @@ final class LinksSection {
             String key = cell.result().scenario() + " · " + cell.result().reuse() + (cell.result().tls() ? "" : " · cleartext");
             byScenarioReuse.computeIfAbsent(key, k -> new ArrayList<>()).add(cell);
         }
+        List<String> missing = new ArrayList<>();
         html.raw("<div class=\"charts\">");
         byScenarioReuse.forEach((title, cells) -> {
             Map<String, List<Double>> byMode = new LinkedHashMap<>();
-            Set<String> modes = new java.util.LinkedHashSet<>();
+            Set<String> modes = new LinkedHashSet<>();
             cells.forEach(c -> modes.add(c.mode()));
             for (String mode : modes) {
                 List<Double> p50s = new ArrayList<>();
                 for (String link : links) {
-                    p50s.add(cells.stream().filter(c -> c.mode().equals(mode) && c.result().link().equals(link)
-                            && (c.hasPageLoads() || c.result().pageLoads().count() > 0)).findFirst()
-                            .map(Cell::p50Ms).orElse(null));
+                    cells.stream().filter(c -> c.mode().equals(mode) && c.result().link().equals(link) && c.hasPageLoads())
+                            .findFirst().ifPresent(c -> p50s.add(c.p50Ms()));
                 }
-                byMode.put(mode, p50s);
+                if (p50s.size() == links.size()) {
+                    byMode.put(mode, p50s);
+                } else if (cells.stream().map(c -> c.result().link()).distinct().count() > 1) {
+                    missing.add(title + " · " + mode);
+                }
             }
-            html.raw(LinkChart.render(title, labels, byMode));
+            if (cells.stream().map(c -> c.result().link()).distinct().count() < 2) {
+                missing.add(title + " (ran on one link only)");
+            }
+            if (!byMode.isEmpty()) {
+                html.raw(LinkChart.render(title, labels, byMode));
+            }
         });
         html.raw("</div>\n");
+        if (!missing.isEmpty()) {
+            html.note("warn", "Not drawn, for lack of page-load times on every link: " + String.join("; ", missing) + ".");
+        }
         return html.toString();
     }
 

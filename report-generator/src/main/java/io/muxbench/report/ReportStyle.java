@@ -23,7 +23,7 @@ final class ReportStyle {
             .empty { color: var(--muted); font-style: italic; }
             table { border-collapse: collapse; margin: 8px 0 14px; font-size: 13px; }
             th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; vertical-align: top;
-                     overflow-wrap: anywhere; }
+                     overflow-wrap: break-word; }
             thead th { background: #f6f8fa; }
             table.numbers td, table.headline td { font-variant-numeric: tabular-nums; }
             table.facts th { background: #f6f8fa; width: 140px; }
@@ -33,7 +33,8 @@ final class ReportStyle {
             .charts { display: flex; flex-wrap: wrap; gap: 12px; }
             .charts > svg { flex: 1 1 520px; max-width: 600px; }
             svg.chart { height: auto; max-width: 100%; display: block; }
-            svg.waterfall, svg.jmh { width: 100%; }
+            svg.waterfall { width: 100%; }
+            svg.jmh { width: 100%; max-width: 820px; }
             svg .title { font-weight: 600; font-size: 13px; }
             svg .tick, svg .legend, svg .axis, svg .path, svg .lane-label { fill: #333; font-size: 11px; }
             svg .lane-label { font-weight: 600; }

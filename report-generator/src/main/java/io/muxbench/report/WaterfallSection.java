@@ -22,6 +22,9 @@ final class WaterfallSection {
                 + " the streams of one connection overlap. Hover a bar for its timings.");
         for (Map.Entry<Cell.GroupKey, List<Cell>> group : data.groups().entrySet()) {
             html.raw("<div class=\"group\">").element("h3", group.getKey().label());
+            // One time axis per group, so the modes' waterfalls compare at a glance.
+            double axisMs = group.getValue().stream().map(WaterfallSection::representative).flatMap(Optional::stream)
+                    .mapToDouble(WaterfallChart::endMs).max().orElse(0);
             for (Cell cell : group.getValue()) {
                 Optional<PageLoadSample> sample = representative(cell);
                 if (sample.isEmpty()) {
@@ -31,7 +34,7 @@ final class WaterfallSection {
                 PageLoadSample s = sample.get();
                 String title = String.format(Locale.ROOT, "%s · %s · %.1f ms%s (median %.1f ms) · %d requests", cell.mode(),
                         group.getKey().label(), s.pageLoadMs(), s.failed() ? ", failed" : "", cell.p50Ms(), s.requests().size());
-                html.raw("<div class=\"wide\">").raw(WaterfallChart.render(title, s)).raw("</div>\n");
+                html.raw("<div class=\"wide\">").raw(WaterfallChart.render(title, s, axisMs)).raw("</div>\n");
             }
             html.raw("</div>\n");
         }

@@ -29,7 +29,8 @@ final class WireSection {
         html.note("lead", "Bytes per page load on the link \"" + firstLink + "\" (they hardly depend on the link; the"
                 + " table has every cell). Headers include HTTP/2 framing; HTTP/2 compresses headers with HPACK.");
         html.raw("<div class=\"charts\">");
-        byScenario.forEach((scenario, bars) -> html.raw(BytesChart.render(scenario, bars)));
+        byScenario.forEach((scenario, bars) -> html.raw(BytesChart.render(scenario + ": all bytes", bars, false))
+                .raw(BytesChart.render(scenario + ": headers and framing only", bars, true)));
         html.raw("</div>\n");
         html.table("numbers", "scenario", "link", "reuse", "mode", "sent: headers", "sent: bodies",
                 "received: headers", "received: bodies", "connections per page load", "server: connections",

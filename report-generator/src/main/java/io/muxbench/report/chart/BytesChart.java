@@ -12,7 +12,7 @@ import org.knowm.xchart.style.Styler;
  * framing against bodies, one bar per mode, so the cost of HPACK-less HTTP/1.1 headers shows.
  *
  * <pre>{@code
- * String svg = BytesChart.render("home · cold", List.of(new Bar("h1", 9000, 0, 40000, 800000)));
+ * String svg = BytesChart.render("home", List.of(new Bar("h1 cold", 9000, 0, 40000, 800000)), false);
  * }</pre>
  */
 public final class BytesChart {
@@ -27,19 +27,26 @@ public final class BytesChart {
     private BytesChart() {
     }
 
-    public static String render(String title, List<Bar> bars) {
-        CategoryChart chart = new CategoryChartBuilder().width(560).height(300).title(title)
-                .xAxisTitle("mode").yAxisTitle("KiB per page load").build();
+    /** All four parts stacked; with {@code headersOnly}, just the headers and framing, which bodies would dwarf. */
+    public static String render(String title, List<Bar> bars, boolean headersOnly) {
+        CategoryChart chart = new CategoryChartBuilder().width(headersOnly ? 560 : 660).height(320).title(title)
+                .xAxisTitle("mode, reuse").yAxisTitle("KiB per page load").build();
         XCharts.style(chart);
         chart.getStyler().setStacked(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setXAxisLabelRotation(bars.size() > 4 ? 20 : 0);
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setSeriesColors(PARTS);
+        chart.getStyler().setSeriesColors(headersOnly ? new Color[] {PARTS[0], PARTS[2]} : PARTS);
         List<String> labels = bars.stream().map(Bar::label).toList();
         add(chart, "request headers", labels, bars.stream().map(b -> kib(b.headersSent())).toList());
-        add(chart, "request bodies", labels, bars.stream().map(b -> kib(b.bodySent())).toList());
+        if (!headersOnly) {
+            add(chart, "request bodies", labels, bars.stream().map(b -> kib(b.bodySent())).toList());
+        }
         add(chart, "response headers", labels, bars.stream().map(b -> kib(b.headersReceived())).toList());
-        add(chart, "response bodies", labels, bars.stream().map(b -> kib(b.bodyReceived())).toList());
+        if (!headersOnly) {
+            add(chart, "response bodies", labels, bars.stream().map(b -> kib(b.bodyReceived())).toList());
+        }
         return XCharts.toInlineSvg(chart, "bytes");
     }
 

@@ -25,6 +25,17 @@ public final class ErrorBarChart {
     private ErrorBarChart() {
     }
 
+    /** A score for people: grouped digits when large, four significant digits otherwise, never an exponent. */
+    public static String readable(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        if (Math.abs(value) >= 10_000) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     public static String render(String title, String unit, List<Bar> bars) {
         double max = 0;
         for (Bar bar : bars) {
@@ -44,7 +55,7 @@ public final class ErrorBarChart {
         svg.text(LABEL_W + plotW / 2, bottom + 27, "middle", "axis", unit);
         double y = TOP;
         for (Bar bar : bars) {
-            svg.group("jmh-bar", String.format(Locale.ROOT, "%s: %.4g ± %.3g %s", bar.label(), bar.value(), bar.error(), unit));
+            svg.group("jmh-bar", bar.label() + ": " + readable(bar.value()) + " ± " + readable(bar.error()) + " " + unit);
             svg.text(LABEL_W - 8, y + 15, "end", "label", bar.label());
             double w = bar.value() / scale.max() * plotW;
             svg.rect(LABEL_W, y + 4, w, ROW - 8, "bar", "fill:#4c78a8");
@@ -57,7 +68,7 @@ public final class ErrorBarChart {
                 svg.line(hi, y + 6, hi, y + ROW - 6, stroke);
             }
             svg.text(Math.max(LABEL_W + w, LABEL_W) + 4 + (Double.isNaN(bar.error()) ? 0 : bar.error() / scale.max() * plotW),
-                    y + 15, "start", "value", String.format(Locale.ROOT, "%.4g", bar.value()));
+                    y + 15, "start", "value", readable(bar.value()));
             svg.endGroup();
             y += ROW;
         }

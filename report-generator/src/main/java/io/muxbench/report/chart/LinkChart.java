@@ -24,13 +24,15 @@ public final class LinkChart {
 
     /**
      * @param links    x axis categories, in the run's order (labels may name the RTT)
-     * @param p50ByMode for each mode, the median page-load time per link in milliseconds; null where the cell is missing
+     * @param p50ByMode for each mode, the median page-load time per link in milliseconds, one per link
      */
     public static String render(String title, List<String> links, Map<String, List<Double>> p50ByMode) {
         CategoryChart chart = new CategoryChartBuilder().width(560).height(320).title(title)
                 .xAxisTitle("link profile").yAxisTitle("median page-load time (ms)").build();
         XCharts.style(chart);
         chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        // Lines share the categories' x positions instead of standing side by side like bars.
+        chart.getStyler().setOverlapped(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setMarkerSize(7);

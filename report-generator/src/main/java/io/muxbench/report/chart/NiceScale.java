@@ -32,6 +32,6 @@ record NiceScale(double max, double step) {
     /** A tick label with no more decimals than the step needs. */
     String label(double value) {
         int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
-        return String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return String.format(Locale.ROOT, "%" + (value >= 10_000 ? "," : "") + "." + decimals + "f", value);
     }
 }

@@ -26,7 +26,8 @@ public final class PercentileChart {
     private static final double RIGHT = 16;
     private static final double TOP = 30;
     private static final double BOTTOM = 46;
-    private static final String[] TICK_LABELS = {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%"};
+    /** Labels of the decades of 1/(1-p); the first stays blank so it cannot collide with "50%". */
+    private static final String[] TICK_LABELS = {"", "90%", "99%", "99.9%", "99.99%", "99.999%"};
 
     private PercentileChart() {
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  * (HTTP/1.1 head-of-line blocking) and interleaved HTTP/2 streams are visible.
  *
  * <pre>{@code
- * String svg = WaterfallChart.render("h2 · 812 ms", sample);
+ * String svg = WaterfallChart.render("h2 · 812 ms", sample, WaterfallChart.endMs(sample));
  * }</pre>
  */
 public final class WaterfallChart {
@@ -45,13 +45,21 @@ public final class WaterfallChart {
     private WaterfallChart() {
     }
 
-    public static String render(String title, PageLoadSample sample) {
-        Map<Long, List<RequestRecord>> lanes = lanes(sample.requests());
+    /** The time the chart must show for this page load: its end or its last byte, whichever is later. */
+    public static double endMs(PageLoadSample sample) {
         long endUs = (long) (sample.pageLoadMs() * 1000);
         for (RequestRecord r : sample.requests()) {
             endUs = Math.max(endUs, Math.max(r.lastByteUs(), r.firstByteUs()));
         }
-        NiceScale scale = NiceScale.upTo(endUs / 1000.0, 8);
+        return endUs / 1000.0;
+    }
+
+    /**
+     * @param axisMs the time axis' span; give waterfalls that will be compared the same span
+     */
+    public static String render(String title, PageLoadSample sample, double axisMs) {
+        Map<Long, List<RequestRecord>> lanes = lanes(sample.requests());
+        NiceScale scale = NiceScale.upTo(Math.max(axisMs, endMs(sample)), 8);
         double plotW = WIDTH - LABEL_W - RIGHT;
         double height = TOP + lanes.size() * (LANE_HEADER + 4) + sample.requests().size() * ROW + 24;
 
@@ -81,7 +89,7 @@ public final class WaterfallChart {
         }
         double plt = LABEL_W + sample.pageLoadMs() / scale.max() * plotW;
         svg.line(plt, TOP - 6, plt, y, "stroke:#d62728;stroke-dasharray:4 3");
-        svg.text(plt, y + 14, "middle", "tick", "page loaded: " + String.format(Locale.ROOT, "%.1f ms", sample.pageLoadMs()));
+        svg.text(plt, y + 14, plt > WIDTH - 80 ? "end" : "middle", "tick", "page loaded: " + String.format(Locale.ROOT, "%.1f ms", sample.pageLoadMs()));
         return svg.end();
     }
 
