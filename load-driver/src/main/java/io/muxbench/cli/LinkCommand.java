@@ -1,13 +1,143 @@
 package io.muxbench.cli;
 
+import io.muxbench.driver.link.LinkEmulator;
+import io.muxbench.driver.link.LinkProfile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Runs the link emulator alone, as a TCP proxy in front of a server. */
-@Command(name = "link", mixinStandardHelpOptions = true, description = "Runs the link emulator alone, as a TCP proxy in front of a server.")
+/**
+ * {@code muxbench link}: the link emulator alone, as a TCP proxy in front of a server, so that a
+ * browser, curl or h2load can be put on the same link as muxbench's own clients.
+ */
+@Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs the link emulator alone: a TCP proxy that puts an emulated network link between its clients"
+                        + " and one upstream server, until Ctrl-C.",
+                "",
+                "Each direction has a propagation delay of half the round-trip time and a bottleneck of fixed"
+                        + " bandwidth, shared round-robin by all connections from one client address (one"
+                        + " 'browser'; different addresses get their own). Each connection waits one round trip"
+                        + " (the TCP handshake) before its first byte, starts with a window of 10 segments of"
+                        + " 1460 bytes that doubles every round trip (slow start), delivers in order, and loses"
+                        + " segments at random (seeded): a lost segment arrives one round trip later (200 ms"
+                        + " later when too few segments follow it), holds back every later byte, and halves"
+                        + " the window.",
+                ""
+        },
+        footer = {
+                "",
+                "Named profiles (rates are payload bits per second; 4g is WebPageTest's LTE, 3g its 3GFast):",
+                "  lan        rtt=1ms,down=1gbit,up=1gbit,loss=0",
+                "  cable      rtt=28ms,down=5mbit,up=1mbit,loss=0",
+                "  4g         rtt=70ms,down=12mbit,up=12mbit,loss=0",
+                "  3g         rtt=150ms,down=1.6mbit,up=768kbit,loss=0",
+                "  lossy-4g   rtt=70ms,down=12mbit,up=12mbit,loss=0.02",
+                "  satellite  rtt=600ms,down=25mbit,up=3mbit,loss=0",
+                "",
+                "Example:",
+                "  muxbench link --listen 9000 --upstream 127.0.0.1:8080 --link cable",
+                "  curl -w '%%{time_connect} %%{time_starttransfer} %%{time_total}\\n' -o /dev/null http://127.0.0.1:9000/"
+        })
 public final class LinkCommand implements Callable<Integer> {
+
+    @Option(names = "--listen", required = true, paramLabel = "PORT", description = "Port to listen on (0: any free port).")
+    int listenPort;
+
+    @Option(names = "--listen-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String listenHost;
+
+    @Option(names = "--upstream", required = true, paramLabel = "HOST:PORT", description = "The server to forward to.")
+    String upstream;
+
+    @Option(names = "--link", required = true, paramLabel = "PROFILE",
+            description = "A named profile (below) or rtt=100ms,down=8mbit,up=2mbit,loss=1%%.")
+    String link;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the segment loss: the same seed loses the same segments (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw UserException.failed("'link' is not built yet");
+    public Integer call() throws InterruptedException {
+        LinkProfile profile = profile(link);
+        InetSocketAddress upstreamAddress = hostAndPort(upstream, "--upstream");
+        if (listenPort < 0 || listenPort > 65_535) {
+            throw UserException.badInput("--listen must be a port from 0 to 65535, not " + listenPort);
+        }
+        InetSocketAddress listen = new InetSocketAddress(address(listenHost, "--listen-host"), listenPort);
+        LinkEmulator emulator;
+        try {
+            emulator = LinkEmulator.start(profile, listen, upstreamAddress, seed);
+        } catch (IOException e) {
+            throw UserException.failed("cannot listen on " + listenHost + ":" + listenPort + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("muxbench link: listening on " + hostPort(emulator.address()) + ", forwarding to "
+                + hostPort(upstreamAddress) + " over " + profile + ", seed " + seed + " (Ctrl-C stops)");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            out.println("muxbench link: stopped after " + emulator.stats().summary());
+            out.flush();
+            stopped.countDown();
+        }, "muxbench-link-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    static LinkProfile profile(String spec) {
+        try {
+            return LinkProfile.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw UserException.badInput("--link: " + e.getMessage());
+        }
+    }
+
+    /** Parses {@code host:port} or {@code [v6-address]:port}. */
+    static InetSocketAddress hostAndPort(String value, String option) {
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || colon == value.length() - 1) {
+            throw UserException.badInput(option + " must be HOST:PORT, not '" + value + "'");
+        }
+        String host = value.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(value.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw UserException.badInput(option + " must be HOST:PORT, not '" + value + "' (bad port)");
+        }
+        if (port < 1 || port > 65_535) {
+            throw UserException.badInput(option + " port must be from 1 to 65535, not " + port);
+        }
+        return new InetSocketAddress(address(host, option), port);
+    }
+
+    private static InetAddress address(String host, String option) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw UserException.badInput(option + ": unknown host '" + host + "'");
+        }
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 }

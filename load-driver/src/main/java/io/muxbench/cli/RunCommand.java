@@ -1,13 +1,268 @@
 package io.muxbench.cli;
 
+import io.muxbench.driver.run.RunConfig;
+import io.muxbench.driver.run.RunException;
+import io.muxbench.driver.run.Runner;
+import io.muxbench.driver.run.Suite;
+import io.muxbench.driver.tls.KeyType;
+import io.muxbench.driver.transport.Mode;
+import io.muxbench.results.CellResult;
+import io.muxbench.scenario.Scenario;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Runs scenarios over h1, h1-pipelined and h2 and writes a run folder with results and a report. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Runs scenarios over h1, h1-pipelined and h2 and writes a run folder with results and a report.")
+/** {@code muxbench run}: the load driver. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Loads scenarios over h1 (6 connections), h1-pipelined and h2 (1 connection), through an emulated"
+                + " link, and writes a run folder: run.json, results.json, one HdrHistogram log per cell, index.html.",
+                "Cells (scenario x link x reuse x mode) run interleaved in rounds. Progress goes to stderr; the"
+                        + " table of results to stdout. Ctrl-C stops the run and keeps what was measured, marked incomplete."})
 public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--suite", paramLabel = "NAME", description = "Preset: default (every bundled scenario, lan, cable"
+            + " and 3g links) or ci (a short subset for CI). Other flags override it.")
+    String suite;
+
+    @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
+            description = "Bundled scenario, scenario JSON or HAR file; repeatable (default: image-grid).")
+    List<String> scenarios;
+
+    @Option(names = {"-m", "--mode"}, split = ",", paramLabel = "MODE",
+            description = "h1, h1-pipelined, h2; repeatable (default: all three).")
+    List<String> modes;
+
+    @Option(names = {"-l", "--link"}, split = ",", paramLabel = "PROFILE",
+            description = "Link profile (lan, cable, 4g, 3g, lossy-4g, satellite), explicit rtt=..,down=..,up=..,loss=..,"
+                    + " or none for plain loopback; repeatable, making a matrix (default: none).")
+    List<String> links;
+
+    @Option(names = "--reuse", paramLabel = "cold|warm|both",
+            description = "cold: new connections for every page load; warm: keep them; both (default: both).")
+    String reuse;
+
+    @Option(names = "--cleartext", description = "HTTP/1.1 and h2c (prior knowledge) instead of TLS with ALPN.")
+    boolean cleartext;
+
+    @Option(names = {"-n", "--page-loads"}, paramLabel = "N", description = "Measured page loads per cell (default: 50).")
+    Integer pageLoads;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Unrecorded page loads per cell before measuring (default: 5).")
+    Integer warmup;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds the cells are interleaved in (default: 5).")
+    Integer rounds;
+
+    @Option(names = {"-b", "--browsers"}, paramLabel = "N",
+            description = "Virtual browsers per cell: closed load, or the most page loads at once under --rate (default: 1).")
+    Integer browsers;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND",
+            description = "Open load: start page loads at this rate per cell; latency is measured from the intended start.")
+    Double rate;
+
+    @Option(names = "--think-time", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Closed load: pause between a browser's page loads (default: 0ms).")
+    Duration thinkTime;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A page load taking longer fails with cause timeout (default: 60s).")
+    Duration timeout;
+
+    @Option(names = "--target", paramLabel = "URL",
+            description = "A real server (http:// or https://) instead of the embedded origin; it must serve the scenario's paths.")
+    URI target;
+
+    @Option(names = "--insecure", description = "With --target: do not verify the server's certificate.")
+    boolean insecure;
+
+    @Option(names = "--h1-connections", paramLabel = "N", description = "Connections per browser and origin for h1 (default: 6).")
+    Integer h1Connections;
+
+    @Option(names = "--pipeline-connections", paramLabel = "N", description = "Connections for h1-pipelined (default: 1).")
+    Integer pipelineConnections;
+
+    @Option(names = "--pipeline-depth", paramLabel = "N", description = "Most requests in flight per pipelined connection (default: 128).")
+    Integer pipelineDepth;
+
+    @Option(names = "--max-streams", paramLabel = "N", description = "The embedded origin's HTTP/2 stream limit (default: 128).")
+    Integer maxStreams;
+
+    @Option(names = "--key", paramLabel = "RSA|ECDSA", description = "The embedded origin's certificate key (default: RSA).")
+    KeyType key;
+
+    @Option(names = "--samples", paramLabel = "N", description = "Page loads per cell kept whole for waterfalls (default: 5).")
+    Integer samples;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for link loss and resampling (default: 1).")
+    Long seed;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "Run folder to write (default: RUNS_DIR/<date-time>).")
+    Path out;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "results/runs",
+            description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Option(names = "--jmh", paramLabel = "FILE", description = "JMH JSON results to copy into the run folder for the report.")
+    Path jmh;
+
+    @Option(names = "--no-report", description = "Do not write index.html at the end.")
+    boolean noReport;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr (warnings still show).")
+    boolean quiet;
+
     @Override
-    public Integer call() {
-        throw UserException.failed("'run' is not built yet");
+    public Integer call() throws Exception {
+        RunConfig config = config();
+        List<Scenario> loaded = new ArrayList<>();
+        for (String name : config.scenarios()) {
+            loaded.add(Scenarios.load(name));
+        }
+        if (jmh != null && !Files.isRegularFile(jmh)) {
+            throw UserException.badInput("--jmh " + jmh + ": no such file");
+        }
+        Path runDir = runDir();
+        PrintWriter out = spec.commandLine().getOut();
+        Progress progress = new Progress(System.err, quiet);
+        Runner runner = new Runner(config, loaded, runDir, progress);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.stop();
+            try {
+                finished.await(60, TimeUnit.SECONDS); // let the run write what it has
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "muxbench-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Runner.Outcome outcome;
+        try {
+            System.err.println("muxbench: writing " + runDir);
+            outcome = runner.run();
+        } catch (RunException e) {
+            throw UserException.failed(e.getMessage());
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+        }
+        if (jmh != null) {
+            Files.copy(jmh, runDir.resolve(io.muxbench.results.ResultsFormat.JMH_FILE),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        ConsoleTable.print(outcome.results(), out);
+        for (String warning : outcome.run().driver().warnings()) {
+            out.println("warning: " + warning);
+        }
+        if (!noReport) {
+            Reports.write(runDir, out);
+        }
+        out.println("Run folder: " + runDir.toAbsolutePath());
+        out.flush();
+        if (!outcome.results().complete()) {
+            System.err.println("muxbench: interrupted; results so far are in " + runDir + ", marked incomplete");
+            return Main.EXIT_FAILED;
+        }
+        long loads = 0;
+        long failed = 0;
+        for (CellResult cell : outcome.results().cells()) {
+            loads += cell.pageLoads().count();
+            failed += cell.pageLoads().failed();
+        }
+        if (loads > 0 && failed == loads) {
+            System.err.println("muxbench: every page load failed; see errors in " + runDir.resolve("results.json"));
+            return Main.EXIT_FAILED;
+        }
+        return 0;
     }
+
+    private RunConfig config() {
+        RunConfig base;
+        try {
+            base = suite == null ? RunConfig.defaults() : Suite.of(suite).config();
+        } catch (IllegalArgumentException e) {
+            throw UserException.badInput(e.getMessage());
+        }
+        if (!insecure && target == null && base.insecure()) {
+            insecure = true;
+        }
+        List<Mode> modeList;
+        try {
+            modeList = modes == null ? base.modes() : modes.stream().map(Mode::of).toList();
+        } catch (IllegalArgumentException e) {
+            throw UserException.badInput(e.getMessage());
+        }
+        List<String> reuseList = base.reuse();
+        if (reuse != null) {
+            reuseList = switch (reuse) {
+                case "cold" -> List.of("cold");
+                case "warm" -> List.of("warm");
+                case "both" -> List.of("cold", "warm");
+                default -> throw UserException.badInput("--reuse must be cold, warm or both, got '" + reuse + "'");
+            };
+        }
+        if (insecure && target == null) {
+            throw UserException.badInput("--insecure only applies with --target (the embedded origin's certificate is trusted exactly)");
+        }
+        boolean tls = target != null ? "https".equals(target.getScheme()) : !cleartext;
+        if (target != null && cleartext && tls) {
+            throw UserException.badInput("--cleartext with an https:// target: give an http:// target instead");
+        }
+        try {
+            return new RunConfig(or(scenarios, base.scenarios()), modeList, or(links, base.links()), reuseList, tls,
+                    or(browsers, base.browsers()), or(rate, base.ratePerSecond()), or(thinkTime, base.thinkTime()),
+                    or(pageLoads, base.pageLoads()), or(warmup, base.warmupPageLoads()), or(rounds, base.rounds()),
+                    or(samples, base.samplesPerCell()), or(timeout, base.pageLoadTimeout()), target, insecure,
+                    or(h1Connections, base.h1Connections()), or(pipelineConnections, base.pipelineConnections()),
+                    or(pipelineDepth, base.pipelineDepth()), or(maxStreams, base.maxConcurrentStreams()),
+                    or(key, base.keyType()), or(seed, base.seed()));
+        } catch (IllegalArgumentException e) {
+            throw UserException.badInput(e.getMessage());
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private Path runDir() throws IOException {
+        if (out != null) {
+            if (Files.exists(out.resolve(io.muxbench.results.ResultsFormat.RESULTS_FILE))) {
+                throw UserException.badInput(out + " already holds results; choose another --out");
+            }
+            Files.createDirectories(out);
+            return out;
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path dir = runsDir.resolve(stamp);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = runsDir.resolve(stamp + "-" + i);
+        }
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+
 }

@@ -1,13 +1,80 @@
 package io.muxbench.cli;
 
+import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.tls.KeyType;
+import io.muxbench.scenario.Resource;
+import io.muxbench.scenario.Scenario;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Runs the embedded origin alone and prints the URLs it serves. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the embedded origin alone and prints the URLs it serves.")
+/** {@code muxbench serve}: the embedded origin alone, until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the embedded origin alone and prints the URLs it serves, until Ctrl-C.",
+                "Cleartext port: HTTP/1.1 and h2c (prior knowledge). TLS port: ALPN h2 and http/1.1, with a"
+                        + " certificate for localhost/127.0.0.1 generated at start-up (use curl -k)."})
 public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", defaultValue = "image-grid", paramLabel = "NAME|FILE",
+            description = "Bundled scenario name or scenario file (default: ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "0", description = "Cleartext port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--tls-port", defaultValue = "0", description = "TLS port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int tlsPort;
+
+    @Option(names = "--key", defaultValue = "RSA", description = "Certificate key: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    KeyType key;
+
+    @Option(names = "--max-streams", defaultValue = "128",
+            description = "HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS announced (default: ${DEFAULT-VALUE}).")
+    int maxStreams;
+
     @Override
-    public Integer call() {
-        throw UserException.failed("'serve' is not built yet");
+    public Integer call() throws Exception {
+        Scenario page = Scenarios.load(scenario);
+        Origin.Options options;
+        try {
+            options = new Origin.Options(host, port, tlsPort, key, maxStreams);
+        } catch (IllegalArgumentException e) {
+            throw UserException.badInput(e.getMessage());
+        }
+        Origin origin = Origins.start(options);
+        origin.serve(page);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Serving scenario '%s' (%d resources, %,d bytes)%n", page.name(), page.root().count(),
+                page.root().totalBytes());
+        out.printf("  cleartext (HTTP/1.1, h2c): %s%n", origin.cleartextUri());
+        out.printf("  TLS (ALPN h2, http/1.1):   %s   (%s certificate, SPKI sha256 %s)%n", origin.tlsUri(),
+                key, origin.certificate().spkiSha256());
+        out.printf("  document: %s%n", origin.tlsUri().resolve(page.root().path()));
+        Resource first = page.root().children().isEmpty() ? page.root() : page.root().children().get(0);
+        out.printf("  try: curl -sk --http2 -o /dev/null -w '%%{http_version} %%{http_code} %%{size_download}\\n' %s%n",
+                origin.tlsUri().resolve(first.path()));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                origin.close();
+            } catch (Exception ignored) {
+                // exiting anyway
+            }
+            stopped.countDown();
+        }, "origin-shutdown"));
+        stopped.await();
+        return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.muxbench.scenario;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Duration;
 import java.util.List;
@@ -30,10 +31,10 @@ import java.util.function.Consumer;
 @JsonPropertyOrder({"path", "host", "status", "contentType", "size", "thinkTimeMillis", "headers", "children"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Resource(
-        String path,
+        @JsonProperty(required = true) String path,
         int status,
         String contentType,
-        long size,
+        @JsonProperty(required = true) long size,
         Map<String, String> headers,
         long thinkTimeMillis,
         List<Resource> children,

@@ -1,6 +1,7 @@
 package io.muxbench.scenario;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,9 @@ import java.util.Objects;
  * @param root           the document
  */
 @JsonPropertyOrder({"schemaVersion", "name", "description", "requestHeaders", "root"})
-public record Scenario(int schemaVersion, String name, String description, Map<String, String> requestHeaders, Resource root) {
+public record Scenario(@JsonProperty(required = true) int schemaVersion, @JsonProperty(required = true) String name,
+                       String description, Map<String, String> requestHeaders,
+                       @JsonProperty(required = true) Resource root) {
 
     /** The version of the format this code reads and writes. */
     public static final int SCHEMA_VERSION = 1;

@@ -43,7 +43,6 @@ public final class ScenarioLoader {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -168,8 +167,11 @@ public final class ScenarioLoader {
             problem = "expected " + simpleType(bad.getTargetType()) + ", got " + describe(bad.getValue());
         } else if (e instanceof MismatchedInputException mismatch) {
             String message = mismatch.getOriginalMessage();
-            if (message.startsWith("Missing required") || message.contains("Null value for creator property")) {
-                problem = "required field is missing or null";
+            if (message.startsWith("Missing required creator property")) {
+                int q1 = message.indexOf('\''), q2 = message.indexOf('\'', q1 + 1);
+                problem = "required field " + (q2 > q1 ? "\"" + message.substring(q1 + 1, q2) + "\" " : "") + "is missing";
+            } else if (message.contains("Null value for creator property")) {
+                problem = "required field is null";
             } else if (mismatch.getTargetType() != null) {
                 problem = "expected " + simpleType(mismatch.getTargetType()) + " here";
             } else {

@@ -1,0 +1,99 @@
+package io.muxbench.driver.link;
+
+import io.muxbench.driver.link.internal.EventLoop;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.util.Objects;
+
+/**
+ * A TCP proxy that puts an emulated network link between its clients and one upstream server.
+ * Connections are grouped into browsers by the client's source address: all connections from one
+ * address share one bottleneck each way; different addresses get independent bottlenecks. So bind
+ * each virtual browser's sockets to its own loopback address (127.0.0.2, 127.0.0.3, ...).
+ *
+ * <p>Per connection and direction it models: half the round-trip time of propagation, the shared
+ * bottleneck (round-robin between the browser's connections), one round trip of TCP handshake before
+ * the first byte, slow start from 10 segments of 1460 bytes, in-order delivery, and seeded segment
+ * loss with retransmission after one round trip (or a 200 ms timeout) that holds back every later
+ * byte and halves the window. One selector thread and a timer heap do all the work.
+ *
+ * <pre>{@code
+ * try (LinkEmulator link = LinkEmulator.start(LinkProfile.parse("cable"), origin, 42)) {
+ *     // connect clients to link.address(), each browser bound to its own 127.0.0.N
+ *     LinkStats stats = link.stats();
+ * }
+ * }</pre>
+ */
+public final class LinkEmulator implements AutoCloseable {
+
+    private final LinkProfile profile;
+    private final InetSocketAddress address;
+    private final EventLoop loop;
+    private boolean closed;
+
+    private LinkEmulator(LinkProfile profile, InetSocketAddress address, EventLoop loop) {
+        this.profile = profile;
+        this.address = address;
+        this.loop = loop;
+    }
+
+    /** Listens on 127.0.0.1, on an ephemeral port. */
+    public static LinkEmulator start(LinkProfile profile, InetSocketAddress upstream, long seed) throws IOException {
+        return start(profile, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), upstream, seed);
+    }
+
+    /**
+     * Listens on {@code listen} and forwards every connection to {@code upstream} through the link.
+     *
+     * @param seed decides which segments are lost (same seed, same bytes: same losses)
+     */
+    public static LinkEmulator start(LinkProfile profile, InetSocketAddress listen, InetSocketAddress upstream, long seed)
+            throws IOException {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(listen, "listen");
+        Objects.requireNonNull(upstream, "upstream");
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            server.bind(listen, 1024);
+            EventLoop loop = EventLoop.start(profile, server, upstream, seed);
+            return new LinkEmulator(profile, (InetSocketAddress) server.getLocalAddress(), loop);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    public LinkProfile profile() {
+        return profile;
+    }
+
+    /** The address clients connect to. */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** A snapshot of what the emulator has done since it started; callable from any thread, also after close. */
+    public LinkStats stats() {
+        return loop.stats();
+    }
+
+    /** Stops the emulator and closes every socket it holds. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            loop.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package io.muxbench.driver.link;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an emulated link looks like: round-trip time, bottleneck bandwidth each way, and the fraction
+ * of segments lost. Rates are payload bits per second (decimal: 1 mbit = 1,000,000 bit/s).
+ *
+ * <pre>{@code
+ * LinkProfile cable = LinkProfile.parse("cable");
+ * LinkProfile custom = LinkProfile.parse("rtt=100ms,down=8mbit,up=2mbit,loss=1%");
+ * custom.name(); // "rtt=100ms,down=8mbit,up=2mbit,loss=0.01"
+ * }</pre>
+ *
+ * @param name              the profile's name ({@code cable}) or, for explicit specs, their canonical form
+ * @param rtt               round-trip time; each direction gets half of it as propagation delay
+ * @param downBitsPerSecond bottleneck bandwidth from server to client
+ * @param upBitsPerSecond   bottleneck bandwidth from client to server
+ * @param lossRate          probability that a segment is lost, in [0, 1)
+ */
+public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, long upBitsPerSecond, double lossRate) {
+
+    private static final long KBIT = 1_000L;
+    private static final long MBIT = 1_000_000L;
+    private static final long GBIT = 1_000_000_000L;
+
+    // WebPageTest's connectivity presets (LTE, 3GFast), so that the default suite stays fast.
+    private static final Map<String, LinkProfile> NAMED = namedProfiles();
+
+    public LinkProfile {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("link profile name must not be blank: '" + name + "'");
+        }
+        Objects.requireNonNull(rtt, "rtt");
+        if (rtt.isNegative()) {
+            throw new IllegalArgumentException("link rtt must not be negative: " + rtt);
+        }
+        if (downBitsPerSecond <= 0) {
+            throw new IllegalArgumentException("link downBitsPerSecond must be positive: " + downBitsPerSecond);
+        }
+        if (upBitsPerSecond <= 0) {
+            throw new IllegalArgumentException("link upBitsPerSecond must be positive: " + upBitsPerSecond);
+        }
+        if (!(lossRate >= 0 && lossRate < 1)) {
+            throw new IllegalArgumentException("link lossRate must be in [0, 1): " + lossRate);
+        }
+    }
+
+    /** The named profiles, in a stable order: lan, cable, 4g, 3g, lossy-4g, satellite. */
+    public static Map<String, LinkProfile> named() {
+        return NAMED;
+    }
+
+    /**
+     * A named profile ({@code cable}) or an explicit spec ({@code rtt=100ms,down=8mbit,up=2mbit,loss=0.01}).
+     * In explicit specs {@code rtt} and {@code down} are required, {@code up} defaults to {@code down}
+     * and {@code loss} to 0. The name of an explicit profile is its canonical spec.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the bad part
+     */
+    public static LinkProfile parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw bad("empty link spec");
+        }
+        String trimmed = spec.trim();
+        LinkProfile named = NAMED.get(trimmed.toLowerCase(Locale.ROOT));
+        if (named != null) {
+            return named;
+        }
+        if (!trimmed.contains("=")) {
+            throw bad("unknown link profile '" + trimmed + "'");
+        }
+        return SpecParser.parse(trimmed);
+    }
+
+    /** The explicit spec that {@link #parse} turns back into these values, e.g. {@code rtt=28ms,down=5mbit,up=1mbit,loss=0}. */
+    public String spec() {
+        return "rtt=" + formatRtt(rtt) + ",down=" + formatRate(downBitsPerSecond) + ",up=" + formatRate(upBitsPerSecond)
+                + ",loss=" + BigDecimal.valueOf(lossRate).stripTrailingZeros().toPlainString();
+    }
+
+    /** The round-trip time in nanoseconds. */
+    public long rttNanos() {
+        return rtt.toNanos();
+    }
+
+    /** The bandwidth-delay product of the faster direction, in bytes. */
+    public long bandwidthDelayProductBytes() {
+        long fastest = Math.max(downBitsPerSecond, upBitsPerSecond);
+        return (long) (fastest / 8.0 * rtt.toNanos() / 1e9);
+    }
+
+    @Override
+    public String toString() {
+        return name.equals(spec()) ? name : name + " (" + spec() + ")";
+    }
+
+    static IllegalArgumentException bad(String what) {
+        return new IllegalArgumentException(what + "; use one of " + String.join(", ", NAMED.keySet())
+                + " or rtt=100ms,down=8mbit,up=2mbit,loss=1%");
+    }
+
+    static String formatRtt(Duration rtt) {
+        long nanos = rtt.toNanos();
+        if (nanos % 1_000_000_000L == 0 && nanos != 0) {
+            return nanos / 1_000_000_000L + "s";
+        }
+        return new BigDecimal(nanos).movePointLeft(6).stripTrailingZeros().toPlainString() + "ms";
+    }
+
+    static String formatRate(long bitsPerSecond) {
+        long unit = bitsPerSecond >= GBIT ? GBIT : bitsPerSecond >= MBIT ? MBIT : KBIT;
+        String suffix = unit == GBIT ? "gbit" : unit == MBIT ? "mbit" : "kbit";
+        return BigDecimal.valueOf(bitsPerSecond).divide(BigDecimal.valueOf(unit)).stripTrailingZeros().toPlainString() + suffix;
+    }
+
+    private static Map<String, LinkProfile> namedProfiles() {
+        Map<String, LinkProfile> map = new LinkedHashMap<>();
+        add(map, "lan", 1, GBIT, GBIT, 0);
+        add(map, "cable", 28, 5 * MBIT, MBIT, 0);
+        add(map, "4g", 70, 12 * MBIT, 12 * MBIT, 0);
+        add(map, "3g", 150, 1_600 * KBIT, 768 * KBIT, 0);
+        add(map, "lossy-4g", 70, 12 * MBIT, 12 * MBIT, 0.02);
+        add(map, "satellite", 600, 25 * MBIT, 3 * MBIT, 0);
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static void add(Map<String, LinkProfile> map, String name, long rttMillis, long down, long up, double loss) {
+        map.put(name, new LinkProfile(name, Duration.ofMillis(rttMillis), down, up, loss));
+    }
+}

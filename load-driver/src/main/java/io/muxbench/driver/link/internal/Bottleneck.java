@@ -1,0 +1,58 @@
+package io.muxbench.driver.link.internal;
+
+import java.util.ArrayDeque;
+
+/**
+ * One direction of one browser's access link: a fixed bandwidth, served round-robin one segment at
+ * a time among the flows with segments queued (fair queueing, as a modern home router does). Time
+ * here is logical: a segment starts when the link is free or when it was queued, whichever is later,
+ * so a late wake-up does not stretch the schedule.
+ */
+final class Bottleneck extends Scheduled {
+
+    private final long bitsPerSecond;
+    private final ArrayDeque<Flow> rotation = new ArrayDeque<>();
+    private long freeAtNanos = System.nanoTime();
+
+    Bottleneck(TimerHeap timers, long bitsPerSecond) {
+        super(timers);
+        this.bitsPerSecond = bitsPerSecond;
+    }
+
+    /** A flow has queued segments: give it its turn. */
+    void offer(Flow flow, long nowNanos) {
+        if (!flow.inRotation) {
+            flow.inRotation = true;
+            rotation.addLast(flow);
+        }
+        onTimer(nowNanos);
+    }
+
+    @Override
+    void onTimer(long nowNanos) {
+        while (!rotation.isEmpty()) {
+            if (freeAtNanos - nowNanos > 0) {
+                armAt(freeAtNanos);
+                return;
+            }
+            Flow flow = rotation.pollFirst();
+            Segment segment = flow.pollQueued();
+            if (segment == null) {
+                flow.inRotation = false;
+                continue;
+            }
+            long startNanos = Math.max(freeAtNanos, segment.enqueuedNanos);
+            freeAtNanos = startNanos + serializationNanos(segment.length);
+            flow.onTransmitted(segment, freeAtNanos);
+            if (flow.hasQueued()) {
+                rotation.addLast(flow);
+            } else {
+                flow.inRotation = false;
+            }
+        }
+    }
+
+    private long serializationNanos(int bytes) {
+        return bytes * 8_000_000_000L / bitsPerSecond;
+    }
+}

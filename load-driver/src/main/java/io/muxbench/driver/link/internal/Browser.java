@@ -1,0 +1,23 @@
+package io.muxbench.driver.link.internal;
+
+import java.net.InetAddress;
+
+/** The connections from one client address: they share one bottleneck each way. */
+final class Browser {
+
+    final InetAddress address;
+    final Bottleneck up;
+    final Bottleneck down;
+    private int nextConnectionOrdinal;
+
+    Browser(InetAddress address, TimerHeap timers, long upBitsPerSecond, long downBitsPerSecond) {
+        this.address = address;
+        this.up = new Bottleneck(timers, upBitsPerSecond);
+        this.down = new Bottleneck(timers, downBitsPerSecond);
+    }
+
+    /** Numbers this browser's connections 0, 1, 2... in accept order (a stable key for seeded loss). */
+    int nextConnectionOrdinal() {
+        return nextConnectionOrdinal++;
+    }
+}

@@ -1,0 +1,31 @@
+package io.muxbench.driver.link.internal;
+
+import io.muxbench.driver.link.LinkProfile;
+
+/** What every flow of one emulator shares: the link's shape, the loss model, the timers, buffers and counters. */
+final class LinkContext {
+
+    private static final int MIN_RING_BYTES = 256 << 10;
+    private static final int MAX_RING_BYTES = 8 << 20;
+
+    final LinkProfile profile;
+    final long rttNanos;
+    final long oneWayNanos;
+    final LossModel loss;
+    final TimerHeap timers = new TimerHeap();
+    final BufferPool pool = new BufferPool();
+    final LinkCounters counters = new LinkCounters();
+    final int initialRingBytes;
+    /** Twice the bandwidth-delay product (so the window, not the buffer, limits a transfer), within bounds. */
+    final int maxRingBytes;
+
+    LinkContext(LinkProfile profile, long seed) {
+        this.profile = profile;
+        this.rttNanos = profile.rttNanos();
+        this.oneWayNanos = rttNanos / 2;
+        this.loss = new LossModel(seed, profile.lossRate());
+        long wanted = Math.max(MIN_RING_BYTES, Math.min(MAX_RING_BYTES, 2 * profile.bandwidthDelayProductBytes()));
+        this.maxRingBytes = Integer.highestOneBit((int) wanted - 1) << 1;
+        this.initialRingBytes = 64 << 10;
+    }
+}

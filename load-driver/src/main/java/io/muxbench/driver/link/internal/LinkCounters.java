@@ -1,0 +1,28 @@
+package io.muxbench.driver.link.internal;
+
+import io.muxbench.driver.link.LinkStats;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/** The emulator's counters: written by the loop thread, read by anyone. */
+final class LinkCounters {
+
+    final AtomicLong connections = new AtomicLong();
+    final AtomicLong bytesUp = new AtomicLong();
+    final AtomicLong bytesDown = new AtomicLong();
+    final AtomicLong segmentsLost = new AtomicLong();
+    final AtomicLong segmentsRetransmitted = new AtomicLong();
+    private final Histogram timingErrorMicros = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
+
+    void recordTimingError(long lateNanos) {
+        long micros = Math.min(lateNanos / 1_000, timingErrorMicros.getHighestTrackableValue());
+        timingErrorMicros.recordValue(Math.max(0, micros));
+    }
+
+    LinkStats snapshot() {
+        return new LinkStats(connections.get(), bytesUp.get(), bytesDown.get(), segmentsLost.get(),
+                segmentsRetransmitted.get(), timingErrorMicros.copy());
+    }
+}

@@ -1,0 +1,38 @@
+package io.muxbench.driver.link.internal;
+
+/**
+ * Seeded segment loss that does not depend on timing: whether a segment is lost is a hash of the
+ * seed, the flow and the MSS-sized block of the byte stream it starts, so the same seed and the
+ * same bytes give the same losses whatever the scheduling. Only segments that start a block can
+ * be lost (a block sent in pieces loses at most its first piece).
+ */
+final class LossModel {
+
+    private final long seed;
+    private final double lossRate;
+
+    LossModel(long seed, double lossRate) {
+        this.seed = seed;
+        this.lossRate = lossRate;
+    }
+
+    boolean isLost(long flowKey, long startSeq) {
+        if (lossRate == 0 || startSeq % Flow.MSS != 0) {
+            return false;
+        }
+        long h = mix(seed ^ mix(flowKey ^ mix(startSeq / Flow.MSS)));
+        return (h >>> 11) * 0x1.0p-53 < lossRate;
+    }
+
+    /** A key for one direction of one connection: the browser's address, its connection number, the direction. */
+    static long flowKey(int browserAddressHash, int connectionOrdinal, boolean upstream) {
+        return mix(((long) browserAddressHash << 32) ^ ((long) connectionOrdinal << 1) ^ (upstream ? 1 : 0));
+    }
+
+    // SplitMix64's finaliser.
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

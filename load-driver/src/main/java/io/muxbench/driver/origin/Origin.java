@@ -1,0 +1,206 @@
+package io.muxbench.driver.origin;
+
+import io.muxbench.driver.origin.internal.CountingEndPoint;
+import io.muxbench.driver.origin.internal.CountingHttpConnectionFactory;
+import io.muxbench.driver.tls.KeyType;
+import io.muxbench.driver.tls.SelfSignedCertificate;
+import io.muxbench.scenario.Scenario;
+import java.net.URI;
+import java.nio.channels.SelectableChannel;
+import java.time.Duration;
+import java.util.Objects;
+import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
+import org.eclipse.jetty.http2.server.AbstractHTTP2ServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
+import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.io.SelectorManager;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The embedded origin: a Jetty server that serves a scenario over HTTP/1.1 and h2c in cleartext,
+ * and over TLS with ALPN offering {@code h2} and {@code http/1.1}, with a certificate generated at
+ * start-up. It counts, per connection, requests received and the most in flight at once.
+ *
+ * <pre>{@code
+ * try (Origin origin = Origin.start(Origin.Options.defaults())) {
+ *     origin.serve(ScenarioLoader.resolve("image-grid"));
+ *     URI https = origin.tlsUri();           // https://127.0.0.1:<port>/
+ *     ... load pages ...
+ *     OriginStats stats = origin.stats();
+ * }
+ * }</pre>
+ */
+public final class Origin implements AutoCloseable {
+
+    /**
+     * @param host                 address to listen on (loopback)
+     * @param cleartextPort        port for HTTP/1.1 and h2c, 0 for any
+     * @param tlsPort              port for TLS, 0 for any
+     * @param keyType              key of the generated certificate
+     * @param maxConcurrentStreams HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS the origin announces
+     */
+    public record Options(String host, int cleartextPort, int tlsPort, KeyType keyType, int maxConcurrentStreams) {
+        public Options {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(keyType, "keyType");
+            if (cleartextPort < 0 || cleartextPort > 65535) {
+                throw new IllegalArgumentException("cleartextPort must be 0..65535, got " + cleartextPort);
+            }
+            if (tlsPort < 0 || tlsPort > 65535) {
+                throw new IllegalArgumentException("tlsPort must be 0..65535, got " + tlsPort);
+            }
+            if (maxConcurrentStreams < 1) {
+                throw new IllegalArgumentException("maxConcurrentStreams must be at least 1, got " + maxConcurrentStreams);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options("127.0.0.1", 0, 0, KeyType.RSA, 128);
+        }
+
+        public Options withKeyType(KeyType type) {
+            return new Options(host, cleartextPort, tlsPort, type, maxConcurrentStreams);
+        }
+
+        public Options withPorts(int cleartext, int tls) {
+            return new Options(host, cleartext, tls, keyType, maxConcurrentStreams);
+        }
+    }
+
+    private final Server server;
+    private final ServerConnector cleartext;
+    private final ServerConnector tls;
+    private final ScenarioHandler handler;
+    private final ConnectionCounters counters = new ConnectionCounters();
+    private final SelfSignedCertificate certificate;
+    private final HTTP2ServerConnectionFactory h2;
+
+    private Origin(Options options) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("origin");
+        server = new Server(threads);
+        certificate = SelfSignedCertificate.generate(options.keyType());
+
+        CountingEndPoint.RequestListener onHead = endPoint -> counters.begin(endPoint, "HTTP/1.1");
+
+        HttpConfiguration plain = new HttpConfiguration();
+        plain.setSendServerVersion(false);
+        HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(plain);
+        configure(h2c, options);
+        cleartext = new ServerConnector(server, 1, 1, new CountingHttpConnectionFactory(plain, onHead), h2c);
+        cleartext.setHost(options.host());
+        cleartext.setPort(options.cleartextPort());
+
+        HttpConfiguration secure = new HttpConfiguration(plain);
+        SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        customizer.setSniHostCheck(false);
+        secure.addCustomizer(customizer);
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(certificate.keyStore());
+        ssl.setKeyStorePassword(SelfSignedCertificate.PASSWORD);
+        ssl.setKeyManagerPassword(SelfSignedCertificate.PASSWORD);
+        h2 = new HTTP2ServerConnectionFactory(secure);
+        configure(h2, options);
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
+        alpn.setDefaultProtocol("http/1.1");
+        SslConnectionFactory tlsFactory = new SslConnectionFactory(ssl, alpn.getProtocol());
+        tls = new ServerConnector(server, 1, 1, tlsFactory, alpn, h2, new CountingHttpConnectionFactory(secure, onHead));
+        tls.setHost(options.host());
+        tls.setPort(options.tlsPort());
+
+        for (ServerConnector connector : new ServerConnector[]{cleartext, tls}) {
+            connector.addBean(new SelectorManager.AcceptListener() {
+                @Override
+                public void onAccepted(SelectableChannel channel) {
+                    counters.onAccepted();
+                }
+            });
+            connector.addBean(new Connection.Listener() {
+                @Override
+                public void onClosed(Connection connection) {
+                    counters.onClosed(connection);
+                    counters.onClosed(connection.getEndPoint());
+                }
+            });
+            server.addConnector(connector);
+        }
+        handler = new ScenarioHandler(counters);
+        server.setHandler(handler);
+    }
+
+    private static void configure(AbstractHTTP2ServerConnectionFactory factory, Options options) {
+        factory.setMaxConcurrentStreams(options.maxConcurrentStreams());
+    }
+
+    /** Starts an origin; it serves nothing until {@link #serve} is called. */
+    public static Origin start(Options options) throws Exception {
+        Origin origin = new Origin(options);
+        try {
+            origin.server.start();
+        } catch (Exception e) {
+            origin.server.stop();
+            throw e;
+        }
+        return origin;
+    }
+
+    /** Serves this scenario's paths from now on, in place of any other. */
+    public void serve(Scenario scenario) {
+        handler.serve(scenario);
+    }
+
+    /** Injects a fault for a path (null clears it). */
+    public void fault(String path, Fault fault) {
+        handler.fault(path, fault);
+    }
+
+    /** Holds every response that starts within the next {@code duration} until it has passed: a server stall. */
+    public void stall(Duration duration) {
+        handler.stallUntil(System.nanoTime() + duration.toNanos());
+    }
+
+    /** {@code http://host:port/}: HTTP/1.1, and h2c with prior knowledge. */
+    public URI cleartextUri() {
+        return URI.create("http://" + hostLiteral() + ":" + cleartext.getLocalPort() + "/");
+    }
+
+    /** {@code https://host:port/}: TLS with ALPN offering h2 and http/1.1. */
+    public URI tlsUri() {
+        return URI.create("https://" + hostLiteral() + ":" + tls.getLocalPort() + "/");
+    }
+
+    private String hostLiteral() {
+        String host = cleartext.getHost();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    public SelfSignedCertificate certificate() {
+        return certificate;
+    }
+
+    /** The SETTINGS_MAX_CONCURRENT_STREAMS the origin announces. */
+    public int maxConcurrentStreams() {
+        return h2.getMaxConcurrentStreams();
+    }
+
+    /** What the origin saw since the last {@link #resetStats()}. */
+    public OriginStats stats() {
+        return counters.snapshot();
+    }
+
+    public void resetStats() {
+        counters.reset();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

@@ -1,0 +1,189 @@
+package io.muxbench.driver.origin;
+
+import io.muxbench.scenario.Resource;
+import io.muxbench.scenario.Scenario;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IteratingCallback;
+
+/**
+ * Answers every path of the scenario being served with its status, exact size, content type,
+ * headers and think time. Think time is a scheduled task, never a blocked thread.
+ */
+final class ScenarioHandler extends Handler.Abstract.NonBlocking {
+
+    private volatile Map<String, Resource> routes = Map.of();
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final ConnectionCounters counters;
+    private volatile long stallUntilNanos;
+
+    ScenarioHandler(ConnectionCounters counters) {
+        this.counters = counters;
+    }
+
+    void serve(Scenario scenario) {
+        Map<String, Resource> map = new ConcurrentHashMap<>();
+        scenario.root().forEach(r -> map.put(r.path(), r));
+        routes = map;
+    }
+
+    void fault(String path, Fault fault) {
+        if (fault == null) {
+            faults.remove(path);
+        } else {
+            faults.put(path, fault);
+        }
+    }
+
+    void stallUntil(long nanos) {
+        stallUntilNanos = nanos;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Answered done = new Answered(track(request), callback);
+        String pathQuery = request.getHttpURI().getPathQuery();
+        Resource resource = routes.get(pathQuery);
+        if (resource == null) {
+            response.setStatus(404);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            done.beforeLastWrite();
+            response.write(true, Bodies.text("muxbench origin: no resource at " + pathQuery + "\n"), done);
+            return true;
+        }
+        long delayNanos = TimeUnit.MILLISECONDS.toNanos(resource.thinkTimeMillis());
+        long stall = stallUntilNanos - System.nanoTime();
+        if (stall > 0) {
+            delayNanos += stall;
+        }
+        Fault fault = faults.get(pathQuery);
+        if (delayNanos > 0) {
+            request.getComponents().getScheduler()
+                    .schedule(() -> respond(request, response, resource, fault, done), delayNanos, TimeUnit.NANOSECONDS);
+        } else {
+            respond(request, response, resource, fault, done);
+        }
+        return true;
+    }
+
+    private ConnectionCounters.PerConnection track(Request request) {
+        Connection connection = request.getConnectionMetaData().getConnection();
+        HttpVersion version = request.getConnectionMetaData().getHttpVersion();
+        if (version == HttpVersion.HTTP_2) {
+            return counters.begin(connection, version.asString());
+        }
+        // HTTP/1.x heads were counted as they were read (CountingEndPoint): only look the entry up.
+        return counters.get(connection.getEndPoint(), version.asString());
+    }
+
+    /**
+     * The request's callback, which also ends the request's in-flight count exactly once: just
+     * before the last write is issued (a client cannot have the whole response, and send its next
+     * request, before that) or on failure.
+     */
+    private static final class Answered extends Callback.Nested {
+        private final ConnectionCounters.PerConnection connection;
+        private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Answered(ConnectionCounters.PerConnection connection, Callback callback) {
+            super(callback);
+            this.connection = connection;
+        }
+
+        void beforeLastWrite() {
+            if (ended.compareAndSet(false, true)) {
+                connection.end();
+            }
+        }
+
+        @Override
+        public void succeeded() {
+            beforeLastWrite();
+            super.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable x) {
+            beforeLastWrite();
+            super.failed(x);
+        }
+    }
+
+    private void respond(Request request, Response response, Resource resource, Fault fault, Answered done) {
+        if (fault == Fault.CLOSE_WITHOUT_RESPONSE) {
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+            done.failed(new IOException("injected close"));
+            return;
+        }
+        if (fault == Fault.STATUS_500) {
+            response.setStatus(500);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            done.beforeLastWrite();
+            response.write(true, Bodies.text("injected failure\n"), done);
+            return;
+        }
+        response.setStatus(resource.status());
+        resource.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, resource.contentType());
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, resource.size());
+        long stopAt = fault == Fault.RESET_MID_RESPONSE ? resource.size() / 2 : resource.size();
+        new BodyWriter(response, resource.size(), stopAt, done).iterate();
+    }
+
+    /** Writes a deterministic body in chunks, each write waiting for the previous one. */
+    private static final class BodyWriter extends IteratingCallback {
+        private final Response response;
+        private final long size;
+        private final long stopAt;
+        private final Answered done;
+        private long offset;
+        private boolean wroteLast;
+
+        BodyWriter(Response response, long size, long stopAt, Answered done) {
+            this.response = response;
+            this.size = size;
+            this.stopAt = stopAt;
+            this.done = done;
+        }
+
+        @Override
+        protected Action process() {
+            if (wroteLast) {
+                return Action.SUCCEEDED;
+            }
+            if (offset >= stopAt && stopAt < size) {
+                // Injected reset: abort with the response half written.
+                throw new IllegalStateException("injected reset mid-response");
+            }
+            ByteBuffer chunk = size == 0 ? ByteBuffer.allocate(0) : Bodies.slice(offset, stopAt - offset);
+            offset += chunk.remaining();
+            boolean last = offset >= size;
+            wroteLast = last;
+            if (last) {
+                done.beforeLastWrite();
+            }
+            response.write(last, chunk, this);
+            return Action.SCHEDULED;
+        }
+
+        @Override
+        protected void onCompleteSuccess() {
+            done.succeeded();
+        }
+
+        @Override
+        protected void onCompleteFailure(Throwable cause) {
+            done.failed(cause);
+        }
+    }
+}

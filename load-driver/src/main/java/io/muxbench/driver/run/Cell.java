@@ -1,0 +1,246 @@
+package io.muxbench.driver.run;
+
+import io.muxbench.driver.origin.OriginStats;
+import io.muxbench.driver.transport.BrowserClient;
+import io.muxbench.driver.transport.Exchange;
+import io.muxbench.driver.transport.FailureCause;
+import io.muxbench.driver.transport.Mode;
+import io.muxbench.results.CellResult;
+import io.muxbench.results.HistogramLogs;
+import io.muxbench.results.PageLoadSample;
+import io.muxbench.scenario.Scenario;
+import java.io.FileNotFoundException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.HdrHistogram.Recorder;
+
+/**
+ * One cell (scenario x link x reuse x mode) and everything recorded for it: HdrHistogram recorders
+ * snapshotted into the cell's log after each round, failures by cause, bytes and connections, the
+ * origin's counters, and a few page loads kept whole. Thread-safe for recording.
+ */
+final class Cell {
+
+    final String id;
+    final Scenario scenario;
+    final Mode mode;
+    final String link;
+    final String reuse;
+    final boolean tls;
+
+    private final Recorder pageLoad = new Recorder(HistogramLogs.HIGHEST_MICROS, HistogramLogs.DIGITS);
+    private final Recorder pageLoadUncorrected = new Recorder(HistogramLogs.HIGHEST_MICROS, HistogramLogs.DIGITS);
+    private final Recorder request = new Recorder(HistogramLogs.HIGHEST_MICROS, HistogramLogs.DIGITS);
+    private final Histogram pageLoadTotal = HistogramLogs.newHistogram();
+    private final Histogram pageLoadUncorrectedTotal = HistogramLogs.newHistogram();
+    private final Histogram requestTotal = HistogramLogs.newHistogram();
+    private final AtomicLong pageLoadsFailed = new AtomicLong();
+    private final AtomicLong requestsFailed = new AtomicLong();
+    private final AtomicLong recorded = new AtomicLong();
+    private final LongAdder bytesSent = new LongAdder();
+    private final LongAdder bytesReceived = new LongAdder();
+    private final LongAdder bodyReceived = new LongAdder();
+    private final LongAdder connections = new LongAdder();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final List<PageLoadSample> samples = new ArrayList<>();
+    private final int sampleStride;
+    private final int maxSamples;
+    private long serverConnections;
+    private long serverRequests;
+    private int serverMaxInFlight;
+    private boolean hasServer;
+    private volatile BrowserClient.Negotiated negotiated;
+    private int[] http2Windows = {0, 0};
+    private HistogramLogWriter log;
+    private PrintStream logStream;
+    private boolean uncorrectedSeen;
+
+    Cell(String id, Scenario scenario, Mode mode, String link, String reuse, boolean tls, int pageLoads, int maxSamples) {
+        this.id = id;
+        this.scenario = scenario;
+        this.mode = mode;
+        this.link = link;
+        this.reuse = reuse;
+        this.tls = tls;
+        this.maxSamples = maxSamples;
+        this.sampleStride = Math.max(1, pageLoads / Math.max(1, maxSamples));
+    }
+
+    boolean cold() {
+        return reuse.equals("cold");
+    }
+
+    /**
+     * Records a finished page load.
+     *
+     * @param intendedStartNanos under open load, when the page load should have started; 0 under closed load
+     */
+    void record(PageLoad.Outcome outcome, long intendedStartNanos) {
+        for (Exchange exchange : outcome.exchanges()) {
+            if (exchange.failed()) {
+                requestsFailed.incrementAndGet();
+                errors.computeIfAbsent(exchange.failure.id(), k -> new LongAdder()).increment();
+            } else {
+                request.recordValue(micros(exchange.lastByteNanos - exchange.startNanos));
+            }
+        }
+        bytesSent.add(outcome.bytesSent());
+        bytesReceived.add(outcome.bytesReceived());
+        bodyReceived.add(outcome.bodyBytesReceived());
+        connections.add(outcome.connectionsOpened());
+        long n = recorded.incrementAndGet();
+        if (outcome.failed()) {
+            // A failed page load is never recorded as a page-load time.
+            pageLoadsFailed.incrementAndGet();
+        } else if (intendedStartNanos > 0) {
+            pageLoad.recordValue(micros(outcome.endNanos() - intendedStartNanos));
+            pageLoadUncorrected.recordValue(micros(outcome.durationNanos()));
+            uncorrectedSeen = true;
+        } else {
+            pageLoad.recordValue(micros(outcome.durationNanos()));
+        }
+        if (n % sampleStride == 0) {
+            keepSample(outcome);
+        }
+    }
+
+    /** A page load that did not finish in time. */
+    void recordTimeout() {
+        recorded.incrementAndGet();
+        pageLoadsFailed.incrementAndGet();
+        errors.computeIfAbsent(FailureCause.TIMEOUT.id() + "-page-load", k -> new LongAdder()).increment();
+    }
+
+    private synchronized void keepSample(PageLoad.Outcome outcome) {
+        if (samples.size() >= maxSamples) {
+            return;
+        }
+        long base = outcome.startNanos();
+        List<PageLoadSample.RequestRecord> records = new ArrayList<>();
+        List<Exchange> ordered = new ArrayList<>(outcome.exchanges());
+        ordered.sort(Comparator.comparingLong((Exchange e) -> e.startNanos).thenComparingLong(e -> e.beginNanos));
+        for (Exchange e : ordered) {
+            long begin = at(e.beginNanos, base);
+            long connectStart = e.connectStartNanos == 0 ? begin : at(e.connectStartNanos, base);
+            long connectEnd = e.connectEndNanos == 0 ? connectStart : at(e.connectEndNanos, base);
+            long tlsEnd = e.tlsEndNanos == 0 ? connectEnd : at(e.tlsEndNanos, base);
+            records.add(new PageLoadSample.RequestRecord(e.resource.path(), e.connectionId, e.streamId, e.status,
+                    e.failed() ? e.failure.id() : null, at(e.startNanos, base), connectStart, connectEnd, tlsEnd,
+                    at(e.sentNanos, base), at(e.firstByteNanos, base), at(e.lastByteNanos, base), e.bodyBytesReceived));
+        }
+        samples.add(new PageLoadSample(outcome.durationNanos() / 1e6, outcome.failed(), records));
+    }
+
+    private static long at(long nanos, long baseNanos) {
+        return nanos == 0 ? -1 : Math.max(0, (nanos - baseNanos) / 1000);
+    }
+
+    private static long micros(long nanos) {
+        return Math.max(1, Math.min(HistogramLogs.HIGHEST_MICROS, nanos / 1000));
+    }
+
+    synchronized void addServerStats(OriginStats stats) {
+        hasServer = true;
+        serverConnections += stats.connectionsAccepted();
+        serverRequests += stats.requestsReceived();
+        serverMaxInFlight = Math.max(serverMaxInFlight, stats.maxInFlightPerConnection());
+    }
+
+    void negotiated(BrowserClient.Negotiated value, int[] windows) {
+        if (value != null) {
+            negotiated = value;
+        }
+        if (windows != null) {
+            http2Windows = windows;
+        }
+    }
+
+    /** Writes this round's interval histograms to the cell's log and adds them to the totals. */
+    synchronized void flushInterval(Path runDir, long runStartEpochMillis) throws FileNotFoundException {
+        if (log == null) {
+            Path file = runDir.resolve(logPath());
+            file.getParent().toFile().mkdirs();
+            logStream = new PrintStream(file.toFile());
+            log = new HistogramLogWriter(logStream);
+            log.outputComment("muxbench cell " + id + ": values in microseconds; tags " + HistogramLogs.PAGE_LOAD
+                    + ", " + HistogramLogs.PAGE_LOAD_UNCORRECTED + ", " + HistogramLogs.REQUEST);
+            log.outputStartTime(runStartEpochMillis);
+            log.setBaseTime(runStartEpochMillis);
+            log.outputLegend();
+        }
+        write(pageLoad.getIntervalHistogram(), HistogramLogs.PAGE_LOAD, pageLoadTotal);
+        if (uncorrectedSeen) {
+            write(pageLoadUncorrected.getIntervalHistogram(), HistogramLogs.PAGE_LOAD_UNCORRECTED, pageLoadUncorrectedTotal);
+        }
+        write(request.getIntervalHistogram(), HistogramLogs.REQUEST, requestTotal);
+        logStream.flush();
+    }
+
+    private void write(Histogram interval, String tag, Histogram total) {
+        interval.setTag(tag);
+        log.outputIntervalHistogram(interval);
+        total.add(interval);
+    }
+
+    void close() {
+        if (logStream != null) {
+            logStream.close();
+        }
+    }
+
+    String logPath() {
+        return HistogramLogs.FOLDER + "/" + id + ".hlog";
+    }
+
+    /** The cell's summary for results.json. */
+    synchronized CellResult toResult() {
+        long attempted = recorded.get();
+        long failed = pageLoadsFailed.get();
+        CellResult.Uncorrected uncorrected = uncorrectedSeen
+                ? new CellResult.Uncorrected(p(pageLoadUncorrectedTotal, 50), p(pageLoadUncorrectedTotal, 90),
+                p(pageLoadUncorrectedTotal, 99), ms(pageLoadUncorrectedTotal.getMaxValue()))
+                : null;
+        CellResult.PageLoads loads = new CellResult.PageLoads(attempted, failed, p(pageLoadTotal, 50),
+                p(pageLoadTotal, 90), p(pageLoadTotal, 99), ms(pageLoadTotal.getMaxValue()),
+                round(pageLoadTotal.getMean() / 1000), round(pageLoadTotal.getStdDeviation() / 1000), uncorrected);
+        CellResult.Requests requests = new CellResult.Requests(requestTotal.getTotalCount() + requestsFailed.get(),
+                requestsFailed.get(), p(requestTotal, 50), p(requestTotal, 90), p(requestTotal, 99),
+                ms(requestTotal.getMaxValue()));
+        long per = Math.max(1, attempted);
+        long sent = bytesSent.sum() / per;
+        long received = bytesReceived.sum() / per;
+        long body = bodyReceived.sum() / per;
+        CellResult.Bytes bytes = new CellResult.Bytes(sent, received, sent, 0, Math.max(0, received - body), body);
+        BrowserClient.Negotiated n = negotiated;
+        CellResult.Settings settings = n == null ? null : new CellResult.Settings(n.connectionsPerOrigin(),
+                n.maxInFlightPerConnection(), http2Windows[0], http2Windows[1], n.tlsProtocol(), n.cipherSuite(), n.alpn());
+        Map<String, Long> errorCounts = new TreeMap<>();
+        errors.forEach((cause, count) -> errorCounts.put(cause, count.sum()));
+        CellResult.ServerCounters server = hasServer
+                ? new CellResult.ServerCounters(serverConnections, serverRequests, serverMaxInFlight) : null;
+        return new CellResult(id, scenario.name(), mode.id(), link, reuse, tls, "driver", settings, loads, requests,
+                round((double) connections.sum() / per), bytes, errorCounts, server, logPath(), List.copyOf(samples));
+    }
+
+    private static double p(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : ms(h.getValueAtPercentile(percentile));
+    }
+
+    private static double ms(long micros) {
+        return round(micros / 1000.0);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,154 @@
+package io.muxbench.driver.run;
+
+import io.muxbench.driver.transport.BrowserClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Makes a cell's page loads for one round with a set of browsers: closed load (each browser loads
+ * the page again, after an optional think time) or open load (page loads start at a fixed rate and
+ * are measured from their intended start).
+ */
+final class LoadLoop {
+
+    private final Cell cell;
+    private final List<BrowserClient> browsers;
+    private final RunConfig config;
+    private final DriverMonitor monitor;
+    private final ProgressListener progress;
+    private final BooleanSupplier stopped;
+
+    LoadLoop(Cell cell, List<BrowserClient> browsers, RunConfig config, DriverMonitor monitor,
+             ProgressListener progress, BooleanSupplier stopped) {
+        this.cell = cell;
+        this.browsers = browsers;
+        this.config = config;
+        this.monitor = monitor;
+        this.progress = progress;
+        this.stopped = stopped;
+    }
+
+    /** Unrecorded page loads, one browser after another. */
+    void warmUp(int pageLoadsPerBrowser) throws InterruptedException {
+        for (BrowserClient browser : browsers) {
+            for (int i = 0; i < pageLoadsPerBrowser && !stopped.getAsBoolean(); i++) {
+                pageLoad(browser, 0, false);
+                progress.pageLoadDone();
+            }
+        }
+    }
+
+    /** Runs {@code count} recorded page loads. */
+    void run(int count) throws InterruptedException {
+        if (config.openLoad()) {
+            open(count);
+        } else {
+            closed(count);
+        }
+    }
+
+    private void closed(int count) throws InterruptedException {
+        AtomicInteger remaining = new AtomicInteger(count);
+        List<Thread> threads = new ArrayList<>();
+        for (BrowserClient browser : browsers) {
+            Thread thread = new Thread(() -> {
+                try {
+                    while (!stopped.getAsBoolean() && remaining.getAndDecrement() > 0) {
+                        pageLoad(browser, 0, true);
+                        progress.pageLoadDone();
+                        if (!config.thinkTime().isZero() && remaining.get() > 0) {
+                            Thread.sleep(config.thinkTime().toMillis()); // the load model's think time
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "browser-" + cell.id);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    /**
+     * Open load: page load i is meant to start at t0 + i/rate. A page load that has to wait for a
+     * free browser starts late; its time is measured from when it was meant to start, which is what
+     * a visitor arriving on schedule would have seen (coordinated omission corrected).
+     */
+    private void open(int count) throws InterruptedException {
+        long intervalNanos = (long) (1e9 / config.ratePerSecond());
+        BlockingQueue<BrowserClient> free = new ArrayBlockingQueue<>(browsers.size(), false, browsers);
+        ExecutorService finishing = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "page-load-" + cell.id);
+            t.setDaemon(true);
+            return t;
+        });
+        List<CompletableFuture<Void>> inFlight = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try {
+            for (int i = 0; i < count && !stopped.getAsBoolean(); i++) {
+                long intended = t0 + i * intervalNanos;
+                long wait = intended - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait); // holding the schedule, not waiting for a result
+                }
+                BrowserClient browser = free.take();
+                monitor.lag(System.nanoTime() - intended, intervalNanos, cell.id);
+                inFlight.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        pageLoad(browser, intended, true);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        progress.pageLoadDone();
+                        free.add(browser);
+                    }
+                }, finishing));
+            }
+            CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
+                    .get(config.pageLoadTimeout().toMillis() * 2 + 10_000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("page loads of cell " + cell.id + " did not finish", e);
+        } finally {
+            finishing.shutdownNow();
+        }
+    }
+
+    /** One page load on one browser; records it when {@code record}, then closes connections for cold cells. */
+    private void pageLoad(BrowserClient browser, long intendedStartNanos, boolean record) throws InterruptedException {
+        PageLoad load = new PageLoad(browser, cell.scenario);
+        CompletableFuture<PageLoad.Outcome> future = load.start();
+        Duration timeout = config.pageLoadTimeout();
+        try {
+            PageLoad.Outcome outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (record) {
+                cell.record(outcome, intendedStartNanos);
+            }
+        } catch (TimeoutException e) {
+            browser.closeConnections(); // aborts what is still in flight
+            if (record) {
+                cell.recordTimeout();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("page load failed inside the harness", e.getCause());
+        } finally {
+            if (cell.cold()) {
+                browser.closeConnections();
+            }
+        }
+    }
+}

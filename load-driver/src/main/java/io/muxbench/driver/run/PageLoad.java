@@ -1,0 +1,96 @@
+package io.muxbench.driver.run;
+
+import io.muxbench.driver.transport.BrowserClient;
+import io.muxbench.driver.transport.Exchange;
+import io.muxbench.driver.transport.FailureCause;
+import io.muxbench.scenario.Resource;
+import io.muxbench.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One page load: the document, then each resource's children once it is complete, as a browser's
+ * parser discovers them. Completes when every request has completed; a failed resource's children
+ * are never requested (a browser would not discover them), and the page load counts as failed.
+ */
+final class PageLoad {
+
+    /** What a page load did. Times are {@link System#nanoTime()}. */
+    record Outcome(long startNanos, long endNanos, boolean failed, FailureCause firstFailure,
+                   List<Exchange> exchanges, long bytesSent, long bytesReceived, long bodyBytesReceived,
+                   long connectionsOpened) {
+        long durationNanos() {
+            return endNanos - startNanos;
+        }
+    }
+
+    private final BrowserClient client;
+    private final Scenario scenario;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Exchange> done = new ConcurrentLinkedQueue<>();
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private long startNanos;
+    private long sentBefore;
+    private long receivedBefore;
+    private long connectionsBefore;
+
+    PageLoad(BrowserClient client, Scenario scenario) {
+        this.client = client;
+        this.scenario = scenario;
+    }
+
+    /** Starts the page load; the future completes when every request has. */
+    CompletableFuture<Outcome> start() {
+        sentBefore = client.bytesSent();
+        receivedBefore = client.bytesReceived();
+        connectionsBefore = client.connectionsOpened();
+        startNanos = System.nanoTime();
+        send(List.of(scenario.root()), startNanos);
+        return outcome;
+    }
+
+    private void send(List<Resource> resources, long nowNanos) {
+        List<Exchange> batch = new ArrayList<>(resources.size());
+        for (Resource resource : resources) {
+            Exchange exchange = new Exchange(resource);
+            exchange.startNanos = nowNanos;
+            batch.add(exchange);
+        }
+        pending.addAndGet(batch.size());
+        client.send(batch, this::onComplete);
+    }
+
+    private void onComplete(Exchange exchange) {
+        if (!exchange.failed() && exchange.status >= 500) {
+            exchange.fail(FailureCause.STATUS_5XX, "status " + exchange.status);
+        }
+        done.add(exchange);
+        List<Resource> children = exchange.resource.children();
+        if (!exchange.failed() && !children.isEmpty()) {
+            // Children are sent before this request stops counting, so the page cannot look finished early.
+            send(children, System.nanoTime());
+        }
+        if (pending.decrementAndGet() == 0) {
+            finish();
+        }
+    }
+
+    private void finish() {
+        long end = System.nanoTime();
+        List<Exchange> exchanges = new ArrayList<>(done);
+        FailureCause first = null;
+        long body = 0;
+        for (Exchange e : exchanges) {
+            body += e.bodyBytesReceived;
+            if (e.failed() && first == null) {
+                first = e.failure;
+            }
+        }
+        outcome.complete(new Outcome(startNanos, end, first != null, first, exchanges,
+                client.bytesSent() - sentBefore, client.bytesReceived() - receivedBefore, body,
+                client.connectionsOpened() - connectionsBefore));
+    }
+}

@@ -1,0 +1,68 @@
+package io.muxbench.driver.run;
+
+import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.transport.BrowserClient;
+import io.muxbench.driver.transport.ClientEnvironment;
+import io.muxbench.driver.transport.Exchange;
+import io.muxbench.driver.transport.FailureCause;
+import io.muxbench.driver.transport.Mode;
+import io.muxbench.scenario.Scenario;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Before measuring anything: one request for the document over each mode, straight to the origin.
+ * A target that refuses connections, a certificate that is not trusted, or ALPN giving another
+ * protocol than the mode asks for ends the run here with one clear line.
+ */
+final class Preflight {
+
+    private Preflight() {
+    }
+
+    static void check(RunConfig config, Scenario scenario, URI upstream, Origin origin) throws RunException {
+        if (origin != null) {
+            origin.serve(scenario);
+        }
+        ClientEnvironment.Options options = new ClientEnvironment.Options(upstream,
+                origin == null ? null : origin.certificate().trustStore(), config.insecure(), null, null, null,
+                config.h1Connections(), config.pipelineConnections(), config.pipelineDepth());
+        try (ClientEnvironment environment = new ClientEnvironment(options)) {
+            for (Mode mode : config.modes()) {
+                try (BrowserClient client = mode.newClient(environment, 0)) {
+                    client.requestHeaders(scenario.requestHeaders());
+                    Exchange exchange = new Exchange(scenario.root());
+                    exchange.startNanos = System.nanoTime();
+                    CompletableFuture<Exchange> done = new CompletableFuture<>();
+                    client.send(List.of(exchange), done::complete);
+                    Exchange result = done.get(config.pageLoadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    if (result.failed()) {
+                        throw new RunException(describe(mode, upstream, result));
+                    }
+                }
+            }
+        } catch (RunException e) {
+            throw e;
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new RunException(upstream + " did not answer " + scenario.root().path() + " within "
+                    + config.pageLoadTimeout().toSeconds() + " s");
+        } catch (Exception e) {
+            throw new RunException("cannot reach " + upstream + ": " + e.getMessage());
+        }
+    }
+
+    private static String describe(Mode mode, URI upstream, Exchange failed) {
+        String where = upstream.getScheme() + "://" + upstream.getAuthority();
+        return switch (failed.failure) {
+            case REFUSED -> "cannot connect to " + where + ": connection refused (is the server running?)";
+            case TLS -> "TLS handshake with " + where + " failed over " + mode.id() + ": " + failed.failureDetail
+                    + (upstream.getScheme().equals("https") ? " (use --insecure to skip certificate checks)" : "");
+            case ALPN -> where + " over " + mode.id() + ": " + failed.failureDetail;
+            case TIMEOUT -> where + " did not answer in time over " + mode.id();
+            default -> "the first request to " + where + failed.resource.path() + " over " + mode.id() + " failed: "
+                    + FailureCause.valueOf(failed.failure.name()).id() + " (" + failed.failureDetail + ")";
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package io.muxbench.driver.run;
+
+/** Told how a run advances; the command line shows it as a progress bar on stderr. */
+public interface ProgressListener {
+
+    /** The run will make this many page loads, warm-up included. */
+    default void started(long totalPageLoads) {
+    }
+
+    /** Now running this cell. */
+    default void cell(String description) {
+    }
+
+    /** One more page load is done. */
+    default void pageLoadDone() {
+    }
+
+    /** Something the user should read (a warning). */
+    default void message(String line) {
+    }
+
+    default void finished() {
+    }
+
+    ProgressListener NONE = new ProgressListener() {
+    };
+}

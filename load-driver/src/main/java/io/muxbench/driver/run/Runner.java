@@ -1,0 +1,201 @@
+package io.muxbench.driver.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.transport.BrowserClient;
+import io.muxbench.driver.transport.ClientEnvironment;
+import io.muxbench.driver.transport.Mode;
+import io.muxbench.results.CellResult;
+import io.muxbench.results.Results;
+import io.muxbench.results.ResultsFormat;
+import io.muxbench.results.RunInfo;
+import io.muxbench.scenario.Scenario;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a configuration and writes its run folder: cells (scenario x link x reuse x mode) run
+ * interleaved in rounds, each round creating the cell's browsers afresh; results are written after
+ * every round, so an interrupted run leaves everything measured so far, marked incomplete.
+ *
+ * <pre>{@code
+ * Runner runner = new Runner(config, scenarios, runDir, ProgressListener.NONE);
+ * Runner.Outcome outcome = runner.run();
+ * }</pre>
+ */
+public final class Runner {
+
+    /** What a run produced. */
+    public record Outcome(Path runDir, RunInfo run, Results results) {
+    }
+
+    private final RunConfig config;
+    private final List<Scenario> scenarios;
+    private final Path runDir;
+    private final ProgressListener progress;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final DriverMonitor monitor = new DriverMonitor();
+    private final Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final long startedNanos = System.nanoTime();
+    private final List<Cell> cells = new ArrayList<>();
+    private Origin origin;
+
+    public Runner(RunConfig config, List<Scenario> scenarios, Path runDir, ProgressListener progress) {
+        this.config = config;
+        this.scenarios = List.copyOf(scenarios);
+        this.runDir = runDir;
+        this.progress = progress;
+    }
+
+    /** Asks the run to stop after the page loads in progress; results are then marked incomplete. */
+    public void stop() {
+        stopped.set(true);
+    }
+
+    public Outcome run() throws RunException, IOException, InterruptedException {
+        writeRun(false);
+        try (Links links = new Links(config.seed())) {
+            URI upstream = startOrigin();
+            Preflight.check(config, scenarios.get(0), upstream, origin);
+            for (Scenario scenario : scenarios) {
+                for (String link : config.links()) {
+                    for (String reuse : config.reuse()) {
+                        for (Mode mode : config.modes()) {
+                            String id = CellIds.of(scenario.name(), link, reuse, mode.id(), config.tls());
+                            cells.add(new Cell(id, scenario, mode, link, reuse, config.tls(), config.pageLoads(),
+                                    config.samplesPerCell()));
+                        }
+                    }
+                }
+            }
+            long total = (long) cells.size() * (config.pageLoads() + config.warmupPageLoads());
+            for (Cell cell : cells) {
+                if (!cell.cold()) {
+                    total += (long) config.browsers() * config.rounds();
+                }
+            }
+            progress.started(total);
+            for (int round = 0; round < config.rounds() && !stopped.get(); round++) {
+                for (Cell cell : cells) {
+                    if (stopped.get()) {
+                        break;
+                    }
+                    int quota = config.pageLoads() / config.rounds() + (round < config.pageLoads() % config.rounds() ? 1 : 0);
+                    runCellRound(cell, links.front(cell.link, upstream), round == 0, quota);
+                }
+                writeResults(false);
+            }
+            boolean complete = !stopped.get();
+            Results results = writeResults(complete);
+            RunInfo run = writeRun(complete);
+            return new Outcome(runDir, run, results);
+        } finally {
+            cells.forEach(Cell::close);
+            if (origin != null) {
+                try {
+                    origin.close();
+                } catch (Exception ignored) {
+                    // The run's results are written; a slow stop changes nothing.
+                }
+            }
+            progress.finished();
+        }
+    }
+
+    private URI startOrigin() throws RunException {
+        if (config.target() != null) {
+            return config.target();
+        }
+        try {
+            origin = Origin.start(new Origin.Options("127.0.0.1", 0, 0, config.keyType(), config.maxConcurrentStreams()));
+        } catch (Exception e) {
+            throw new RunException("cannot start the embedded origin: " + e.getMessage());
+        }
+        return config.tls() ? origin.tlsUri() : origin.cleartextUri();
+    }
+
+    private void runCellRound(Cell cell, Links.Front front, boolean first, int quota) throws InterruptedException, IOException {
+        progress.cell(cell.id);
+        if (origin != null) {
+            origin.serve(cell.scenario);
+        }
+        ClientEnvironment.Options options = new ClientEnvironment.Options(front.uri(),
+                origin == null ? null : origin.certificate().trustStore(), config.insecure(), null, null, front.rtt(),
+                config.h1Connections(), config.pipelineConnections(), config.pipelineDepth());
+        List<BrowserClient> browsers = new ArrayList<>();
+        try (ClientEnvironment environment = new ClientEnvironment(options)) {
+            for (int i = 0; i < config.browsers(); i++) {
+                BrowserClient browser = cell.mode.newClient(environment, i);
+                browser.requestHeaders(cell.scenario.requestHeaders());
+                browsers.add(browser);
+            }
+            LoadLoop loop = new LoadLoop(cell, browsers, config, monitor, progress, stopped::get);
+            if (first && config.warmupPageLoads() > 0) {
+                loop.warmUp(Math.max(1, config.warmupPageLoads() / config.browsers()));
+            }
+            if (!cell.cold()) {
+                loop.warmUp(1); // opens the warm browsers' connections before measuring
+            }
+            if (origin != null) {
+                origin.resetStats();
+            }
+            monitor.cellStarted();
+            loop.run(quota);
+            String warning = monitor.cellFinished(cell.id);
+            if (warning != null) {
+                progress.message("warning: " + warning);
+            }
+            if (origin != null) {
+                cell.addServerStats(origin.stats());
+            }
+            BrowserClient.Negotiated negotiated = browsers.get(0).negotiated();
+            if (negotiated != null && cell.mode == Mode.H2 && negotiated.maxInFlightPerConnection() == 0 && origin != null) {
+                negotiated = new BrowserClient.Negotiated(negotiated.tlsProtocol(), negotiated.cipherSuite(),
+                        negotiated.alpn(), origin.maxConcurrentStreams(), negotiated.connectionsPerOrigin());
+            }
+            cell.negotiated(negotiated, http2Windows(browsers.get(0)));
+            cell.flushInterval(runDir, started.toEpochMilli());
+        } catch (InterruptedException | IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cell " + cell.id + " failed inside the harness: " + e, e);
+        } finally {
+            for (BrowserClient browser : browsers) {
+                browser.close();
+            }
+        }
+    }
+
+    private static int[] http2Windows(BrowserClient client) {
+        return client.http2Windows();
+    }
+
+    private Results writeResults(boolean complete) throws IOException {
+        List<CellResult> list = new ArrayList<>();
+        for (Cell cell : cells) {
+            list.add(cell.toResult());
+        }
+        Results results = new Results(ResultsFormat.SCHEMA_VERSION, runDir.getFileName().toString(), complete, list);
+        ResultsFormat.writeResults(runDir, results);
+        return results;
+    }
+
+    private RunInfo writeRun(boolean finished) throws IOException {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        JsonNode configuration = ResultsFormat.MAPPER.valueToTree(config.toMap());
+        RunInfo.DriverHealth health = new RunInfo.DriverHealth(monitor.cpuPercent(), monitor.maxLagMillis(),
+                !monitor.warnings().isEmpty(), monitor.warnings(), null, null);
+        RunInfo run = new RunInfo(ResultsFormat.SCHEMA_VERSION, runDir.getFileName().toString(), started.toString(),
+                finished || stopped.get() ? Instant.now().truncatedTo(ChronoUnit.MILLIS).toString() : null,
+                Math.round(seconds * 10) / 10.0, finished, Environments.muxbenchVersion(),
+                Environments.current(), configuration, health);
+        ResultsFormat.writeRun(runDir, run);
+        return run;
+    }
+}

@@ -1,0 +1,240 @@
+package io.muxbench.driver.transport;
+
+import io.muxbench.driver.transport.internal.MeasuringClientConnector;
+import io.muxbench.driver.transport.internal.MeasuringClientConnector.ConnectionTimes;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpClientTransport;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+/**
+ * {@code h1} and {@code h2} over Jetty's {@link HttpClient}: one client per virtual browser (its own
+ * connection pool and source address), sharing the environment's threads and buffers. The two
+ * modes differ only in the client transport and the pool size: 6 connections of one request each,
+ * or one connection of many streams.
+ */
+final class JettyBrowserClient implements BrowserClient {
+
+    private final ClientEnvironment environment;
+    private final int browserIndex;
+    private final boolean http2;
+    private final int connectionsPerOrigin;
+    private final MeasuringClientConnector.Totals totals = new MeasuringClientConnector.Totals();
+    private Map<String, String> requestHeaders = io.muxbench.scenario.BrowserHeaders.DEFAULT;
+    private volatile HttpClient client;
+    private volatile MeasuringClientConnector connector;
+    private volatile HTTP2Client http2Client;
+    private volatile SSLEngine lastEngine;
+
+    private JettyBrowserClient(ClientEnvironment environment, int browserIndex, boolean http2) throws Exception {
+        this.environment = environment;
+        this.browserIndex = browserIndex;
+        this.http2 = http2;
+        this.connectionsPerOrigin = http2 ? 1 : environment.options().h1Connections();
+        startClient();
+    }
+
+    /** A new HttpClient with an empty connection pool: what a browser has before its first visit. */
+    private void startClient() throws Exception {
+        ClientEnvironment.Options options = environment.options();
+        String alpn = http2 ? "h2" : "http/1.1";
+        MeasuringClientConnector connector = new MeasuringClientConnector(options.tls() ? alpn : null, totals);
+        connector.setExecutor(environment.executor());
+        connector.setScheduler(environment.scheduler());
+        connector.setByteBufferPool(environment.bufferPool());
+        connector.setSelectors(1);
+        connector.setConnectTimeout(options.connectTimeout());
+        connector.setIdleTimeout(options.idleTimeout());
+        connector.setBindAddress(environment.bindAddress(browserIndex));
+        connector.setSslContextFactory(offering(environment.newSslContextFactory(), alpn));
+
+        HttpClientTransport transport;
+        HTTP2Client h2 = null;
+        if (http2) {
+            h2 = new HTTP2Client(connector);
+            transport = new HttpClientTransportOverHTTP2(h2);
+        } else {
+            transport = new HttpClientTransportOverHTTP(connector);
+        }
+        HttpClient client = new HttpClient(transport);
+        client.setExecutor(environment.executor());
+        client.setScheduler(environment.scheduler());
+        client.setByteBufferPool(environment.bufferPool());
+        client.setMaxConnectionsPerDestination(connectionsPerOrigin);
+        client.setMaxRequestsQueuedPerDestination(100_000);
+        client.setFollowRedirects(false);
+        client.setUserAgentField(null);
+        client.setConnectTimeout(options.connectTimeout().toMillis());
+        client.setIdleTimeout(options.idleTimeout().toMillis());
+        client.addBean(connector.handshakes);
+        client.start();
+        client.getContentDecoderFactories().clear();
+        this.connector = connector;
+        this.http2Client = h2;
+        this.client = client;
+    }
+
+    /**
+     * Jetty offers ALPN only for HTTP/2 by itself; browsers with HTTP/2 disabled offer {@code http/1.1},
+     * so the TLS engine is told to offer exactly the mode's protocol.
+     */
+    private static SslContextFactory.Client offering(SslContextFactory.Client factory, String alpn) {
+        return new SslContextFactory.Client(factory.isTrustAll()) {
+            {
+                setTrustStore(factory.getTrustStore());
+                setEndpointIdentificationAlgorithm(factory.getEndpointIdentificationAlgorithm());
+            }
+
+            @Override
+            public void customize(SSLEngine engine) {
+                super.customize(engine);
+                if (!"h2".equals(alpn)) {
+                    SSLParameters parameters = engine.getSSLParameters();
+                    parameters.setApplicationProtocols(new String[]{alpn});
+                    engine.setSSLParameters(parameters);
+                }
+            }
+        };
+    }
+
+    static BrowserClient overHttp1(ClientEnvironment environment, int browserIndex) throws Exception {
+        return new JettyBrowserClient(environment, browserIndex, false);
+    }
+
+    static BrowserClient overHttp2(ClientEnvironment environment, int browserIndex) throws Exception {
+        return new JettyBrowserClient(environment, browserIndex, true);
+    }
+
+    @Override
+    public void requestHeaders(Map<String, String> headers) {
+        this.requestHeaders = headers;
+    }
+
+    @Override
+    public void send(List<Exchange> batch, Listener listener) {
+        HttpClient client = this.client;
+        MeasuringClientConnector connector = this.connector;
+        URI origin = environment.options().origin();
+        for (Exchange exchange : batch) {
+            Request request = client.newRequest(origin.resolve(exchange.resource.path()))
+                    .method(HttpMethod.GET)
+                    .headers(headers -> requestHeaders.forEach(headers::put))
+                    .idleTimeout(environment.options().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            request.onRequestBegin(r -> begin(exchange, r, connector));
+            request.onRequestSuccess(r -> exchange.sentNanos = System.nanoTime());
+            request.onResponseBegin(r -> {
+                exchange.firstByteNanos = System.nanoTime();
+                exchange.status = r.getStatus();
+            });
+            request.onResponseContent((r, content) -> exchange.bodyBytesReceived += content.remaining());
+            request.send(result -> {
+                exchange.lastByteNanos = System.nanoTime();
+                if (result.isFailed()) {
+                    String alpn = connector.alpnFailure();
+                    if (alpn != null) {
+                        exchange.fail(FailureCause.ALPN, alpn);
+                    } else {
+                        Throwable failure = result.getFailure();
+                        exchange.fail(FailureCause.of(failure), String.valueOf(failure.getMessage()));
+                    }
+                }
+                listener.onComplete(exchange);
+            });
+        }
+    }
+
+    private void begin(Exchange exchange, Request request, MeasuringClientConnector connector) {
+        long now = System.nanoTime();
+        exchange.beginNanos = now;
+        org.eclipse.jetty.client.Connection connection = request.getConnection();
+        ConnectionTimes times = connection == null ? null : connector.times(connection.getLocalSocketAddress());
+        if (times == null) {
+            return;
+        }
+        exchange.connectionId = times.id;
+        long ordinal = times.requests.incrementAndGet();
+        exchange.streamId = http2 ? 2 * ordinal - 1 : ordinal;
+        if (ordinal == 1) {
+            // The request that opened the connection carries its connect and TLS phases.
+            exchange.connectStartNanos = Math.max(times.connectStartNanos, exchange.startNanos);
+            long rttNanos = environment.options().handshakeRtt().toNanos();
+            exchange.connectEndNanos = Math.max(times.connectEndNanos, times.connectStartNanos + rttNanos);
+            exchange.tlsEndNanos = times.tlsEndNanos == 0 ? exchange.connectEndNanos
+                    : Math.max(times.tlsEndNanos, exchange.connectEndNanos);
+        }
+    }
+
+    /** Stops the client, closing its connections, and starts an empty one: the next page load is a first visit. */
+    @Override
+    public void closeConnections() {
+        remember(connector.lastEngine());
+        stopClient();
+        try {
+            startClient();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start a new HTTP client", e);
+        }
+    }
+
+    private void remember(SSLEngine engine) {
+        if (engine != null) {
+            lastEngine = engine;
+        }
+    }
+
+    @Override
+    public long connectionsOpened() {
+        return totals.connectionsOpened();
+    }
+
+    @Override
+    public long bytesSent() {
+        return totals.bytesOut();
+    }
+
+    @Override
+    public long bytesReceived() {
+        return totals.bytesIn();
+    }
+
+    @Override
+    public Negotiated negotiated() {
+        remember(connector.lastEngine());
+        SSLEngine engine = lastEngine;
+        int maxInFlight = http2 ? 0 : 1;
+        if (engine == null) {
+            return new Negotiated(null, null, null, maxInFlight, connectionsPerOrigin);
+        }
+        return new Negotiated(engine.getSession().getProtocol(), engine.getSession().getCipherSuite(),
+                engine.getApplicationProtocol(), maxInFlight, connectionsPerOrigin);
+    }
+
+    @Override
+    public int[] http2Windows() {
+        return http2Client == null ? null
+                : new int[]{http2Client.getInitialStreamRecvWindow(), http2Client.getInitialSessionRecvWindow()};
+    }
+
+    @Override
+    public void close() {
+        stopClient();
+    }
+
+    private void stopClient() {
+        try {
+            client.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the HTTP client", e);
+        }
+    }
+}

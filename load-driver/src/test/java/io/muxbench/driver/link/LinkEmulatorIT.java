@@ -1,0 +1,249 @@
+package io.muxbench.driver.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The link emulator against a tiny upstream on loopback. The timing assertions are the issue's
+ * tolerances, the only place in muxbench where tests check absolute times.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class LinkEmulatorIT {
+
+    private TestUpstream upstream;
+    private final ExecutorService clients = Executors.newCachedThreadPool();
+
+    @BeforeEach
+    void startUpstream() throws IOException {
+        upstream = new TestUpstream();
+    }
+
+    @AfterEach
+    void stopAll() throws Exception {
+        clients.shutdownNow();
+        clients.awaitTermination(5, TimeUnit.SECONDS);
+        upstream.close();
+    }
+
+    @Test
+    void pingPongTakesOneRoundTrip() throws IOException {
+        try (LinkEmulator link = start("rtt=100ms,down=100mbit,up=100mbit", 1);
+             Socket socket = connect(link, "127.0.0.1")) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write('E');
+            exchange(out, in); // the first one also pays the handshake
+            long[] rttNanos = new long[20];
+            for (int i = 0; i < rttNanos.length; i++) {
+                long start = System.nanoTime();
+                exchange(out, in);
+                rttNanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(rttNanos);
+            double medianMillis = rttNanos[rttNanos.length / 2] / 1e6;
+            System.out.printf("ping-pong at rtt=100ms: median %.2f ms, timing error %s%n", medianMillis, link.stats().summary());
+            assertTrue(medianMillis >= 100 && medianMillis <= 110, "median ping-pong " + medianMillis + " ms");
+        }
+    }
+
+    @Test
+    void oneMegabyteAtEightMegabitTakesAboutOneSecond() throws Exception {
+        try (LinkEmulator link = start("rtt=20ms,down=8mbit,up=8mbit", 1)) {
+            long start = System.nanoTime();
+            byte[] body = download(link, "127.0.0.1", 1_000_000);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(1_000_000, body.length);
+            System.out.printf("1 MB at 8 mbit: %.3f s%n", seconds);
+            assertTrue(seconds >= 1.0 && seconds <= 1.25, "1 MB at 8 mbit took " + seconds + " s");
+        }
+    }
+
+    @Test
+    void connectionsOfOneBrowserShareItsBandwidthWhileBrowsersDoNot() throws Exception {
+        int size = 600_000; // 0.6 s alone at 8 mbit: long enough for a slow start and a cold JIT not to matter
+        try (LinkEmulator link = start("rtt=10ms,down=8mbit,up=8mbit", 1)) {
+            double[] sameBrowser = concurrentDownloadSeconds(link, size, "127.0.0.2", "127.0.0.2");
+            double[] twoBrowsers = concurrentDownloadSeconds(link, size, "127.0.0.3", "127.0.0.4");
+            double fullRateSeconds = size * 8 / 8e6;
+            System.out.printf("600 kB each at 8 mbit: one browser %s s, two browsers %s s%n",
+                    Arrays.toString(sameBrowser), Arrays.toString(twoBrowsers));
+            for (double seconds : sameBrowser) {
+                double share = fullRateSeconds / seconds;
+                assertTrue(share > 0.38 && share < 0.6, "one browser's connection got " + share + " of the link");
+            }
+            for (double seconds : twoBrowsers) {
+                double share = fullRateSeconds / seconds;
+                assertTrue(share > 0.8 && share <= 1.0, "a browser of two got " + share + " of the link");
+            }
+        }
+    }
+
+    @Test
+    void lossDeliversEveryByteInOrderButLater() throws Exception {
+        int size = 1_000_000;
+        CRC32 expected = new CRC32();
+        expected.update(TestUpstream.content(size));
+        double cleanSeconds;
+        try (LinkEmulator link = start("rtt=20ms,down=50mbit,up=50mbit", 1)) {
+            long start = System.nanoTime();
+            download(link, "127.0.0.1", size);
+            cleanSeconds = (System.nanoTime() - start) / 1e9;
+        }
+        try (LinkEmulator link = start("rtt=20ms,down=50mbit,up=50mbit,loss=1%", 1)) {
+            long start = System.nanoTime();
+            byte[] body = download(link, "127.0.0.1", size);
+            double lossySeconds = (System.nanoTime() - start) / 1e9;
+            CRC32 actual = new CRC32();
+            actual.update(body);
+            System.out.printf("1 MB at 50 mbit: %.3f s clean, %.3f s with 1%% loss (%s)%n",
+                    cleanSeconds, lossySeconds, link.stats().summary());
+            assertEquals(size, body.length);
+            assertEquals(expected.getValue(), actual.getValue(), "checksum of the bytes received");
+            assertTrue(link.stats().segmentsLost() > 0, "some segments lost: " + link.stats().summary());
+            assertTrue(lossySeconds > cleanSeconds, "with loss " + lossySeconds + " s, without " + cleanSeconds + " s");
+        }
+    }
+
+    @Test
+    void sameSeedLosesTheSameSegments() throws Exception {
+        long[] lost = new long[3];
+        long[] seeds = {5, 5, 6};
+        for (int i = 0; i < lost.length; i++) {
+            try (LinkEmulator link = start("rtt=2ms,down=100mbit,up=100mbit,loss=5%", seeds[i])) {
+                download(link, "127.0.0.1", 300_000);
+                lost[i] = link.stats().segmentsLost();
+            }
+        }
+        System.out.println("segments lost with seeds 5, 5, 6: " + Arrays.toString(lost));
+        assertTrue(lost[0] > 0, "segments lost with seed 5: " + lost[0]);
+        assertEquals(lost[0], lost[1], "same seed, same losses");
+    }
+
+    @Test
+    void halfCloseTravelsBothWays() throws IOException {
+        try (LinkEmulator link = start("rtt=10ms,down=10mbit,up=10mbit", 1);
+             Socket socket = connect(link, "127.0.0.1")) {
+            socket.getOutputStream().write(new byte[]{'E', 'h', 'i'});
+            socket.shutdownOutput(); // the echo server answers EOF with its own
+            byte[] echoed = socket.getInputStream().readAllBytes();
+            assertArrayEquals(new byte[]{'h', 'i'}, echoed);
+        }
+    }
+
+    @Test
+    void clientResetResetsTheUpstream() throws Exception {
+        try (LinkEmulator link = start("rtt=10ms,down=1mbit,up=1mbit", 1);
+             Socket socket = connect(link, "127.0.0.1")) {
+            socket.getOutputStream().write(ByteBuffer.allocate(5).put((byte) 'S').putInt(50_000_000).array());
+            socket.getInputStream().readNBytes(1000); // the upstream is now busy writing 50 MB
+            socket.setSoLinger(true, 0);
+            socket.close(); // RST
+            String ending = upstream.endings().poll(10, TimeUnit.SECONDS);
+            assertTrue(ending != null && ending.startsWith("failed"), "upstream connection ended: " + ending);
+            assertEquals(1, link.stats().connections());
+        }
+    }
+
+    @Test
+    void unreachableUpstreamClosesTheClient() throws IOException {
+        InetSocketAddress nobody;
+        try (Socket probe = new Socket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            nobody = (InetSocketAddress) probe.getLocalSocketAddress(); // bound, never listening
+        }
+        try (LinkEmulator link = LinkEmulator.start(LinkProfile.parse("lan"), nobody, 1);
+             Socket socket = connect(link, "127.0.0.1")) {
+            int first;
+            try {
+                first = socket.getInputStream().read();
+            } catch (IOException reset) {
+                first = -1;
+            }
+            assertEquals(-1, first);
+        }
+    }
+
+    @Test
+    void closeIsIdempotentAndFreesThePort() throws IOException {
+        LinkEmulator link = start("lan", 1);
+        link.close();
+        link.close();
+        try (Socket socket = new Socket()) {
+            boolean refused = false;
+            try {
+                socket.connect(link.address(), 1000);
+            } catch (IOException e) {
+                refused = true;
+            }
+            assertTrue(refused, "nothing listens on " + link.address() + " after close");
+        }
+    }
+
+    private LinkEmulator start(String spec, long seed) throws IOException {
+        return LinkEmulator.start(LinkProfile.parse(spec), upstream.address(), seed);
+    }
+
+    private static Socket connect(LinkEmulator link, String sourceAddress) throws IOException {
+        Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(20_000);
+        socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
+        socket.connect(link.address(), 5_000);
+        return socket;
+    }
+
+    private static void exchange(OutputStream out, InputStream in) throws IOException {
+        out.write(new byte[]{1, 2, 3, 4});
+        out.flush();
+        byte[] back = in.readNBytes(4);
+        assertArrayEquals(new byte[]{1, 2, 3, 4}, back);
+    }
+
+    private static byte[] download(LinkEmulator link, String sourceAddress, int size) throws IOException {
+        try (Socket socket = connect(link, sourceAddress)) {
+            socket.getOutputStream().write(ByteBuffer.allocate(5).put((byte) 'S').putInt(size).array());
+            ByteArrayOutputStream body = new ByteArrayOutputStream(size);
+            socket.getInputStream().transferTo(body);
+            return body.toByteArray();
+        }
+    }
+
+    private double[] concurrentDownloadSeconds(LinkEmulator link, int size, String... sourceAddresses) throws Exception {
+        List<Future<Double>> futures = new ArrayList<>();
+        for (String source : sourceAddresses) {
+            futures.add(clients.submit(() -> {
+                long start = System.nanoTime();
+                int received = download(link, source, size).length;
+                assertEquals(size, received);
+                return (System.nanoTime() - start) / 1e9;
+            }));
+        }
+        double[] seconds = new double[futures.size()];
+        for (int i = 0; i < seconds.length; i++) {
+            seconds[i] = futures.get(i).get(20, TimeUnit.SECONDS);
+        }
+        return seconds;
+    }
+}

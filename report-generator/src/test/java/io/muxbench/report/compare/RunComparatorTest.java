@@ -1,0 +1,176 @@
+package io.muxbench.report.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.muxbench.results.ResultsFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunComparatorTest {
+
+    @TempDir
+    Path tmp;
+
+    private final RunComparator comparator = new RunComparator(Thresholds.DEFAULTS, Set.of());
+
+    private Path run(String name, long seed) throws IOException {
+        return new SyntheticRun(tmp.resolve(name)).seed(seed).standardCells().write();
+    }
+
+    @Test
+    void identicalRunsGiveNoRegression() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = run("current", 7);
+        Comparison c = comparator.compare(baseline, current);
+        assertEquals(Comparison.EXIT_OK, c.exitCode());
+        assertEquals(6, c.cells().size());
+        for (CellComparison cell : c.cells()) {
+            assertEquals(Verdict.NO_CHANGE, cell.verdict(), cell.key());
+            cell.percentiles().forEach(p -> assertEquals(0.0, p.deltaMs(), cell.key()));
+        }
+    }
+
+    @Test
+    void thirtyMillisecondsMoreOnEveryPageLoadIsARegressionInEveryCell() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(8).addMillis(30).standardCells().write();
+        Comparison c = comparator.compare(baseline, current);
+        assertEquals(Comparison.EXIT_REGRESSION, c.exitCode());
+        assertEquals(6, c.regressedCells().size());
+        List<String> details = ComparisonText.details(c);
+        assertTrue(details.stream().anyMatch(d -> d.startsWith("news | h2 | 4g | cold | tls: regression, p50")), details::toString);
+        for (CellComparison cell : c.cells()) {
+            PercentileChange p50 = cell.percentiles().get(0);
+            assertTrue(p50.ciLowMs() > 0, cell.key() + " " + p50);
+        }
+    }
+
+    @Test
+    void thirtyMillisecondsLessIsAnImprovement() throws Exception {
+        Path baseline = new SyntheticRun(tmp.resolve("baseline")).seed(7).addMillis(30).standardCells().write();
+        Comparison c = comparator.compare(baseline, run("current", 8));
+        assertEquals(Comparison.EXIT_OK, c.exitCode());
+        assertEquals(6, c.count(Verdict.IMPROVEMENT));
+    }
+
+    @Test
+    void samplesFromTheSameDistributionAreNoRegression() throws Exception {
+        for (long seed = 1; seed <= 5; seed++) {
+            Path baseline = run("baseline-" + seed, seed);
+            Path current = run("current-" + seed, seed + 100);
+            Comparison c = comparator.compare(baseline, current);
+            assertEquals(0, c.count(Verdict.REGRESSION) + c.count(Verdict.IMPROVEMENT), () -> ComparisonText.details(c).toString());
+        }
+    }
+
+    @Test
+    void aSmallSlowdownOnLoopbackIsBelowTheAbsoluteFloor() throws Exception {
+        // 0.9 ms on a 6 ms page load is 15%, beyond the p50 threshold, but under the 1 ms floor.
+        Path baseline = run("baseline", 7);
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).addMillis(0.9).standardCells().write();
+        Comparison c = comparator.compare(baseline, current);
+        c.cells().stream().filter(cell -> cell.key().contains("| none |"))
+                .forEach(cell -> assertEquals(Verdict.NO_CHANGE, cell.verdict(), cell.key()));
+    }
+
+    @Test
+    void moreFailedPageLoadsAreARegression() throws Exception {
+        Path baseline = new SyntheticRun(tmp.resolve("baseline")).seed(7).cell("news", "h2", "lossy", 300).write();
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).cell("news", "h2", "lossy", 300, 40).write();
+        Comparison c = comparator.compare(baseline, current);
+        assertEquals(Verdict.REGRESSION, c.cells().get(0).failuresVerdict());
+        assertEquals(Comparison.EXIT_REGRESSION, c.exitCode());
+    }
+
+    @Test
+    void anotherSchemaVersionIsIncomparableInOneLine() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).schemaVersion(2).standardCells().write();
+        IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
+        assertTrue(e.getMessage().contains("schema version 2 but this muxbench reads version 1"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFieldIsIncomparableInOneLine() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = run("current", 7);
+        Path results = current.resolve(ResultsFormat.RESULTS_FILE);
+        ObjectNode tree = (ObjectNode) ResultsFormat.MAPPER.readTree(results.toFile());
+        ((ObjectNode) tree.get("cells").get(1)).remove("pageLoads");
+        ResultsFormat.writeJson(results, tree);
+        IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
+        assertTrue(e.getMessage().contains("$.cells[1]") && e.getMessage().contains("pageLoads"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void aMissingHistogramLogIsIncomparable() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = run("current", 7);
+        Files.delete(current.resolve("cells/news-h2-4g-cold-tls.hlog"));
+        IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
+        assertEquals(1, e.differences().size(), e.differences()::toString);
+        assertTrue(e.getMessage().startsWith("cannot compare: current cell 'news | h2 | 4g | cold | tls': ")
+                && e.getMessage().endsWith("news-h2-4g-cold-tls.hlog: no such histogram log"), e.getMessage());
+    }
+
+    @Test
+    void resultsFilesWorkAsWellAsFolders() throws Exception {
+        Path baseline = run("baseline", 7).resolve(ResultsFormat.RESULTS_FILE);
+        Path current = run("current", 7).resolve(ResultsFormat.RESULTS_FILE);
+        assertEquals(6, comparator.compare(baseline, current).cells().size());
+    }
+
+    @Test
+    void aMeasuredConfigurationDifferenceIsNamed() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).pageLoadsPerCell(200).configure("load", "open")
+                .standardCells().write();
+        IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
+        assertEquals(List.of("configuration.load: \"closed\" vs \"open\"", "configuration.pageLoadsPerCell: 400 vs 200"),
+                e.differences());
+    }
+
+    @Test
+    void theOutputFolderAndIgnoredFieldsDoNotCount() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).configure("load", "open").standardCells().write();
+        Comparison c = new RunComparator(Thresholds.DEFAULTS, Set.of("load")).compare(baseline, current);
+        assertEquals(Comparison.EXIT_OK, c.exitCode());
+    }
+
+    @Test
+    void cellsOnOneSideOnlyAreNamed() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).cell("news", "h2", "4g", 120).write();
+        IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
+        assertTrue(e.differences().contains("cell 'news | h1 | 4g | cold | tls' only in baseline"), e.differences()::toString);
+        assertEquals(5, e.differences().size(), e.differences()::toString);
+    }
+
+    @Test
+    void anotherMachineIsANoteNotAnError() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).cpus(8).standardCells().write();
+        Comparison c = comparator.compare(baseline, current);
+        assertTrue(c.notes().stream().anyMatch(n -> n.contains("environment.cpus: 2 vs 8")), c.notes()::toString);
+    }
+
+    @Test
+    void aRunFolderAgainstAJmhFileIsIncomparable() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path jmh = JmhFiles.write(tmp.resolve("jmh.json"), JmhFiles.result("x.Bench.m", "thrpt", 100, 1, "ops/s"));
+        IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, jmh));
+        assertTrue(e.getMessage().contains("is a run folder but current"), e.getMessage());
+    }
+}
