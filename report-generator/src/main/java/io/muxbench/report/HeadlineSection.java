@@ -33,8 +33,7 @@ final class HeadlineSection {
         html.raw("<p class=\"footnote\"><sup>1</sup> Ratio = the mode's median page-load time divided by h1's, in the"
                 + " same scenario, link and reuse. Below 1 the mode is faster. The interval is a percentile bootstrap:"
                 + " both cells' recorded HdrHistograms are resampled with replacement (as many page loads as each"
-                + " cell had, at most " + RatioEstimate.MAX_DRAWS + "), " + RatioEstimate.RESAMPLES + " times with a fixed"
-                + " seed, and the 2.5th and 97.5th percentiles of the resampled ratios are shown. <span class=\"better\">"
+                + " cell had), " + RatioEstimate.RESAMPLES + " times with a fixed seed, and the 2.5th and 97.5th percentiles of the resampled ratios are shown. <span class=\"better\">"
                 + "faster</span> and <span class=\"worse\">slower</span> mean the whole interval is below or above 1;"
                 + " otherwise the difference is within the noise of this run. It says nothing of run-to-run variation"
                 + " (other load on the machine): compare runs for that.</p>\n");

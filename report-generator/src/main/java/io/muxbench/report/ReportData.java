@@ -1,5 +1,6 @@
 package io.muxbench.report;
 
+import io.muxbench.report.compare.JmhResult;
 import io.muxbench.results.ResultsFormat.RunFolder;
 import io.muxbench.results.RunInfo;
 import java.util.ArrayList;

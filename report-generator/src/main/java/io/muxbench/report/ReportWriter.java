@@ -1,5 +1,6 @@
 package io.muxbench.report;
 
+import io.muxbench.report.compare.JmhResult;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.ResultsFormat;

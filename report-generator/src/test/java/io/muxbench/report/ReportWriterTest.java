@@ -175,7 +175,7 @@ class ReportWriterTest {
         Fixture.copyTo(dir);
         Files.writeString(dir.resolve("jmh.json"), "{\"not\": \"a list\"}");
         String html = Files.readString(ReportWriter.write(dir));
-        assertTrue(section(html, "jmh").contains("expected JMH&#39;s JSON output"));
+        assertTrue(section(html, "jmh").contains("not a JMH result file"));
     }
 
     static List<String> svgs(String html) {
