@@ -38,6 +38,7 @@ final class ReportStyle {
             svg .title { font-weight: 600; font-size: 13px; }
             svg .tick, svg .legend, svg .axis, svg .path, svg .lane-label { fill: #333; font-size: 11px; }
             svg .lane-label { font-weight: 600; }
+            svg .path.small { font-size: 9px; }
             svg .error { fill: var(--worse); font-size: 11px; }
             .wide { margin: 8px 0 16px; }
             details pre { background: #f6f8fa; padding: 10px; overflow: auto; max-height: 400px; font-size: 12px; }

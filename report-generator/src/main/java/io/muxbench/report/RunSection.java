@@ -5,11 +5,16 @@ import io.muxbench.results.CellResult;
 import io.muxbench.results.ResultsFormat;
 import io.muxbench.results.RunInfo;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /** What ran, where, with which settings, and whether the driver kept up. */
 final class RunSection {
+
+    /** Configuration fields that describe the load, in the order they read best. */
+    private static final List<String> LOAD_FIELDS = List.of("load", "browsers", "ratePerSecond", "thinkTimeMs",
+            "pageLoads", "warmupPageLoads", "rounds", "samplesPerCell", "target");
 
     private RunSection() {
     }
@@ -27,7 +32,7 @@ final class RunSection {
         fact(html, "cells", data.cells().size() + "");
         JsonNode config = run == null ? null : run.configuration();
         if (config != null && config.has("load")) {
-            fact(html, "load", compact(config.get("load")));
+            fact(html, "load", load(config));
         }
         if (run != null) {
             fact(html, "run", run.runId() + ", muxbench " + run.muxbenchVersion());
@@ -67,8 +72,17 @@ final class RunSection {
         return String.join(", ", values);
     }
 
-    private static String compact(JsonNode node) {
-        return node.isValueNode() ? node.asText() : node.toString();
+    /** The load settings the configuration has, on one line. */
+    private static String load(JsonNode config) {
+        StringBuilder line = new StringBuilder();
+        for (String field : LOAD_FIELDS) {
+            JsonNode value = config.get(field);
+            if (value != null && !value.isNull()) {
+                line.append(line.length() == 0 ? "" : ", ").append(field).append(' ')
+                        .append(value.isValueNode() ? value.asText() : value.toString());
+            }
+        }
+        return line.toString();
     }
 
     private static void driver(Html html, RunInfo.DriverHealth driver) {

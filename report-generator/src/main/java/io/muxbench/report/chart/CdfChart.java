@@ -29,7 +29,6 @@ public final class CdfChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(100.0);
-        chart.getStyler().setXAxisMin(0.0);
         for (PercentileChart.Series s : series) {
             double[][] xy = points(s.micros());
             XYSeries line = chart.addSeries(s.mode(), xy[0], xy[1]);

@@ -38,7 +38,10 @@ public final class WaterfallChart {
     static final double WIDTH = 1000;
     private static final double LABEL_W = 230;
     private static final double RIGHT = 20;
-    private static final double ROW = 15;
+    /** Row height; pages with many requests get thinner rows so the chart stays on a screen or two. */
+    private static double row(int requests) {
+        return requests > 40 ? 11 : 15;
+    }
     private static final double LANE_HEADER = 15;
     private static final double TOP = 64;
 
@@ -61,7 +64,8 @@ public final class WaterfallChart {
         Map<Long, List<RequestRecord>> lanes = lanes(sample.requests());
         NiceScale scale = NiceScale.upTo(Math.max(axisMs, endMs(sample)), 8);
         double plotW = WIDTH - LABEL_W - RIGHT;
-        double height = TOP + lanes.size() * (LANE_HEADER + 4) + sample.requests().size() * ROW + 24;
+        double rowH = row(sample.requests().size());
+        double height = TOP + lanes.size() * (LANE_HEADER + 4) + sample.requests().size() * rowH + 24;
 
         Svg svg = new Svg(WIDTH, height, "waterfall");
         svg.text(8, 16, "start", "title", title);
@@ -75,14 +79,14 @@ public final class WaterfallChart {
         int laneIndex = 0;
         for (Map.Entry<Long, List<RequestRecord>> lane : lanes.entrySet()) {
             List<RequestRecord> requests = lane.getValue();
-            double laneH = LANE_HEADER + requests.size() * ROW;
+            double laneH = LANE_HEADER + requests.size() * rowH;
             svg.group("lane", "connection " + lane.getKey() + ": " + requests.size() + " request(s)");
             svg.rect(0, y, WIDTH, laneH + 2, "lane-bg", laneIndex++ % 2 == 0 ? "fill:#f6f8fa" : "fill:#ffffff");
             svg.text(8, y + 11, "start", "lane-label", "connection " + lane.getKey());
             double rowY = y + LANE_HEADER;
             for (RequestRecord r : requests) {
-                bar(svg, r, rowY, plotW, scale.max());
-                rowY += ROW;
+                bar(svg, r, rowY, rowH, plotW, scale.max());
+                rowY += rowH;
             }
             svg.endGroup();
             y += laneH + 4;
@@ -104,12 +108,12 @@ public final class WaterfallChart {
         return lanes;
     }
 
-    private static void bar(Svg svg, RequestRecord r, double y, double plotW, double maxMs) {
+    private static void bar(Svg svg, RequestRecord r, double y, double rowH, double plotW, double maxMs) {
         long[] marks = {r.startUs(), r.connectStartUs(), r.connectEndUs(), r.tlsEndUs(), r.sentUs(), r.firstByteUs(),
                 r.lastByteUs()};
         svg.group("bar", tooltip(r));
         String path = r.path().length() > 34 ? r.path().substring(0, 33) + "…" : r.path();
-        svg.text(LABEL_W - 6, y + 11, "end", "path", path);
+        svg.text(LABEL_W - 6, y + rowH - 4, "end", rowH < 15 ? "path small" : "path", path);
         Phase[] phases = Phase.values();
         double previous = marks[0];
         double lastX = LABEL_W + previous / 1000.0 / maxMs * plotW;
@@ -119,14 +123,14 @@ public final class WaterfallChart {
             double x = LABEL_W + from / 1000.0 / maxMs * plotW;
             double w = (to - from) / 1000.0 / maxMs * plotW;
             if (w > 0) {
-                svg.rect(x, y + 2, Math.max(w, 0.5), ROW - 4, "phase " + phases[i].name().toLowerCase(Locale.ROOT),
+                svg.rect(x, y + 1.5, Math.max(w, 0.5), rowH - 3, "phase " + phases[i].name().toLowerCase(Locale.ROOT),
                         "fill:" + phases[i].colour);
             }
             previous = to;
             lastX = x + w;
         }
         if (r.error() != null) {
-            svg.text(lastX + 4, y + 11, "start", "error", "✕ " + r.error());
+            svg.text(lastX + 4, y + rowH - 4, "start", "error", "✕ " + r.error());
         }
         svg.endGroup();
     }
