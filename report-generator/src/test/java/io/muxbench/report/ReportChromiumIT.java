@@ -51,16 +51,45 @@ class ReportChromiumIT {
             })()
             """;
 
+    /** What the page showed: the CHECK expression's value, and the errors logged while loading it. */
+    private record Page(JsonNode value, List<String> errors) {
+    }
+
     @Test
     void reportRendersInChromiumWithoutErrors(@TempDir Path dir) throws Exception {
+        Path report = ReportWriter.write(Fixture.copyTo(Files.createDirectory(dir.resolve("run"))));
+        Page page = open(report, dir);
+        JsonNode value = page.value();
+        assertEquals(String.join(",", ReportWriterTest.SECTIONS), value.path("sections").asText());
+        assertTrue(value.path("lanes").asInt() >= 20, value.toString());
+        assertEquals(value.path("lanes").asInt(), value.path("sizedLanes").asInt(), "lanes without size: " + value);
+        assertTrue(value.path("bars").asInt() > value.path("lanes").asInt(), value.toString());
+        assertTrue(value.path("svgs").asInt() >= 20, value.toString());
+        assertEquals(value.path("svgs").asInt(), value.path("sizedSvgs").asInt(), "charts without size: " + value);
+        assertEquals(0, value.path("scripts").asInt(), "no script element");
+        assertTrue(value.path("evilAsText").asBoolean(), "the <script> scenario shows as text");
+        assertEquals(List.of(), page.errors());
+    }
+
+    /** The check itself: a page that throws and fails to load an image must be caught. */
+    @Test
+    void brokenPageIsCaught(@TempDir Path dir) throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.html"), "<!DOCTYPE html><html><body><p>x</p>"
+                + "<img src=\"missing.png\"><script>console.error('boom'); null.x;</script></body></html>");
+        List<String> errors = open(broken, dir).errors();
+        assertTrue(errors.stream().anyMatch(e -> e.contains("Runtime.exceptionThrown")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("boom")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("Log.entryAdded")), errors.toString());
+    }
+
+    /** Opens a file in a fresh headless Chromium, waits for its load event and runs CHECK. */
+    private static Page open(Path html, Path dir) throws Exception {
         Optional<Path> chromium = onPath("chromium");
         Assumptions.assumeTrue(chromium.isPresent(),
                 "chromium is not on PATH: install Debian's chromium (apt-get install chromium; .ci/run does) to run this test");
-        Path report = ReportWriter.write(Fixture.copyTo(Files.createDirectory(dir.resolve("run"))));
-
         Process browser = new ProcessBuilder(chromium.get().toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + Files.createDirectory(dir.resolve("profile")), "--remote-debugging-port=0",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "profile"), "--remote-debugging-port=0",
                 "about:blank").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             URI browserUrl = URI.create(devToolsUrl(browser).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
@@ -69,21 +98,11 @@ class ReportChromiumIT {
                 page.call("Log.enable", Map.of(), TIMEOUT);
                 page.call("Page.enable", Map.of(), TIMEOUT);
                 CompletableFuture<JsonNode> loaded = page.next("Page.loadEventFired");
-                JsonNode navigation = page.call("Page.navigate", Map.of("url", report.toUri().toString()), TIMEOUT);
+                JsonNode navigation = page.call("Page.navigate", Map.of("url", html.toUri().toString()), TIMEOUT);
                 assertFalse(navigation.has("errorText"), navigation.toString());
                 loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-
                 JsonNode result = page.call("Runtime.evaluate", Map.of("expression", CHECK, "returnByValue", true), TIMEOUT);
-                JsonNode value = result.path("result").path("value");
-                assertEquals(String.join(",", ReportWriterTest.SECTIONS), value.path("sections").asText());
-                assertTrue(value.path("lanes").asInt() >= 20, value.toString());
-                assertEquals(value.path("lanes").asInt(), value.path("sizedLanes").asInt(), "lanes without size: " + value);
-                assertTrue(value.path("bars").asInt() > value.path("lanes").asInt(), value.toString());
-                assertTrue(value.path("svgs").asInt() >= 20, value.toString());
-                assertEquals(value.path("svgs").asInt(), value.path("sizedSvgs").asInt(), "charts without size: " + value);
-                assertEquals(0, value.path("scripts").asInt(), "no script element");
-                assertTrue(value.path("evilAsText").asBoolean(), "the <script> scenario shows as text");
-                assertEquals(List.of(), errors(page.events()));
+                return new Page(result.path("result").path("value"), errors(page.events()));
             }
         } finally {
             browser.descendants().forEach(ProcessHandle::destroyForcibly);
