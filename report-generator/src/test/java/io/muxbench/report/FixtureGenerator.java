@@ -252,7 +252,9 @@ public final class FixtureGenerator {
             links.addObject().put("name", link.name()).put("rttMillis", link.rttUs() / 1000)
                     .put("downBitsPerSecond", (long) (link.bytesPerUs() * 8_000_000));
         }
-        config.putObject("load").put("kind", "closed").put("browsers", 4).put("pageLoadsPerCell", 300)
+        // The shape of RunConfig.toMap(), with a value that must be escaped.
+        config.put("load", "closed").put("browsers", 4).put("ratePerSecond", 0.0).put("thinkTimeMs", 0)
+                .put("pageLoads", 300).put("warmupPageLoads", 5).put("rounds", 3)
                 .put("target", "embedded origin </td><b>not bold</b>");
         config.put("tls", true);
         return new RunInfo(ResultsFormat.SCHEMA_VERSION, "fixture-run", "2026-11-27T10:00:00Z", "2026-11-27T10:04:12Z",
