@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--suite", paramLabel = "NAME", description = "Preset: default (every bundled scenario, lan, cable"
-            + " and 3g links) or ci (a short subset for CI). Other flags override it.")
+            + " and 4g links) or ci (a short subset for CI). Other flags override it.")
     String suite;
 
     @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-l", "--link"}, split = ",", paramLabel = "PROFILE",
             description = "Link profile (lan, cable, 4g, 3g, lossy-4g, satellite), explicit rtt=..,down=..,up=..,loss=..,"
-                    + " or none for plain loopback; repeatable, making a matrix (default: none).")
+                    + " or none for plain loopback; repeatable, making a matrix (default: cable).")
     List<String> links;
 
     @Option(names = "--reuse", paramLabel = "cold|warm|both",
@@ -135,7 +135,14 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig config = config();
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
-            loaded.add(Scenarios.load(name));
+            Scenario scenario = Scenarios.load(name);
+            boolean[] otherHosts = {false};
+            scenario.root().forEach(r -> otherHosts[0] |= r.host() != null);
+            if (otherHosts[0]) {
+                throw UserException.badInput(name + ": resources on separate hosts (imported with --keep-hosts) cannot be"
+                        + " replayed yet; import the HAR without --keep-hosts to map every host onto the origin");
+            }
+            loaded.add(scenario);
         }
         if (jmh != null && !Files.isRegularFile(jmh)) {
             throw UserException.badInput("--jmh " + jmh + ": no such file");
@@ -231,7 +238,8 @@ public final class RunCommand implements Callable<Integer> {
             throw UserException.badInput("--cleartext with an https:// target: give an http:// target instead");
         }
         try {
-            return new RunConfig(or(scenarios, base.scenarios()), modeList, or(links, base.links()), reuseList, tls,
+            List<String> linkList = or(links, base.links()).stream().map(io.muxbench.driver.run.RunConfig::canonicalLink).toList();
+            return new RunConfig(or(scenarios, base.scenarios()), modeList, linkList, reuseList, tls,
                     or(browsers, base.browsers()), or(rate, base.ratePerSecond()), or(thinkTime, base.thinkTime()),
                     or(pageLoads, base.pageLoads()), or(warmup, base.warmupPageLoads()), or(rounds, base.rounds()),
                     or(samples, base.samplesPerCell()), or(timeout, base.pageLoadTimeout()), target, insecure,

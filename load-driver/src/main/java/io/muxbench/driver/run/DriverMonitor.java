@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Watches the driver itself: its CPU use per cell and how far page loads fell behind their schedule
- * under open load. The origin and the link emulator run in the same process, so a busy process is
- * reported whichever of them made it busy.
+ * under open load, and whether the machine as a whole was saturated. The origin and the link
+ * emulator run in the same process, so a busy process is reported whichever of them made it busy.
  */
 final class DriverMonitor {
 
@@ -31,20 +31,35 @@ final class DriverMonitor {
     }
 
     void cellStarted() {
+        os.getCpuLoad(); // starts the machine-wide measurement interval
         cellCpuNanos = os.getProcessCpuTime();
         cellStartNanos = System.nanoTime();
     }
 
-    /** Returns a warning when the cell that just ran used nearly all the CPU, else null. */
+    /**
+     * Returns a warning when, during the cell that just ran, the driver process or the machine as a
+     * whole used nearly all the CPU, else null.
+     */
     synchronized String cellFinished(String cell) {
-        double percent = percent(os.getProcessCpuTime() - cellCpuNanos, System.nanoTime() - cellStartNanos);
-        if (percent >= CPU_LIMIT_PERCENT && System.nanoTime() - cellStartNanos > 200_000_000L) {
-            String warning = String.format(java.util.Locale.ROOT,
-                    "%s: the driver process used %.0f%% of %d cores: the driver may have been the bottleneck", cell, percent, cpus);
-            warnings.add(warning);
-            return warning;
+        long wallNanos = System.nanoTime() - cellStartNanos;
+        double percent = percent(os.getProcessCpuTime() - cellCpuNanos, wallNanos);
+        double machine = os.getCpuLoad() * 100;
+        if (wallNanos < 200_000_000L) {
+            return null;
         }
-        return null;
+        String warning = null;
+        if (percent >= CPU_LIMIT_PERCENT) {
+            warning = String.format(java.util.Locale.ROOT,
+                    "%s: the driver process used %.0f%% of %d cores: the driver may have been the bottleneck", cell, percent, cpus);
+        } else if (machine >= CPU_LIMIT_PERCENT) {
+            warning = String.format(java.util.Locale.ROOT,
+                    "%s: the machine was %.0f%% busy (the driver process %.0f%%): other work competed with the run", cell,
+                    machine, percent);
+        }
+        if (warning != null) {
+            warnings.add(warning);
+        }
+        return warning;
     }
 
     synchronized void lag(long lagNanos, long intervalNanos, String cell) {

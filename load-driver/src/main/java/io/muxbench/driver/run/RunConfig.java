@@ -100,14 +100,19 @@ public record RunConfig(List<String> scenarios, List<Mode> modes, List<String> l
         }
     }
 
+    /** A link spec's canonical name ({@code none}, {@code cable}, {@code rtt=100ms,...}); throws on a bad spec. */
+    public static String canonicalLink(String spec) {
+        return Links.canonical(spec.trim());
+    }
+
     /** Whether page loads are started at a fixed rate (open load) rather than by N looping browsers. */
     public boolean openLoad() {
         return ratePerSecond > 0;
     }
 
-    /** The defaults: image-grid, every mode, cold and warm, TLS, no link, one browser, 50 page loads. */
+    /** The defaults: image-grid, every mode, cold and warm, TLS, the cable link, one browser, 50 page loads. */
     public static RunConfig defaults() {
-        return new RunConfig(List.of("image-grid"), List.of(Mode.values()), List.of("none"), List.of("cold", "warm"),
+        return new RunConfig(List.of("image-grid"), List.of(Mode.values()), List.of("cable"), List.of("cold", "warm"),
                 true, 1, 0, Duration.ZERO, 50, 5, 5, 5, Duration.ofSeconds(60), null, false, 6, 1, 128, 128,
                 KeyType.RSA, 1);
     }

@@ -45,6 +45,7 @@ public final class Runner {
     private final long startedNanos = System.nanoTime();
     private final List<Cell> cells = new ArrayList<>();
     private Origin origin;
+    private Links links;
 
     public Runner(RunConfig config, List<Scenario> scenarios, Path runDir, ProgressListener progress) {
         this.config = config;
@@ -61,6 +62,7 @@ public final class Runner {
     public Outcome run() throws RunException, IOException, InterruptedException {
         writeRun(false);
         try (Links links = new Links(config.seed())) {
+            this.links = links;
             URI upstream = startOrigin();
             Preflight.check(config, scenarios.get(0), upstream, origin);
             for (Scenario scenario : scenarios) {
@@ -94,6 +96,7 @@ public final class Runner {
             boolean complete = !stopped.get();
             Results results = writeResults(complete);
             RunInfo run = writeRun(complete);
+            this.links = null;
             return new Outcome(runDir, run, results);
         } finally {
             cells.forEach(Cell::close);
@@ -189,8 +192,12 @@ public final class Runner {
     private RunInfo writeRun(boolean finished) throws IOException {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         JsonNode configuration = ResultsFormat.MAPPER.valueToTree(config.toMap());
+        org.HdrHistogram.Histogram timing = links == null ? null : links.timingError();
+        boolean measured = timing != null && timing.getTotalCount() > 0;
         RunInfo.DriverHealth health = new RunInfo.DriverHealth(monitor.cpuPercent(), monitor.maxLagMillis(),
-                !monitor.warnings().isEmpty(), monitor.warnings(), null, null);
+                !monitor.warnings().isEmpty(), monitor.warnings(),
+                measured ? (double) timing.getValueAtPercentile(50) : null,
+                measured ? (double) timing.getValueAtPercentile(99) : null);
         RunInfo run = new RunInfo(ResultsFormat.SCHEMA_VERSION, runDir.getFileName().toString(), started.toString(),
                 finished || stopped.get() ? Instant.now().truncatedTo(ChronoUnit.MILLIS).toString() : null,
                 Math.round(seconds * 10) / 10.0, finished, Environments.muxbenchVersion(),
