@@ -12,6 +12,7 @@ import java.util.Set;
 /** What ran, where, with which settings, and whether the driver kept up. */
 final class RunSection {
 
+    private static final int SHOWN_WARNINGS = 4;
     /** Configuration fields that describe the load, in the order they read best. */
     private static final List<String> LOAD_FIELDS = List.of("load", "browsers", "ratePerSecond", "thinkTimeMs",
             "pageLoads", "warmupPageLoads", "rounds", "samplesPerCell", "target");
@@ -97,16 +98,24 @@ final class RunSection {
                 driver.cpuPercent(), driver.maxScheduleLagMs());
         if (driver.bottleneck()) {
             html.raw("<div class=\"banner warn\"><strong>The driver was probably the bottleneck</strong>: the figures below may measure the load generator, not the protocols. ")
-                    .text(load + linkError).raw("<ul>");
-            driver.warnings().forEach(w -> html.element("li", w));
-            html.raw("</ul></div>\n");
+                    .text(load + linkError);
+            warnings(html, driver.warnings());
+            html.raw("</div>\n");
         } else {
             html.note("ok", "The driver was not the bottleneck. " + load + linkError);
-            if (!driver.warnings().isEmpty()) {
-                html.raw("<ul class=\"warnings\">");
-                driver.warnings().forEach(w -> html.element("li", w));
-                html.raw("</ul>\n");
-            }
+            warnings(html, driver.warnings());
+        }
+    }
+
+    /** The driver's warnings: the first few in full, the rest folded (a busy machine warns once per cell). */
+    private static void warnings(Html html, List<String> warnings) {
+        html.raw("<ul class=\"warnings\">");
+        warnings.stream().limit(SHOWN_WARNINGS).forEach(w -> html.element("li", w));
+        html.raw("</ul>\n");
+        if (warnings.size() > SHOWN_WARNINGS) {
+            html.raw("<details><summary>").text((warnings.size() - SHOWN_WARNINGS) + " more warnings").raw("</summary><ul>");
+            warnings.stream().skip(SHOWN_WARNINGS).forEach(w -> html.element("li", w));
+            html.raw("</ul></details>\n");
         }
     }
 

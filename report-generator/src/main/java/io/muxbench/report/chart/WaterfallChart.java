@@ -73,7 +73,7 @@ public final class WaterfallChart {
         for (int i = 0; i < scale.tickCount(); i++) {
             double x = LABEL_W + scale.tick(i) / scale.max() * plotW;
             svg.line(x, TOP - 6, x, height - 18, "stroke:#e4e4e4");
-            svg.text(x, TOP - 10, "middle", "tick", scale.label(scale.tick(i)) + " ms");
+            svg.text(x, TOP - 10, x > WIDTH - 40 ? "end" : "middle", "tick", scale.label(scale.tick(i)) + " ms");
         }
         double y = TOP;
         int laneIndex = 0;
