@@ -46,12 +46,18 @@ public final class Runner {
     private final List<Cell> cells = new ArrayList<>();
     private Origin origin;
     private Links links;
+    private java.util.function.Consumer<Origin> originStarted = o -> { };
 
     public Runner(RunConfig config, List<Scenario> scenarios, Path runDir, ProgressListener progress) {
         this.config = config;
         this.scenarios = List.copyOf(scenarios);
         this.runDir = runDir;
         this.progress = progress;
+    }
+
+    /** Tests only: told once the embedded origin has started, to inject faults or stalls into it. */
+    void onOriginStarted(java.util.function.Consumer<Origin> hook) {
+        this.originStarted = hook;
     }
 
     /** Asks the run to stop after the page loads in progress; results are then marked incomplete. */
@@ -120,6 +126,7 @@ public final class Runner {
         } catch (Exception e) {
             throw new RunException("cannot start the embedded origin: " + e.getMessage());
         }
+        originStarted.accept(origin);
         return config.tls() ? origin.tlsUri() : origin.cleartextUri();
     }
 
