@@ -32,7 +32,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,16 +48,22 @@ class OriginIT {
 
     private static final int MAX_BODY = 64 * 1024 * 1024;
 
-    private Origin origin;
+    private static Origin origin;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         origin = Origin.start(Origin.Options.defaults());
     }
 
-    @AfterEach
-    void stop() throws Exception {
+    @AfterAll
+    static void stop() throws Exception {
         origin.close();
+    }
+
+    /** Every test counts from zero; connections of earlier tests are closed or idle, and idle ones are not listed. */
+    @BeforeEach
+    void resetStats() {
+        origin.resetStats();
     }
 
     @Test
@@ -183,7 +190,7 @@ class OriginIT {
     @Test
     void countsPipelinedRequestsAsInFlightBeforeAnyResponse() throws Exception {
         // Think time holds the first response, so all twelve heads are read before anything is written.
-        origin.serve(TestScenarios.flat("pipe", 12, 500, 300));
+        origin.serve(TestScenarios.flat("pipe", 12, 500, 100));
         try (Socket socket = connect()) {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             for (int i = 0; i < 12; i++) {
