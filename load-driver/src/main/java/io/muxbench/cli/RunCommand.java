@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--suite", paramLabel = "NAME", description = "Preset: default (every bundled scenario, lan, cable"
-            + " and 3g links) or ci (a short subset for CI). Other flags override it.")
+            + " and 4g links) or ci (a short subset for CI). Other flags override it.")
     String suite;
 
     @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
@@ -135,7 +135,14 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig config = config();
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
-            loaded.add(Scenarios.load(name));
+            Scenario scenario = Scenarios.load(name);
+            boolean[] otherHosts = {false};
+            scenario.root().forEach(r -> otherHosts[0] |= r.host() != null);
+            if (otherHosts[0]) {
+                throw UserException.badInput(name + ": resources on separate hosts (imported with --keep-hosts) cannot be"
+                        + " replayed yet; import the HAR without --keep-hosts to map every host onto the origin");
+            }
+            loaded.add(scenario);
         }
         if (jmh != null && !Files.isRegularFile(jmh)) {
             throw UserException.badInput("--jmh " + jmh + ": no such file");

@@ -211,7 +211,7 @@ public final class Runner {
         org.HdrHistogram.Histogram timing = links == null ? null : links.timingError();
         boolean measured = timing != null && timing.getTotalCount() > 0;
         RunInfo.DriverHealth health = new RunInfo.DriverHealth(monitor.cpuPercent(), monitor.maxLagMillis(),
-                !monitor.warnings().isEmpty(), monitor.warnings(),
+                monitor.bottleneck(), monitor.warnings(),
                 measured ? (double) timing.getValueAtPercentile(50) : null,
                 measured ? (double) timing.getValueAtPercentile(99) : null);
         RunInfo run = new RunInfo(ResultsFormat.SCHEMA_VERSION, runDir.getFileName().toString(), started.toString(),
