@@ -22,16 +22,20 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,9 +97,31 @@ class OriginIT {
         checkEveryBundledResourceOverTls(java.net.http.HttpClient.Version.HTTP_2);
     }
 
+    /**
+     * Jetty's client rather than the JDK's: the JDK's HTTP/1.1 client drops the '?' of an empty query
+     * (news has such a path), so it would ask for another resource than the scenario declares.
+     */
     @Test
     void servesEveryBundledResourceOverTlsWithAlpnHttp11() throws Exception {
-        checkEveryBundledResourceOverTls(java.net.http.HttpClient.Version.HTTP_1_1);
+        SslContextFactory.Client ssl = new SslContextFactory.Client() {
+            @Override
+            public void customize(SSLEngine engine) {
+                super.customize(engine);
+                SSLParameters parameters = engine.getSSLParameters();
+                parameters.setApplicationProtocols(new String[]{"http/1.1"});
+                engine.setSSLParameters(parameters);
+            }
+        };
+        ssl.setTrustStore(origin.certificate().trustStore());
+        ClientConnector connector = new ClientConnector();
+        connector.setSslContextFactory(ssl);
+        HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+        client.start();
+        try {
+            checkEveryBundledResource(client, origin.tlsUri(), HttpVersion.HTTP_1_1);
+        } finally {
+            client.stop();
+        }
     }
 
     @Test
