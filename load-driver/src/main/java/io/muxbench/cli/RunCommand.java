@@ -185,10 +185,8 @@ public final class RunCommand implements Callable<Integer> {
         for (String warning : outcome.run().driver().warnings()) {
             out.println("warning: " + warning);
         }
-        if (!noReport) {
-            Reports.write(runDir, out);
-        }
         out.println("Run folder: " + runDir.toAbsolutePath());
+        boolean reported = noReport || Reports.write(runDir, out);
         out.flush();
         if (!outcome.results().complete()) {
             System.err.println("muxbench: interrupted; results so far are in " + runDir + ", marked incomplete");
@@ -204,7 +202,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("muxbench: every page load failed; see errors in " + runDir.resolve("results.json"));
             return Main.EXIT_FAILED;
         }
-        return 0;
+        return reported ? 0 : Main.EXIT_FAILED;
     }
 
     private RunConfig config() {
