@@ -163,7 +163,9 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Runner.Outcome outcome;
         try {
-            System.err.println("muxbench: writing " + runDir);
+            if (!quiet) {
+                System.err.println("muxbench: writing " + runDir); // with --quiet, a failure is the only line
+            }
             outcome = runner.run();
         } catch (RunException e) {
             throw UserException.failed(e.getMessage());

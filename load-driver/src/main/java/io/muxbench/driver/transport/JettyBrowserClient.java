@@ -139,6 +139,11 @@ final class JettyBrowserClient implements BrowserClient {
             request.onResponseContent((r, content) -> exchange.bodyBytesReceived += content.remaining());
             request.send(result -> {
                 exchange.lastByteNanos = System.nanoTime();
+                if (exchange.firstByteNanos != 0 && (exchange.sentNanos == 0 || exchange.sentNanos > exchange.firstByteNanos)) {
+                    // Jetty may notify the request's success after the response has begun (the write
+                    // callback runs late on a busy machine); the request was on the wire by then.
+                    exchange.sentNanos = exchange.firstByteNanos;
+                }
                 settleTls(exchange, connector);
                 if (result.isFailed()) {
                     String alpn = connector.alpnFailure();
