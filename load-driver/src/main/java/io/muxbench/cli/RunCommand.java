@@ -163,11 +163,9 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Runner.Outcome outcome;
         try {
-            if (!quiet) {
-                System.err.println("muxbench: writing " + runDir); // with --quiet, a failure is the only line
-            }
             outcome = runner.run();
         } catch (RunException e) {
+            deleteIfEmpty(runDir); // nothing was measured: leave nothing that looks like a run
             throw UserException.failed(e.getMessage());
         } finally {
             finished.countDown();
@@ -248,6 +246,16 @@ public final class RunCommand implements Callable<Integer> {
                     or(key, base.keyType()), or(seed, base.seed()));
         } catch (IllegalArgumentException e) {
             throw UserException.badInput(e.getMessage());
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException ignored) {
+            // An empty folder left behind is harmless.
         }
     }
 

@@ -66,11 +66,12 @@ public final class Runner {
     }
 
     public Outcome run() throws RunException, IOException, InterruptedException {
-        writeRun(false);
         try (Links links = new Links(config.seed())) {
             this.links = links;
             URI upstream = startOrigin();
             Preflight.check(config, scenarios.get(0), upstream, origin);
+            writeRun(false);
+            progress.writing(runDir);
             for (Scenario scenario : scenarios) {
                 for (String link : config.links()) {
                     for (String reuse : config.reuse()) {
