@@ -27,6 +27,13 @@ final class Progress implements ProgressListener {
     }
 
     @Override
+    public void writing(java.nio.file.Path runDir) {
+        if (!quiet) {
+            err.println("muxbench: writing " + runDir);
+        }
+    }
+
+    @Override
     public synchronized void started(long totalPageLoads) {
         total = totalPageLoads;
         if (terminal && !quiet) {

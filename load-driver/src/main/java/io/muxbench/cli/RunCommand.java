@@ -38,7 +38,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--suite", paramLabel = "NAME", description = "Preset: default (every bundled scenario, lan, cable"
-            + " and 3g links) or ci (a short subset for CI). Other flags override it.")
+            + " and 4g links) or ci (a short subset for CI). Other flags override it.")
     String suite;
 
     @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
@@ -144,7 +144,14 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig config = config();
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
-            loaded.add(Scenarios.load(name));
+            Scenario scenario = Scenarios.load(name);
+            boolean[] otherHosts = {false};
+            scenario.root().forEach(r -> otherHosts[0] |= r.host() != null);
+            if (otherHosts[0]) {
+                throw UserException.badInput(name + ": resources on separate hosts (imported with --keep-hosts) cannot be"
+                        + " replayed yet; import the HAR without --keep-hosts to map every host onto the origin");
+            }
+            loaded.add(scenario);
         }
         if (jmh != null && !Files.isRegularFile(jmh)) {
             throw UserException.badInput("--jmh " + jmh + ": no such file");
@@ -180,9 +187,9 @@ public final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         Runner.Outcome outcome;
         try {
-            System.err.println("muxbench: writing " + runDir);
             outcome = runner.run();
         } catch (RunException e) {
+            deleteIfEmpty(runDir); // nothing was measured: leave nothing that looks like a run
             throw UserException.failed(e.getMessage());
         } finally {
             finished.countDown();
@@ -200,10 +207,8 @@ public final class RunCommand implements Callable<Integer> {
         for (String warning : outcome.run().driver().warnings()) {
             out.println("warning: " + warning);
         }
-        if (!noReport) {
-            Reports.write(runDir, out);
-        }
         out.println("Run folder: " + runDir.toAbsolutePath());
+        boolean reported = noReport || Reports.write(runDir, out);
         out.flush();
         if (!outcome.results().complete()) {
             System.err.println("muxbench: interrupted; results so far are in " + runDir + ", marked incomplete");
@@ -219,7 +224,7 @@ public final class RunCommand implements Callable<Integer> {
             System.err.println("muxbench: every page load failed; see errors in " + runDir.resolve("results.json"));
             return Main.EXIT_FAILED;
         }
-        return 0;
+        return reported ? 0 : Main.EXIT_FAILED;
     }
 
     private RunConfig config() {
@@ -268,6 +273,16 @@ public final class RunCommand implements Callable<Integer> {
                     or(key, base.keyType()), or(seed, base.seed()));
         } catch (IllegalArgumentException e) {
             throw UserException.badInput(e.getMessage());
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                Files.delete(dir);
+            }
+        } catch (IOException ignored) {
+            // An empty folder left behind is harmless.
         }
     }
 

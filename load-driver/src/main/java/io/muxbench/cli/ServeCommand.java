@@ -52,11 +52,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw UserException.badInput(e.getMessage());
         }
         Origin origin = Origins.start(options);
-        try {
-            origin.serve(page);
-        } catch (IllegalArgumentException e) {
-            origin.close();
-            throw UserException.badInput(e.getMessage());
+        origin.serve(page);
+        for (String problem : io.muxbench.driver.origin.PageBodies.of(page).problems()) {
+            System.err.println("warning: a browser cannot load this page as the driver does: " + problem);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Serving scenario '%s' (%d resources, %,d bytes)%n", page.name(), page.root().count(),

@@ -69,6 +69,7 @@ public final class ResultsFormat {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
             Files.write(tmp, bytes);
+            readableByAll(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -76,6 +77,15 @@ public final class ResultsFormat {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temporary files are private; results are for sharing (CI artifacts served by another user). */
+    private static void readableByAll(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // Not a POSIX file system: the platform's defaults apply.
         }
     }
 

@@ -66,8 +66,13 @@ public record Resource(
         if (thinkTimeMillis < 0 || thinkTimeMillis > 600_000) {
             throw new IllegalArgumentException("thinkTimeMillis must be between 0 and 600000, got " + thinkTimeMillis);
         }
-        headers = headers == null ? Map.of() : Map.copyOf(headers);
-        for (String name : headers.keySet()) {
+        // Insertion order is kept (not Map.copyOf) so that a scenario is written back as it was read.
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            String name = Objects.requireNonNull(header.getKey(), "header names are required");
+            if (header.getValue() == null) {
+                throw new IllegalArgumentException("header \"" + name + "\" has no value");
+            }
             String lower = name.toLowerCase(java.util.Locale.ROOT);
             if (lower.equals("content-length") || lower.equals("content-type") || lower.equals("transfer-encoding")
                     || lower.equals("connection") || lower.isEmpty() || !name.chars().allMatch(Resource::isTokenChar)) {

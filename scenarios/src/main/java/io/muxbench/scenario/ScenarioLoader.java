@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.muxbench.scenario.har.HarImporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,18 +35,20 @@ import java.util.Map;
  * <pre>{@code
  * Scenario page = ScenarioLoader.resolve("blog");              // bundled
  * Scenario mine = ScenarioLoader.resolve("pages/shop.json");   // a file
+ * Scenario real = ScenarioLoader.resolve("captures/shop.har");  // a HAR, page 0, hosts on one origin
  * }</pre>
  */
 public final class ScenarioLoader {
 
     /** The scenarios shipped in this jar, in the order the default suite runs them. */
-    public static final List<String> BUNDLED = List.of("image-grid", "blog", "hol-blocking", "big-assets", "fonts-and-styles");
+    public static final List<String> BUNDLED = List.of("image-grid", "blog", "hol-blocking", "big-assets", "fonts-and-styles", "news");
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
@@ -53,10 +56,13 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    /** A bundled scenario by name, or a scenario file by path. */
+    /** A bundled scenario by name, a scenario file by path, or a HAR file (imported with the defaults). */
     public static Scenario resolve(String nameOrPath) throws ScenarioException {
         if (BUNDLED.contains(nameOrPath)) {
             return bundled(nameOrPath);
+        }
+        if (nameOrPath.toLowerCase(java.util.Locale.ROOT).endsWith(".har")) {
+            return HarImporter.importHar(Path.of(nameOrPath), HarImporter.Options.defaults()).scenario();
         }
         Path path = Path.of(nameOrPath);
         if (!Files.exists(path) && !nameOrPath.contains("/") && !nameOrPath.endsWith(".json")) {
@@ -139,16 +145,26 @@ public final class ScenarioLoader {
     private static ScenarioException translate(String source, String json, JsonProcessingException e) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
-        if (e instanceof JsonEOFException) {
-            return new ScenarioException(source, "", line, "unexpected end of file (truncated JSON?)");
+        // Databind wraps syntax errors met inside a record in a JsonMappingException that carries the path.
+        String syntaxPath = e instanceof JsonMappingException wrapped ? jsonPath(wrapped.getPath()) : "";
+        Throwable syntax = e instanceof JsonMappingException && e.getCause() instanceof JsonProcessingException cause ? cause : e;
+        if (syntax instanceof JsonEOFException || String.valueOf(syntax.getMessage()).contains("end-of-input")) {
+            return new ScenarioException(source, syntaxPath, line, "unexpected end of file (truncated JSON?)");
         }
-        if (e instanceof JsonParseException) {
-            return new ScenarioException(source, "", line, "malformed JSON: " + e.getOriginalMessage());
+        if (syntax instanceof JsonParseException parse) {
+            return new ScenarioException(source, syntaxPath, line, "malformed JSON: " + firstLine(parse.getOriginalMessage()));
         }
         if (!(e instanceof JsonMappingException mapping)) {
             return new ScenarioException(source, "", line, e.getOriginalMessage());
         }
         String path = jsonPath(mapping.getPath());
+        if (e instanceof ValueInstantiationException) {
+            // A constructor's message starts with the field it rejects: point at that field.
+            String field = String.valueOf(e.getCause() == null ? "" : e.getCause().getMessage()).split(" ", 2)[0];
+            if (field.matches("[a-zA-Z]+") && lineOf(json, path + "." + field) > 0) {
+                path = path + "." + field;
+            }
+        }
         int pathLine = lineOf(json, path);
         if (pathLine > 0) {
             line = pathLine;
@@ -223,8 +239,11 @@ public final class ScenarioLoader {
         return sb.toString();
     }
 
-    /** The line where the value at a JSON path starts, found by a streaming pass; 0 if not found. */
-    static int lineOf(String json, String wanted) {
+    /**
+     * The line where the value at a JSON path ({@code $.root.children[3].size}) starts, found by a
+     * streaming pass; 0 if not found. The HAR importer uses it for its messages too.
+     */
+    public static int lineOf(String json, String wanted) {
         try (JsonParser p = MAPPER.getFactory().createParser(json)) {
             JsonToken token;
             while ((token = p.nextToken()) != null) {

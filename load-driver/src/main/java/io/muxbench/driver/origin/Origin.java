@@ -151,11 +151,7 @@ public final class Origin implements AutoCloseable {
         return origin;
     }
 
-    /**
-     * Serves this scenario's paths from now on, in place of any other, as a real page ({@link PageBodies}).
-     *
-     * @throws IllegalArgumentException when a document or stylesheet is too small for the markup referencing its children
-     */
+    /** Serves this scenario's paths from now on, in place of any other, as a real page ({@link PageBodies}). */
     public void serve(Scenario scenario) {
         handler.serve(scenario);
     }

@@ -28,7 +28,7 @@ import java.util.Map;
  * {@link #unreachable()} (the driver still fetches them; a browser will not).
  *
  * <pre>{@code
- * PageBodies bodies = PageBodies.of(scenario);   // throws if a document is too small for its markup
+ * PageBodies bodies = PageBodies.of(scenario);   // bodies.problems(): what a browser could not load
  * ByteBuffer body = bodies.body("/index.html");  // null: serve the plain pattern
  * }</pre>
  */
@@ -41,6 +41,7 @@ public final class PageBodies {
 
     private final Map<String, ByteBuffer> bodies = new HashMap<>();
     private final List<String> unreachable = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
     private final Map<Resource, Integer> ids = new IdentityHashMap<>();
     private final StringBuilder hooks = new StringBuilder();
     private final String scenarioName;
@@ -53,9 +54,9 @@ public final class PageBodies {
     }
 
     /**
-     * Generates every body of the scenario.
-     *
-     * @throws IllegalArgumentException when a document, stylesheet or script is smaller than the markup that references its children
+     * Generates every body of the scenario. A document, stylesheet or script smaller than the markup
+     * that references its children is served from the plain pattern instead and named in
+     * {@link #problems()}: the driver does not care, a browser would not fetch the same tree.
      */
     public static PageBodies of(Scenario scenario) {
         return new PageBodies(scenario);
@@ -65,6 +66,11 @@ public final class PageBodies {
     public ByteBuffer body(String path) {
         ByteBuffer body = bodies.get(path);
         return body == null ? null : body.duplicate();
+    }
+
+    /** One line per resource too small to hold the markup referencing its children; empty when a browser can load the page. */
+    public List<String> problems() {
+        return List.copyOf(problems);
     }
 
     /** Paths a browser will not fetch (children of leaves, resources of other hosts); the driver does. */
@@ -116,8 +122,8 @@ public final class PageBodies {
         }
         if (resource.size() > MAX_GENERATED) {
             if (!children.isEmpty()) {
-                throw new IllegalArgumentException("scenario " + scenarioName + ": " + resource.path() + " is larger than "
-                        + MAX_GENERATED + " bytes and has children; the origin generates markup only up to that size");
+                problems.add("scenario " + scenarioName + ": " + resource.path() + " is larger than " + MAX_GENERATED
+                        + " bytes and has children; the origin generates markup only up to that size");
             }
             return;
         }
@@ -139,9 +145,9 @@ public final class PageBodies {
         if (body == null) {
             int needed = utf8(kind(resource) == Kind.HTML ? document(children, false) : kind(resource) == Kind.CSS
                     ? stylesheet(children) : script(children)).length;
-            throw new IllegalArgumentException("scenario " + scenarioName + ": " + resource.path() + " is "
-                    + resource.size() + " bytes, too small for the markup that references its " + children.size()
-                    + " children (at least " + needed + " bytes); make it bigger");
+            problems.add("scenario " + scenarioName + ": " + resource.path() + " is " + resource.size()
+                    + " bytes, too small for the markup that references its " + children.size() + " children (at least "
+                    + needed + " bytes)");
         }
         return body;
     }

@@ -3,9 +3,11 @@ package io.muxbench.driver.run;
 import io.muxbench.driver.browser.BrowserCell;
 import io.muxbench.driver.browser.BrowserPageLoad;
 import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.origin.PageBodies;
 import io.muxbench.driver.origin.OriginStats;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Mode;
+import io.muxbench.scenario.Scenario;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ final class BrowserRounds {
     private final RunConfig config;
     private final ProgressListener progress;
     private final BooleanSupplier stopped;
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
 
     BrowserRounds(Path executable, RunConfig config, ProgressListener progress, BooleanSupplier stopped) {
         this.executable = executable;
@@ -37,8 +40,19 @@ final class BrowserRounds {
         this.stopped = stopped;
     }
 
-    /** The modes a browser cell is made for, of those the run compares. */
-    List<Mode> modes() {
+    /**
+     * The modes a browser cell is made for, of those the run compares; none, with one warning, when
+     * the scenario cannot be served as a page that makes a browser fetch the driver's tree.
+     */
+    List<Mode> modes(Scenario scenario, String link, String reuse) {
+        List<String> problems = PageBodies.of(scenario).problems();
+        if (!problems.isEmpty()) {
+            if (warned.add(scenario.name())) {
+                progress.message("warning: no browser cells for " + scenario.name() + ": " + problems.get(0)
+                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
+            }
+            return List.of();
+        }
         return config.modes().stream().filter(m -> m == Mode.H1 || (m == Mode.H2 && config.tls())).toList();
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Watches the driver itself: its CPU use per cell and how far page loads fell behind their schedule
- * under open load. The origin and the link emulator run in the same process, so a busy process is
- * reported whichever of them made it busy.
+ * under open load, and whether the machine as a whole was saturated. The origin and the link
+ * emulator run in the same process, so a busy process is reported whichever of them made it busy.
  */
 final class DriverMonitor {
 
@@ -21,6 +21,11 @@ final class DriverMonitor {
     private final long startCpuNanos;
     private final long startNanos = System.nanoTime();
     private final List<String> warnings = new ArrayList<>();
+    private final java.util.Set<String> driverBusy = new java.util.LinkedHashSet<>();
+    private final java.util.Set<String> machineBusy = new java.util.LinkedHashSet<>();
+    private int cellRounds;
+    private double maxDriverPercent;
+    private double maxMachinePercent;
     private long cellCpuNanos;
     private long cellStartNanos;
     private double maxLagMillis;
@@ -31,18 +36,37 @@ final class DriverMonitor {
     }
 
     void cellStarted() {
+        os.getCpuLoad(); // starts the machine-wide measurement interval
         cellCpuNanos = os.getProcessCpuTime();
         cellStartNanos = System.nanoTime();
     }
 
-    /** Returns a warning when the cell that just ran used nearly all the CPU, else null. */
+    /**
+     * Notes whether, during the cell round that just ran, the driver process or the machine as a
+     * whole used nearly all the CPU. Returns a line to show now the first time each kind happens,
+     * else null; {@link #warnings()} sums them all up.
+     */
     synchronized String cellFinished(String cell) {
-        double percent = percent(os.getProcessCpuTime() - cellCpuNanos, System.nanoTime() - cellStartNanos);
-        if (percent >= CPU_LIMIT_PERCENT && System.nanoTime() - cellStartNanos > 200_000_000L) {
-            String warning = String.format(java.util.Locale.ROOT,
-                    "%s: the driver process used %.0f%% of %d cores: the driver may have been the bottleneck", cell, percent, cpus);
-            warnings.add(warning);
-            return warning;
+        long wallNanos = System.nanoTime() - cellStartNanos;
+        double percent = percent(os.getProcessCpuTime() - cellCpuNanos, wallNanos);
+        double machine = os.getCpuLoad() * 100;
+        cellRounds++;
+        if (wallNanos < 200_000_000L) {
+            return null;
+        }
+        if (percent >= CPU_LIMIT_PERCENT) {
+            driverBusy.add(cell);
+            maxDriverPercent = Math.max(maxDriverPercent, percent);
+            return driverBusy.size() == 1 ? String.format(java.util.Locale.ROOT,
+                    "%s: the driver process used %.0f%% of %d cores: the driver may have been the bottleneck", cell,
+                    percent, cpus) : null;
+        }
+        if (machine >= CPU_LIMIT_PERCENT) {
+            machineBusy.add(cell);
+            maxMachinePercent = Math.max(maxMachinePercent, machine);
+            return machineBusy.size() == 1 ? String.format(java.util.Locale.ROOT,
+                    "%s: the machine was %.0f%% busy (the driver process %.0f%%): other work competed with the run",
+                    cell, machine, percent) : null;
         }
         return null;
     }
@@ -73,7 +97,30 @@ final class DriverMonitor {
         return Math.round(maxLagMillis * 1000) / 1000.0;
     }
 
+    /** Whether the driver itself (its CPU, or its schedule under open load) limited the measurement. */
+    synchronized boolean bottleneck() {
+        return !driverBusy.isEmpty() || !warnings.isEmpty();
+    }
+
+    /** One line per kind of trouble, naming the cells it touched. */
     synchronized List<String> warnings() {
-        return List.copyOf(warnings);
+        List<String> all = new ArrayList<>(warnings);
+        if (!driverBusy.isEmpty()) {
+            all.add(0, String.format(java.util.Locale.ROOT, "the driver process used %.0f%% of %d cores or more in %d of %d"
+                    + " cell rounds (%s): the driver may have been the bottleneck; use fewer browsers or a bigger machine",
+                    CPU_LIMIT_PERCENT, cpus, driverBusy.size(), cellRounds, names(driverBusy)));
+        }
+        if (!machineBusy.isEmpty()) {
+            all.add(String.format(java.util.Locale.ROOT, "the machine was %.0f%% busy or more (at most %.0f%%) in %d of %d"
+                    + " cell rounds (%s): other work competed with the run, so trust ratios within the run more than"
+                    + " absolute times", CPU_LIMIT_PERCENT, maxMachinePercent, machineBusy.size(), cellRounds,
+                    names(machineBusy)));
+        }
+        return all;
+    }
+
+    private static String names(java.util.Set<String> cells) {
+        List<String> list = new ArrayList<>(cells);
+        return list.size() <= 3 ? String.join(", ", list) : String.join(", ", list.subList(0, 3)) + " and " + (list.size() - 3) + " more";
     }
 }

@@ -57,10 +57,17 @@ final class Preflight {
         String where = upstream.getScheme() + "://" + upstream.getAuthority();
         return switch (failed.failure) {
             case REFUSED -> "cannot connect to " + where + ": connection refused (is the server running?)";
-            case TLS -> "TLS handshake with " + where + " failed over " + mode.id() + ": " + failed.failureDetail
+            case TLS -> "TLS handshake with " + where + " failed over " + mode.id() + " (ALPN offered only '"
+                    + mode.alpn() + "'): " + failed.failureDetail
                     + (upstream.getScheme().equals("https") ? " (use --insecure to skip certificate checks)" : "");
             case ALPN -> where + " over " + mode.id() + ": " + failed.failureDetail;
             case TIMEOUT -> where + " did not answer in time over " + mode.id();
+            case RESET -> upstream.getScheme().equals("https") && failed.status == 0
+                    ? where + " closed the connection before answering over " + mode.id() + " (ALPN offered only '"
+                    + mode.alpn() + "'): the server may not support that protocol, and muxbench does not fall back ("
+                    + failed.failureDetail + ")"
+                    : "the first request to " + where + failed.resource.path() + " over " + mode.id()
+                    + " failed: reset (" + failed.failureDetail + ")";
             default -> "the first request to " + where + failed.resource.path() + " over " + mode.id() + " failed: "
                     + FailureCause.valueOf(failed.failure.name()).id() + " (" + failed.failureDetail + ")";
         };

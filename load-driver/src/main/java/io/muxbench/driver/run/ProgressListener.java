@@ -3,6 +3,10 @@ package io.muxbench.driver.run;
 /** Told how a run advances; the command line shows it as a progress bar on stderr. */
 public interface ProgressListener {
 
+    /** The checks passed and results are being written to this folder. */
+    default void writing(java.nio.file.Path runDir) {
+    }
+
     /** The run will make this many page loads, warm-up included. */
     default void started(long totalPageLoads) {
     }

@@ -123,6 +123,20 @@ public record RunConfig(List<String> scenarios, List<Mode> modes, List<String> l
         map.put("scenarios", scenarios);
         map.put("modes", modes.stream().map(Mode::id).toList());
         map.put("links", links);
+        List<Map<String, Object>> profiles = new java.util.ArrayList<>();
+        for (String link : links) {
+            if (!link.equals(Links.NONE)) {
+                io.muxbench.driver.link.LinkProfile p = io.muxbench.driver.link.LinkProfile.parse(link);
+                Map<String, Object> profile = new LinkedHashMap<>();
+                profile.put("name", p.name());
+                profile.put("rttMillis", p.rtt().toMillis());
+                profile.put("downBitsPerSecond", p.downBitsPerSecond());
+                profile.put("upBitsPerSecond", p.upBitsPerSecond());
+                profile.put("lossRate", p.lossRate());
+                profiles.add(profile);
+            }
+        }
+        map.put("linkProfiles", profiles);
         map.put("reuse", reuse);
         map.put("tls", tls);
         map.put("load", openLoad() ? "open" : "closed");

@@ -47,6 +47,7 @@ public final class Runner {
     private Origin origin;
     private Links links;
     private BrowserRounds browserRounds;
+    private java.util.function.Consumer<Origin> originStarted = o -> { };
 
     public Runner(RunConfig config, List<Scenario> scenarios, Path runDir, ProgressListener progress) {
         this.config = config;
@@ -67,26 +68,23 @@ public final class Runner {
         return this;
     }
 
+    /** Tests only: told once the embedded origin has started, to inject faults or stalls into it. */
+    void onOriginStarted(java.util.function.Consumer<Origin> hook) {
+        this.originStarted = hook;
+    }
+
     /** Asks the run to stop after the page loads in progress; results are then marked incomplete. */
     public void stop() {
         stopped.set(true);
     }
 
     public Outcome run() throws RunException, IOException, InterruptedException {
-        writeRun(false);
         try (Links links = new Links(config.seed())) {
             this.links = links;
             URI upstream = startOrigin();
-            if (origin != null) {
-                for (Scenario scenario : scenarios) {
-                    try {
-                        origin.serve(scenario); // generates the page's bodies; fails here if one cannot hold its markup
-                    } catch (IllegalArgumentException e) {
-                        throw new RunException(e.getMessage());
-                    }
-                }
-            }
             Preflight.check(config, scenarios.get(0), upstream, origin);
+            writeRun(false);
+            progress.writing(runDir);
             for (Scenario scenario : scenarios) {
                 for (String link : config.links()) {
                     for (String reuse : config.reuse()) {
@@ -95,7 +93,7 @@ public final class Runner {
                             cells.add(new Cell(id, scenario, mode, link, reuse, config.tls(), config.pageLoads(),
                                     config.samplesPerCell()));
                         }
-                        for (Mode mode : browserRounds == null ? List.<Mode>of() : browserRounds.modes()) {
+                        for (Mode mode : browserRounds == null ? List.<Mode>of() : browserRounds.modes(scenario, link, reuse)) {
                             String id = CellIds.of(scenario.name(), link, reuse, mode.id(), config.tls()) + "_" + BrowserRounds.CHROMIUM;
                             cells.add(new Cell(id, scenario, mode, link, reuse, config.tls(), config.pageLoads(),
                                     config.samplesPerCell(), BrowserRounds.CHROMIUM));
@@ -157,6 +155,7 @@ public final class Runner {
         } catch (Exception e) {
             throw new RunException("cannot start the embedded origin: " + e.getMessage());
         }
+        originStarted.accept(origin);
         return config.tls() ? origin.tlsUri() : origin.cleartextUri();
     }
 
@@ -170,46 +169,55 @@ public final class Runner {
                 config.h1Connections(), config.pipelineConnections(), config.pipelineDepth());
         List<BrowserClient> browsers = new ArrayList<>();
         try (ClientEnvironment environment = new ClientEnvironment(options)) {
-            for (int i = 0; i < config.browsers(); i++) {
-                BrowserClient browser = cell.mode.newClient(environment, i);
-                browser.requestHeaders(cell.scenario.requestHeaders());
-                browsers.add(browser);
+            try {
+                runBrowsers(cell, environment, browsers, first, quota);
+            } finally {
+                // Browsers run on the environment's threads: close them before it stops those threads
+                // (the other way round, every cell-round waited out the thread pool's stop timeout).
+                for (BrowserClient browser : browsers) {
+                    browser.close();
+                }
             }
-            LoadLoop loop = new LoadLoop(cell, browsers, config, monitor, progress, stopped::get);
-            if (first && config.warmupPageLoads() > 0) {
-                loop.warmUp(Math.max(1, config.warmupPageLoads() / config.browsers()));
-            }
-            if (!cell.cold()) {
-                loop.warmUp(1); // opens the warm browsers' connections before measuring
-            }
-            if (origin != null) {
-                origin.resetStats();
-            }
-            monitor.cellStarted();
-            loop.run(quota);
-            String warning = monitor.cellFinished(cell.id);
-            if (warning != null) {
-                progress.message("warning: " + warning);
-            }
-            if (origin != null) {
-                cell.addServerStats(origin.stats());
-            }
-            BrowserClient.Negotiated negotiated = browsers.get(0).negotiated();
-            if (negotiated != null && cell.mode == Mode.H2 && negotiated.maxInFlightPerConnection() == 0 && origin != null) {
-                negotiated = new BrowserClient.Negotiated(negotiated.tlsProtocol(), negotiated.cipherSuite(),
-                        negotiated.alpn(), origin.maxConcurrentStreams(), negotiated.connectionsPerOrigin());
-            }
-            cell.negotiated(negotiated, http2Windows(browsers.get(0)));
-            cell.flushInterval(runDir, started.toEpochMilli());
         } catch (InterruptedException | IOException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("cell " + cell.id + " failed inside the harness: " + e, e);
-        } finally {
-            for (BrowserClient browser : browsers) {
-                browser.close();
-            }
         }
+    }
+
+    private void runBrowsers(Cell cell, ClientEnvironment environment, List<BrowserClient> browsers, boolean first,
+                             int quota) throws Exception {
+        for (int i = 0; i < config.browsers(); i++) {
+            BrowserClient browser = cell.mode.newClient(environment, i);
+            browser.requestHeaders(cell.scenario.requestHeaders());
+            browsers.add(browser);
+        }
+        LoadLoop loop = new LoadLoop(cell, browsers, config, monitor, progress, stopped::get);
+        if (first && config.warmupPageLoads() > 0) {
+            loop.warmUp(Math.max(1, config.warmupPageLoads() / config.browsers()));
+        }
+        if (!cell.cold()) {
+            loop.warmUp(1); // opens the warm browsers' connections before measuring
+        }
+        if (origin != null) {
+            origin.resetStats();
+        }
+        monitor.cellStarted();
+        loop.run(quota);
+        String warning = monitor.cellFinished(cell.id);
+        if (warning != null) {
+            progress.message("warning: " + warning);
+        }
+        if (origin != null) {
+            cell.addServerStats(origin.stats());
+        }
+        BrowserClient.Negotiated negotiated = browsers.get(0).negotiated();
+        if (negotiated != null && cell.mode == Mode.H2 && negotiated.maxInFlightPerConnection() == 0 && origin != null) {
+            negotiated = new BrowserClient.Negotiated(negotiated.tlsProtocol(), negotiated.cipherSuite(),
+                    negotiated.alpn(), origin.maxConcurrentStreams(), negotiated.connectionsPerOrigin());
+        }
+        cell.negotiated(negotiated, http2Windows(browsers.get(0)));
+        cell.flushInterval(runDir, started.toEpochMilli());
     }
 
     private static int[] http2Windows(BrowserClient client) {
@@ -234,7 +242,7 @@ public final class Runner {
         org.HdrHistogram.Histogram timing = links == null ? null : links.timingError();
         boolean measured = timing != null && timing.getTotalCount() > 0;
         RunInfo.DriverHealth health = new RunInfo.DriverHealth(monitor.cpuPercent(), monitor.maxLagMillis(),
-                !monitor.warnings().isEmpty(), monitor.warnings(),
+                monitor.bottleneck(), monitor.warnings(),
                 measured ? (double) timing.getValueAtPercentile(50) : null,
                 measured ? (double) timing.getValueAtPercentile(99) : null);
         RunInfo run = new RunInfo(ResultsFormat.SCHEMA_VERSION, runDir.getFileName().toString(), started.toString(),

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public enum Suite {
     /** Every bundled scenario, the three modes, cold and warm, over a few link profiles: the README's main job. */
     DEFAULT(List.of("image-grid", "blog", "hol-blocking", "big-assets", "fonts-and-styles"),
-            List.of("lan", "cable", "3g"), 12, 3),
+            List.of("lan", "cable", "4g"), 8, 2),
     /** A short subset on emulated links, compared against results/baseline in CI. */
     CI(List.of("image-grid", "hol-blocking"), List.of("cable"), 10, 2);
 

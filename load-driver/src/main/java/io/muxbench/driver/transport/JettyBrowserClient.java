@@ -139,6 +139,12 @@ final class JettyBrowserClient implements BrowserClient {
             request.onResponseContent((r, content) -> exchange.bodyBytesReceived += content.remaining());
             request.send(result -> {
                 exchange.lastByteNanos = System.nanoTime();
+                if (exchange.firstByteNanos != 0 && (exchange.sentNanos == 0 || exchange.sentNanos > exchange.firstByteNanos)) {
+                    // Jetty may notify the request's success after the response has begun (the write
+                    // callback runs late on a busy machine); the request was on the wire by then.
+                    exchange.sentNanos = exchange.firstByteNanos;
+                }
+                settleTls(exchange, connector);
                 if (result.isFailed()) {
                     String alpn = connector.alpnFailure();
                     if (alpn != null) {
@@ -171,6 +177,22 @@ final class JettyBrowserClient implements BrowserClient {
             exchange.connectEndNanos = Math.max(times.connectEndNanos, times.connectStartNanos + rttNanos);
             exchange.tlsEndNanos = times.tlsEndNanos == 0 ? exchange.connectEndNanos
                     : Math.max(times.tlsEndNanos, exchange.connectEndNanos);
+        }
+    }
+
+    /**
+     * Over HTTP/1.1 Jetty hands the first request to its connection before the TLS handshake, which
+     * runs inside the first write: the handshake's end is only known once the exchange is over.
+     */
+    private static void settleTls(Exchange exchange, MeasuringClientConnector connector) {
+        if (exchange.connectEndNanos == 0 || exchange.tlsEndNanos != exchange.connectEndNanos) {
+            return;
+        }
+        for (ConnectionTimes times : connector.allTimes()) {
+            if (times.id == exchange.connectionId && times.tlsEndNanos > exchange.connectEndNanos) {
+                exchange.tlsEndNanos = times.tlsEndNanos;
+                return;
+            }
         }
     }
 

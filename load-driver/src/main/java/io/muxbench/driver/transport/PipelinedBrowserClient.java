@@ -1,47 +1,201 @@
 package io.muxbench.driver.transport;
 
+import io.muxbench.driver.transport.internal.ConnectionSettings;
+import io.muxbench.driver.transport.internal.PipelinedConnection;
+import io.muxbench.driver.transport.internal.PipelinedRequest;
+import io.muxbench.scenario.BrowserHeaders;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** HTTP/1.1 with pipelining (being written). */
+/**
+ * HTTP/1.1 with pipelining, as a browser that dared would do it: each batch is written back to
+ * back on {@code pipelineConnections} connections (fewest outstanding first), at most
+ * {@code pipelineDepth} in flight on each, and the responses come back in request order. Requests
+ * beyond the depth wait in a queue until earlier responses complete. Over TLS, ALPN must negotiate
+ * {@code http/1.1}; anything else fails the requests with {@link FailureCause#ALPN}. Each open
+ * connection has one reader thread of its own (blocking socket); writes run on the environment's
+ * executor. A kept-alive connection the server closes before answering has its unanswered
+ * requests retried on a new one, as browsers do.
+ *
+ * <pre>{@code
+ * PipelinedBrowserClient browser = new PipelinedBrowserClient(environment, 0);
+ * browser.requestHeaders(scenario.requestHeaders());   // default: BrowserHeaders.DEFAULT
+ * browser.send(List.of(new Exchange(scenario.root())), exchange -> ...);
+ * }</pre>
+ */
 public final class PipelinedBrowserClient implements BrowserClient {
 
-    public PipelinedBrowserClient(ClientEnvironment environment, int browserIndex) {
-        throw new UnsupportedOperationException("h1-pipelined is not built yet");
+    private static final String CLOSED_BY_PAGE_LOAD = "closed by the page load";
+
+    private final Object lock = new Object();
+    private final ConnectionOwner connectionOwner = new ConnectionOwner();
+    private final ClientEnvironment.Options options;
+    private final AtomicLong connectionsOpened = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    private final List<PipelinedConnection> connections = new ArrayList<>();
+    /** Requests beyond the depth of every connection, in the order they were sent. */
+    private final ArrayDeque<PipelinedRequest> waiting = new ArrayDeque<>();
+    private volatile ConnectionSettings settings;
+    private long nextConnectionId = 1;
+    private boolean closed;
+    private volatile Negotiated negotiated;
+
+    public PipelinedBrowserClient(ClientEnvironment environment, int browserIndex) throws Exception {
+        options = environment.options();
+        String authority = options.origin().getRawAuthority();
+        settings = new ConnectionSettings(hostOf(options), options.port(), authority,
+                environment.bindAddress(browserIndex), options.tls() ? environment.newSslContext() : null,
+                !options.insecure(), Math.toIntExact(options.connectTimeout().toMillis()),
+                Math.toIntExact(options.idleTimeout().toMillis()), options.handshakeRtt().toNanos(),
+                BrowserHeaders.DEFAULT, environment.executor(), "h1-pipelined-b" + browserIndex, connectionsOpened, bytesSent, bytesReceived);
+        negotiated = new Negotiated(null, null, null, options.pipelineDepth(), options.pipelineConnections());
     }
 
+    private static String hostOf(ClientEnvironment.Options options) {
+        String host = options.origin().getHost();
+        // URI keeps the brackets of an IPv6 literal; sockets want the bare address.
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /**
+     * The headers every request carries besides Host (e.g. {@code scenario.requestHeaders()});
+     * {@link BrowserHeaders#DEFAULT} unless set. Applies to connections opened afterwards.
+     */
     @Override
-    public void requestHeaders(java.util.Map<String, String> headers) {
+    public void requestHeaders(Map<String, String> headers) {
+        settings = settings.withRequestHeaders(headers);
     }
 
     @Override
     public void send(List<Exchange> batch, Listener listener) {
+        List<PipelinedRequest> rejected = new ArrayList<>();
+        synchronized (lock) {
+            for (Exchange exchange : batch) {
+                PipelinedRequest request = new PipelinedRequest(exchange, listener);
+                (closed ? rejected : waiting).add(request);
+            }
+            if (!closed) {
+                dispatchLocked();
+            }
+        }
+        PipelinedConnection.notifyFailed(rejected, FailureCause.OTHER, "the browser client is closed");
+    }
+
+    /** Hands waiting requests to the connection with the fewest outstanding, opening one while allowed. */
+    private void dispatchLocked() {
+        long nowNanos = System.nanoTime();
+        while (!waiting.isEmpty()) {
+            PipelinedConnection target = null;
+            for (PipelinedConnection connection : connections) {
+                if (connection.usable() && connection.outstanding() < options.pipelineDepth()
+                        && (target == null || connection.outstanding() < target.outstanding())) {
+                    target = connection;
+                }
+            }
+            if ((target == null || target.outstanding() > 0) && connections.size() < options.pipelineConnections()) {
+                target = new PipelinedConnection(nextConnectionId++, settings, connectionOwner);
+                connections.add(target);
+                target.start();
+            }
+            if (target == null) {
+                break;
+            }
+            target.assign(waiting.poll(), nowNanos);
+        }
+        for (PipelinedConnection connection : connections) {
+            connection.flushLocked();
+        }
     }
 
     @Override
     public void closeConnections() {
+        List<PipelinedConnection> open;
+        List<PipelinedRequest> queued;
+        synchronized (lock) {
+            open = new ArrayList<>(connections);
+            connections.clear();
+            queued = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        List<PipelinedRequest> owed = new ArrayList<>();
+        for (PipelinedConnection connection : open) {
+            owed.addAll(connection.close());
+        }
+        owed.addAll(queued);
+        PipelinedConnection.notifyFailed(owed, FailureCause.RESET, CLOSED_BY_PAGE_LOAD);
     }
 
     @Override
     public long connectionsOpened() {
-        return 0;
+        return connectionsOpened.get();
     }
 
     @Override
     public long bytesSent() {
-        return 0;
+        return bytesSent.get();
     }
 
     @Override
     public long bytesReceived() {
-        return 0;
+        return bytesReceived.get();
     }
 
     @Override
     public Negotiated negotiated() {
-        return null;
+        return negotiated;
     }
 
     @Override
     public void close() {
+        synchronized (lock) {
+            closed = true;
+        }
+        closeConnections();
+    }
+
+    /** What the connections call back; kept off the client's public API. */
+    private final class ConnectionOwner implements PipelinedConnection.Owner {
+
+        @Override
+        public Object lock() {
+            return lock;
+        }
+
+        @Override
+        public void negotiated(String tlsProtocol, String cipherSuite, String alpn) {
+            negotiated = new Negotiated(tlsProtocol, cipherSuite, alpn, options.pipelineDepth(),
+                    options.pipelineConnections());
+        }
+
+        @Override
+        public void released(PipelinedConnection connection) {
+            synchronized (lock) {
+                if (!connection.usable()) {
+                    connections.remove(connection);
+                }
+                if (!closed) {
+                    dispatchLocked();
+                }
+            }
+        }
+
+        @Override
+        public void retry(List<PipelinedRequest> requests) {
+            List<PipelinedRequest> rejected = List.of();
+            synchronized (lock) {
+                if (closed) {
+                    rejected = requests;
+                } else {
+                    for (int i = requests.size() - 1; i >= 0; i--) {
+                        waiting.addFirst(requests.get(i));
+                    }
+                }
+            }
+            PipelinedConnection.notifyFailed(rejected, FailureCause.OTHER, "the browser client is closed");
+        }
     }
 }

@@ -2,7 +2,6 @@ package io.muxbench.driver.origin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.scenario.Resource;
@@ -39,6 +38,7 @@ class PageBodiesTest {
         });
         assertNotNull(bodies.body(scenario.root().path()));
         assertEquals(List.of(), bodies.unreachable());
+        assertEquals(List.of(), bodies.problems());
     }
 
     @ParameterizedTest
@@ -52,11 +52,13 @@ class PageBodiesTest {
     }
 
     @Test
-    void aDocumentTooSmallForItsMarkupIsRefused() {
+    void aDocumentTooSmallForItsMarkupIsNamedAndServedFromThePattern() {
         Resource child = new Resource("/a.css", 200, "text/css", 10, Map.of(), 0, List.of(), null);
         Resource root = new Resource("/", 200, "text/html", 50, Map.of(), 0, List.of(child), null);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PageBodies.of(new Scenario(1, "tiny", "", Map.of(), root)));
-        assertTrue(e.getMessage().contains("/ is 50 bytes, too small"), e.getMessage());
+        PageBodies bodies = PageBodies.of(new Scenario(1, "tiny", "", Map.of(), root));
+        assertEquals(1, bodies.problems().size());
+        assertTrue(bodies.problems().get(0).contains("/ is 50 bytes, too small"), bodies.problems().get(0));
+        assertEquals(null, bodies.body("/"));
+        assertEquals(10, bodies.body("/a.css").remaining());
     }
 }

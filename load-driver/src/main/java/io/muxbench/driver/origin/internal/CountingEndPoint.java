@@ -42,15 +42,14 @@ public final class CountingEndPoint implements EndPoint {
 
     @Override
     public int fill(ByteBuffer buffer) throws IOException {
-        int position = buffer.position();
-        int limit = buffer.limit();
         int filled = delegate.fill(buffer);
         if (filled > 0 && counting) {
-            // fill() appends between the old limit and the new one; parse a view of just those bytes.
+            // fill() appends the new bytes at the end, but may first compact the buffer (the TLS end
+            // point does), so neither the old limit nor the old position can be trusted: parse a
+            // view of the last `filled` bytes, leaving the buffer itself untouched.
             ByteBuffer view = buffer.duplicate();
-            view.position(limit).limit(limit + filled);
+            view.position(buffer.limit() - filled);
             count(view);
-            buffer.position(position);
         }
         return filled;
     }

@@ -135,6 +135,11 @@ public final class MeasuringClientConnector extends ClientConnector {
         return localAddress == null ? null : byLocalAddress.get(localAddress);
     }
 
+    /** The timelines of the connections open now. */
+    public java.util.Collection<ConnectionTimes> allTimes() {
+        return byLocalAddress.values();
+    }
+
     /** Set when a handshake negotiated the wrong protocol. */
     public String alpnFailure() {
         return alpnFailure;

@@ -1,0 +1,54 @@
+package io.muxbench.driver.transport.internal;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+
+/**
+ * What every pipelined connection of one browser shares: where to connect, how, and the wire byte
+ * counters.
+ *
+ * @param host               origin host name or address
+ * @param port               origin port
+ * @param authority          the Host header's value
+ * @param bindAddress        local address to bind to, null for any
+ * @param sslContext         TLS context, null for cleartext
+ * @param verifyHostName     check the certificate's names against {@code host}
+ * @param connectTimeoutMillis TCP connect timeout
+ * @param idleTimeoutMillis  longest silence on a connection
+ * @param handshakeRttNanos  the emulated TCP handshake round trip, reported within the connect phase
+ * @param requestHeaders     headers every request carries besides Host
+ * @param executor           runs each connection's writer (short tasks)
+ * @param threadName         names each connection's reader thread, e.g. {@code h1-pipelined-b3}
+ * @param connectionsOpened  counts TCP connections made
+ * @param bytesSent          counts bytes written to the network
+ * @param bytesReceived      counts bytes read from the network
+ */
+public record ConnectionSettings(String host, int port, String authority, InetSocketAddress bindAddress,
+                                 SSLContext sslContext, boolean verifyHostName, int connectTimeoutMillis,
+                                 int idleTimeoutMillis, long handshakeRttNanos, Map<String, String> requestHeaders,
+                                 Executor executor, String threadName, AtomicLong connectionsOpened, AtomicLong bytesSent,
+                                 AtomicLong bytesReceived) {
+    public ConnectionSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(requestHeaders, "requestHeaders");
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(threadName, "threadName");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1..65535, got " + port);
+        }
+        if (handshakeRttNanos < 0) {
+            throw new IllegalArgumentException("handshakeRttNanos must not be negative, got " + handshakeRttNanos);
+        }
+    }
+
+    public ConnectionSettings withRequestHeaders(Map<String, String> headers) {
+        return new ConnectionSettings(host, port, authority, bindAddress, sslContext, verifyHostName,
+                connectTimeoutMillis, idleTimeoutMillis, handshakeRttNanos, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers)), executor, threadName,
+                connectionsOpened, bytesSent, bytesReceived);
+    }
+}

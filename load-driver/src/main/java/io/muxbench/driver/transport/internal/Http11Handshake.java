@@ -1,0 +1,66 @@
+package io.muxbench.driver.transport.internal;
+
+import io.muxbench.driver.transport.FailureCause;
+import io.muxbench.driver.transport.FailureCause.MuxbenchFailure;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.Locale;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The TLS handshake of a pipelined connection: ALPN offers exactly {@code http/1.1} and must get it
+ * back; muxbench never falls back silently.
+ *
+ * <pre>{@code
+ * SSLSocket tls = Http11Handshake.handshake(countingSocket, settings, owner);
+ * }</pre>
+ */
+final class Http11Handshake {
+
+    static final String ALPN = "http/1.1";
+
+    private Http11Handshake() {
+    }
+
+    /**
+     * Layers TLS over {@code raw}, offering only {@code http/1.1} over ALPN, and reports what was
+     * negotiated to {@code owner}.
+     *
+     * @throws MuxbenchFailure with {@link FailureCause#ALPN} when anything but http/1.1 was negotiated
+     */
+    static SSLSocket handshake(Socket raw, ConnectionSettings settings, PipelinedConnection.Owner owner)
+            throws IOException {
+        SSLSocket socket = (SSLSocket) settings.sslContext().getSocketFactory()
+                .createSocket(raw, settings.host(), settings.port(), true);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setApplicationProtocols(new String[]{ALPN});
+        if (settings.verifyHostName()) {
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        socket.setSSLParameters(parameters);
+        try {
+            socket.startHandshake();
+        } catch (SSLHandshakeException e) {
+            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("application protocol")) {
+                throw new MuxbenchFailure(FailureCause.ALPN, "the server accepts none of the offered"
+                        + " protocols [" + ALPN + "] over ALPN: " + e.getMessage());
+            }
+            // A server that accepts none of the offered protocols may also just end the handshake.
+            SSLHandshakeException hinted = new SSLHandshakeException(e.getMessage()
+                    + " (ALPN offered only " + ALPN + "; a server without it may end the handshake so)");
+            hinted.initCause(e);
+            throw hinted;
+        }
+        String alpn = socket.getApplicationProtocol();
+        owner.negotiated(socket.getSession().getProtocol(), socket.getSession().getCipherSuite(),
+                alpn == null || alpn.isEmpty() ? null : alpn);
+        if (!ALPN.equals(alpn)) {
+            throw new MuxbenchFailure(FailureCause.ALPN, "ALPN negotiated "
+                    + (alpn == null || alpn.isEmpty() ? "no protocol" : "'" + alpn + "'")
+                    + " where only " + ALPN + " was offered; h1-pipelined does not fall back");
+        }
+        return socket;
+    }
+}

@@ -1,0 +1,394 @@
+package io.muxbench.driver.transport.internal;
+
+import io.muxbench.driver.transport.FailureCause;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pipelined HTTP/1.1 connection on a blocking socket: requests are written back to back by a
+ * writer task from the browser's executor, responses are read in order by the connection's own
+ * reader thread.
+ * Its state is guarded by the owning client's lock ({@link Owner#lock()}); listeners are told
+ * outside it.
+ *
+ * <pre>{@code
+ * synchronized (owner.lock()) {
+ *     connection.assign(request, System.nanoTime());
+ *     connection.flushLocked();
+ * }
+ * }</pre>
+ */
+public final class PipelinedConnection {
+
+    /** The client the connection belongs to. */
+    public interface Owner {
+        /** Guards every connection's queues and the client's. */
+        Object lock();
+
+        /** A TLS handshake finished with these results. */
+        void negotiated(String tlsProtocol, String cipherSuite, String alpn);
+
+        /** Requests completed or the connection closed: the client may hand out more work. Called without the lock. */
+        void released(PipelinedConnection connection);
+
+        /**
+         * The connection closed before answering these (none had a byte of response); they go
+         * first in the queue again, as a browser retries on a kept-alive connection the server
+         * closed. Called without the lock.
+         */
+        void retry(List<PipelinedRequest> requests);
+    }
+
+    private enum State { CONNECTING, OPEN, CLOSED }
+
+    private final long id;
+    private final ConnectionSettings settings;
+    private final Owner owner;
+    private final Object lock;
+    /** Assigned and not yet answered, in request order. */
+    private final ArrayDeque<PipelinedRequest> outstanding = new ArrayDeque<>();
+    /** Assigned and not yet written. */
+    private final ArrayDeque<PipelinedRequest> unwritten = new ArrayDeque<>();
+    private final RequestEncoder encoder;
+    private State state = State.CONNECTING;
+    private boolean writing;
+    private long nextStreamId = 1;
+    private volatile boolean closedByClient;
+    private volatile Socket rawSocket;
+    private InputStream in;
+    private OutputStream out;
+
+    public PipelinedConnection(long id, ConnectionSettings settings, Owner owner) {
+        this.id = id;
+        this.settings = settings;
+        this.owner = owner;
+        this.lock = owner.lock();
+        this.encoder = new RequestEncoder(settings.authority(), settings.requestHeaders());
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** Requests assigned and not answered yet; call with the lock held. */
+    public int outstanding() {
+        return outstanding.size();
+    }
+
+    /** Still takes requests; call with the lock held. */
+    public boolean usable() {
+        return state != State.CLOSED;
+    }
+
+    /** Gives it a request: it leaves the client's queue now. Call with the lock held, then {@link #flushLocked()}. */
+    public void assign(PipelinedRequest request, long nowNanos) {
+        request.connection = this;
+        request.done = false;
+        request.exchange.connectStartNanos = 0;
+        request.exchange.connectEndNanos = 0;
+        request.exchange.tlsEndNanos = 0;
+        request.exchange.sentNanos = 0;
+        request.exchange.beginNanos = nowNanos;
+        request.exchange.connectionId = id;
+        request.exchange.streamId = nextStreamId++;
+        outstanding.add(request);
+        unwritten.add(request);
+    }
+
+    /**
+     * Starts connecting; the requests assigned meanwhile are written once connected. The reader
+     * blocks for the connection's life, so it has its own thread rather than one of the shared
+     * pool's (a thousand browsers would exhaust it); the thread ends when the socket closes.
+     */
+    public void start() {
+        Thread reader = new Thread(this::run, settings.threadName() + "-c" + id);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts the writer if there is something to write; call with the lock held. */
+    public void flushLocked() {
+        if (state == State.OPEN && !writing && !unwritten.isEmpty()) {
+            writing = true;
+            settings.executor().execute(this::writeLoop);
+        }
+    }
+
+    private void run() {
+        long connectStartNanos = System.nanoTime();
+        long connectEndNanos;
+        long tlsEndNanos = 0;
+        try {
+            CountingSocket raw = new CountingSocket(settings.bytesSent(), settings.bytesReceived());
+            rawSocket = raw;
+            if (closedByClient) {
+                raw.close();
+                return;
+            }
+            if (settings.bindAddress() != null) {
+                raw.bind(settings.bindAddress());
+            }
+            raw.connect(new InetSocketAddress(settings.host(), settings.port()), settings.connectTimeoutMillis());
+            connectEndNanos = Math.max(System.nanoTime(), connectStartNanos + settings.handshakeRttNanos());
+            settings.connectionsOpened().incrementAndGet();
+            raw.setTcpNoDelay(true);
+            raw.setSoTimeout(settings.idleTimeoutMillis());
+            Socket socket = raw;
+            if (settings.sslContext() != null) {
+                socket = Http11Handshake.handshake(raw, settings, owner);
+                tlsEndNanos = Math.max(System.nanoTime(), connectEndNanos);
+            }
+            in = socket.getInputStream();
+            out = socket.getOutputStream();
+        } catch (Throwable failure) {
+            if (!closedByClient) {
+                die(classify(failure), describe("cannot connect to " + settings.host() + ":" + settings.port(), failure));
+            }
+            return;
+        }
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.OPEN;
+            for (PipelinedRequest waited : unwritten) {
+                waited.exchange.connectStartNanos = connectStartNanos;
+                waited.exchange.connectEndNanos = connectEndNanos;
+                waited.exchange.tlsEndNanos = tlsEndNanos;
+            }
+            flushLocked();
+        }
+        readLoop();
+    }
+
+    private void writeLoop() {
+        List<PipelinedRequest> batch = new ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+        while (true) {
+            batch.clear();
+            synchronized (lock) {
+                if (state != State.OPEN || unwritten.isEmpty()) {
+                    writing = false;
+                    return;
+                }
+                batch.addAll(unwritten);
+                unwritten.clear();
+            }
+            bytes.reset();
+            try {
+                for (PipelinedRequest request : batch) {
+                    encoder.encodeGet(request.exchange.resource.path(), bytes);
+                }
+                // Back to back in one write: the requests leave together, as pipelining means.
+                bytes.writeTo(out);
+                out.flush();
+            } catch (Throwable failure) {
+                synchronized (lock) {
+                    writing = false;
+                }
+                if (!closedByClient) {
+                    die(classify(failure), describe("cannot write the requests", failure));
+                }
+                return;
+            }
+            long sentNanos = System.nanoTime();
+            synchronized (lock) {
+                for (PipelinedRequest request : batch) {
+                    if (!request.done && request.connection == this) {
+                        request.exchange.sentNanos = sentNanos;
+                    }
+                }
+            }
+        }
+    }
+
+    private void readLoop() {
+        ResponseDecoder decoder = new ResponseDecoder();
+        byte[] bytes = new byte[32 * 1024];
+        try {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(bytes);
+                } catch (SocketTimeoutException idle) {
+                    if (closeIfIdle()) {
+                        return;
+                    }
+                    throw idle;
+                }
+                long readNanos = System.nanoTime();
+                if (n < 0) {
+                    if (decoder.parseEof(readNanos)) {
+                        if (!completeHead(decoder)) {
+                            return;
+                        }
+                        decoder.next();
+                    }
+                    endOfStream(decoder);
+                    return;
+                }
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, n);
+                while (buffer.hasRemaining()) {
+                    if (!decoder.parse(buffer, readNanos)) {
+                        break;
+                    }
+                    if (!completeHead(decoder)) {
+                        return;
+                    }
+                    decoder.next();
+                }
+            }
+        } catch (ResponseDecoder.InvalidResponseException failure) {
+            failHeadThenDie(decoder, FailureCause.PROTOCOL, "invalid response: " + failure.getMessage());
+        } catch (Throwable failure) {
+            if (!closedByClient) {
+                failHeadThenDie(decoder, classify(failure), describe("connection failed", failure));
+            }
+        }
+    }
+
+    /** Completes the oldest request with the decoded response; false when the reader must stop. */
+    private int responsesCompleted;
+
+    private boolean completeHead(ResponseDecoder decoder) {
+        PipelinedRequest head;
+        synchronized (lock) {
+            if (state == State.CLOSED) {
+                return false;
+            }
+            head = outstanding.poll();
+            if (head != null) {
+                head.done = true;
+                if (head.exchange.sentNanos == 0) {
+                    // The answer came before write() returned: the request was on the wire by then.
+                    head.exchange.sentNanos = decoder.firstByteNanos();
+                }
+            }
+        }
+        if (head == null) {
+            die(FailureCause.PROTOCOL, "a response arrived that no request asked for");
+            return false;
+        }
+        responsesCompleted++;
+        fill(head, decoder);
+        head.notifyListener();
+        owner.released(this);
+        return true;
+    }
+
+    private static void fill(PipelinedRequest request, ResponseDecoder decoder) {
+        request.exchange.status = decoder.status();
+        request.exchange.firstByteNanos = decoder.firstByteNanos();
+        request.exchange.lastByteNanos = decoder.lastByteNanos();
+        request.exchange.bodyBytesReceived = decoder.bodyBytes();
+    }
+
+    private void endOfStream(ResponseDecoder decoder) {
+        if (decoder.midResponse()) {
+            failHeadThenDie(decoder, FailureCause.RESET, "connection closed by the server mid-response after "
+                    + decoder.bodyBytes() + " body bytes");
+        } else if (responsesCompleted > 0) {
+            // A kept-alive connection the server closed (idle, or Connection: close): each retry
+            // follows at least one answered request, so this cannot loop.
+            List<PipelinedRequest> unanswered = closeLocked();
+            owner.retry(unanswered);
+            owner.released(this);
+        } else {
+            die(FailureCause.RESET, "connection closed by the server before the response");
+        }
+    }
+
+    /** The response being read failed: it gets the cause, the later requests get RESET. */
+    private void failHeadThenDie(ResponseDecoder decoder, FailureCause cause, String detail) {
+        List<PipelinedRequest> failed = closeLocked();
+        if (!failed.isEmpty()) {
+            PipelinedRequest head = failed.get(0);
+            if (decoder.midResponse()) {
+                fill(head, decoder);
+            }
+            head.exchange.fail(cause, detail);
+        }
+        notifyFailed(failed, FailureCause.RESET, "an earlier response on the pipelined connection failed: " + detail);
+        owner.released(this);
+    }
+
+    /** Closes it and fails everything it still owes with {@code cause}. */
+    private void die(FailureCause cause, String detail) {
+        notifyFailed(closeLocked(), cause, detail);
+        owner.released(this);
+    }
+
+    /** Idle with nothing outstanding: closes quietly and says so. */
+    private boolean closeIfIdle() {
+        synchronized (lock) {
+            if (!outstanding.isEmpty()) {
+                return false;
+            }
+            // Closed under the same lock hold, so no request can be assigned to it meanwhile.
+            state = State.CLOSED;
+        }
+        die(FailureCause.TIMEOUT, "idle");
+        return true;
+    }
+
+    /**
+     * Closed by the client ({@code closeConnections}): closes the socket and returns the requests it
+     * still owed, already marked done, for the caller to fail and notify.
+     */
+    public List<PipelinedRequest> close() {
+        closedByClient = true;
+        return closeLocked();
+    }
+
+    private List<PipelinedRequest> closeLocked() {
+        List<PipelinedRequest> owed;
+        synchronized (lock) {
+            state = State.CLOSED;
+            owed = new ArrayList<>(outstanding);
+            outstanding.clear();
+            unwritten.clear();
+            for (PipelinedRequest request : owed) {
+                request.done = true;
+            }
+        }
+        Socket socket = rawSocket;
+        if (socket != null) {
+            try {
+                // The plain socket, not the TLS one: SSLSocket.close() may wait for a blocked writer.
+                socket.close();
+            } catch (IOException ignored) {
+                // Closing is all we wanted.
+            }
+        }
+        return owed;
+    }
+
+    /** Fails (keeping any earlier cause) and tells each listener, in request order; call without the lock. */
+    public static void notifyFailed(List<PipelinedRequest> requests, FailureCause cause, String detail) {
+        for (PipelinedRequest request : requests) {
+            request.exchange.fail(cause, detail);
+            request.notifyListener();
+        }
+    }
+
+    private static FailureCause classify(Throwable failure) {
+        return FailureCause.of(failure);
+    }
+
+    private static String describe(String what, Throwable failure) {
+        if (failure instanceof FailureCause.MuxbenchFailure) {
+            return failure.getMessage();
+        }
+        return what + ": " + failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : " " + failure.getMessage());
+    }
+}

@@ -1,0 +1,107 @@
+package io.muxbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code muxbench run} as a user meets it: exit codes, and exactly one line on stderr for every mistake. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RunCommandIT {
+
+    @TempDir
+    Path dir;
+
+    /** Exit code, stdout and stderr (picocli's writer and System.err, which progress and warnings use). */
+    private record Result(int exitCode, String out, List<String> errLines) {
+    }
+
+    private static synchronized Result muxbench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        int code;
+        System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
+        try {
+            code = Main.newCommandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        } finally {
+            System.setErr(saved);
+        }
+        List<String> lines = new ArrayList<>();
+        for (String text : new String[]{systemErr.toString(StandardCharsets.UTF_8), err.toString()}) {
+            text.lines().filter(l -> !l.isBlank()).forEach(lines::add);
+        }
+        return new Result(code, out.toString(), lines);
+    }
+
+    private static void assertOneLine(Result result, String... mustContain) {
+        assertEquals(1, result.errLines().size(), "stderr: " + result.errLines());
+        String line = result.errLines().get(0);
+        assertTrue(line.startsWith("muxbench: "), line);
+        for (String word : mustContain) {
+            assertTrue(line.toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT)), "'" + word + "' not in: " + line);
+        }
+    }
+
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void aTargetThatRefusesConnectionsEndsWithOneLine() throws Exception {
+        Result result = muxbench("run", "--target", "https://127.0.0.1:" + closedPort(), "--quiet", "--no-report",
+                "--out", dir.resolve("run").toString());
+        assertNotEquals(0, result.exitCode());
+        assertOneLine(result, "connection refused");
+    }
+
+    @Test
+    void badFlagsExitTwoWithOneLine() {
+        String out = dir.resolve("run").toString();
+        for (String[] flag : new String[][]{{"--reuse", "sometimes"}, {"--mode", "h3"}, {"--link", "rtt=fast"}}) {
+            Result result = muxbench("run", flag[0], flag[1], "--quiet", "--out", out);
+            assertEquals(Main.EXIT_BAD_INPUT, result.exitCode(), String.join(" ", flag) + ": " + result.errLines());
+            assertOneLine(result, flag[1]);
+        }
+    }
+
+    @Test
+    void aMalformedScenarioFileExitsTwoNamingFilePlaceAndProblem() throws Exception {
+        Path file = dir.resolve("broken.json");
+        Files.writeString(file, "{\n  \"schemaVersion\": 1,\n  \"name\": \"broken\",\n  \"root\": {\n"
+                + "    \"path\": \"/\",\n    \"size\": -5\n  }\n}\n");
+        Result result = muxbench("run", "--scenario", file.toString(), "--quiet", "--out", dir.resolve("run").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, result.exitCode(), result.errLines().toString());
+        assertOneLine(result, "broken.json", "$.root", "size must be");
+        assertTrue(result.errLines().get(0).matches("muxbench: .*broken\\.json:\\d+: .*"), "no line number: " + result.errLines());
+    }
+
+    @Test
+    void helpExitsZero() {
+        Result run = muxbench("run", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--target"), run.out());
+        Result serve = muxbench("serve", "--help");
+        assertEquals(0, serve.exitCode());
+        assertTrue(serve.out().contains("--scenario"), serve.out());
+    }
+}

@@ -1,0 +1,77 @@
+package io.muxbench.driver.transport.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The request encoder and response decoder on bytes, without sockets. */
+class PipelinedCodecTest {
+
+    @Test
+    void encodesGetsBackToBackWithHostAndTheGivenHeaders() throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("user-agent", "muxbench");
+        headers.put("accept", "*/*");
+        RequestEncoder encoder = new RequestEncoder("127.0.0.1:8443", headers);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        encoder.encodeGet("/a.css?v=1", out);
+        encoder.encodeGet("/b.js", out);
+        // Jetty writes known header names in their usual case, as HTTP/1.1 browsers do; no Content-Length on a GET.
+        String one = "GET /a.css?v=1 HTTP/1.1\r\nHost: 127.0.0.1:8443\r\nUser-Agent: muxbench\r\nAccept: */*\r\n\r\n";
+        String two = "GET /b.js HTTP/1.1\r\nHost: 127.0.0.1:8443\r\nUser-Agent: muxbench\r\nAccept: */*\r\n\r\n";
+        assertEquals(one + two, out.toString(StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void decodesPipelinedResponsesFromOneBufferAndAcrossBuffers() {
+        String first = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
+        String second = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 3\r\n\r\nbad";
+        String third = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n";
+        byte[] all = (first + second + third).getBytes(StandardCharsets.ISO_8859_1);
+        int split = first.length() + 20;
+        ResponseDecoder decoder = new ResponseDecoder();
+
+        ByteBuffer a = ByteBuffer.wrap(all, 0, split);
+        assertTrue(decoder.parse(a, 10));
+        assertEquals(200, decoder.status());
+        assertEquals(5, decoder.bodyBytes());
+        assertEquals(10, decoder.firstByteNanos());
+        assertEquals(10, decoder.lastByteNanos());
+        decoder.next();
+        assertFalse(decoder.parse(a, 10), "the second one is cut in the middle of its head");
+        assertTrue(decoder.midResponse());
+
+        ByteBuffer b = ByteBuffer.wrap(all, split, all.length - split);
+        assertTrue(decoder.parse(b, 20));
+        assertEquals(503, decoder.status(), "5xx is an answer, not a transport failure");
+        assertEquals(3, decoder.bodyBytes());
+        assertEquals(10, decoder.firstByteNanos(), "its first bytes came with the first read");
+        assertEquals(20, decoder.lastByteNanos());
+        decoder.next();
+        assertTrue(decoder.parse(b, 20));
+        assertEquals(204, decoder.status(), "the 100 is skipped");
+        assertFalse(b.hasRemaining());
+    }
+
+    @Test
+    void endOfStreamMidBodyIsReportedAndInvalidResponsesThrow() {
+        ResponseDecoder decoder = new ResponseDecoder();
+        assertFalse(decoder.parse(ByteBuffer.wrap("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf"
+                .getBytes(StandardCharsets.ISO_8859_1)), 1));
+        assertFalse(decoder.parseEof(2));
+        assertTrue(decoder.midResponse());
+        assertEquals(4, decoder.bodyBytes());
+
+        ResponseDecoder bad = new ResponseDecoder();
+        assertThrows(ResponseDecoder.InvalidResponseException.class, () -> bad.parse(ByteBuffer.wrap(
+                "HTTP/1.1 200 OK\r\nContent-Length: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)), 1));
+    }
+}

@@ -1,0 +1,43 @@
+package io.muxbench.report;
+
+import io.muxbench.results.CellResult;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One cell of the run as the report sees it: its result and its page-load histogram.
+ *
+ * @param result    the cell's entry in results.json
+ * @param pageLoads page-load times in microseconds from the cell's log; null when the log is missing or unreadable
+ * @param problem   why {@code pageLoads} is null, for the reader; null when it is not
+ */
+record Cell(CellResult result, Histogram pageLoads, String problem) {
+
+    /** Whether the cell has page-load times to plot. */
+    boolean hasPageLoads() {
+        return pageLoads != null && pageLoads.getTotalCount() > 0;
+    }
+
+    String mode() {
+        return result.mode();
+    }
+
+    /** Median page-load time, from the histogram when there is one, else from results.json. */
+    double p50Ms() {
+        return hasPageLoads() ? pageLoads.getValueAtPercentile(50) / 1000.0 : result.pageLoads().p50Ms();
+    }
+
+    GroupKey group() {
+        return new GroupKey(result.scenario(), result.link(), result.reuse(), result.tls(), result.client());
+    }
+
+    /**
+     * Cells that differ only by mode: one scenario on one link, cold or warm.
+     */
+    record GroupKey(String scenario, String link, String reuse, boolean tls, String client) {
+        /** A short label; TLS and client are named only when they differ from the usual. */
+        String label() {
+            return scenario + " · " + link + " · " + reuse + (tls ? "" : " · cleartext")
+                    + ("driver".equals(client) ? "" : " · " + client);
+        }
+    }
+}

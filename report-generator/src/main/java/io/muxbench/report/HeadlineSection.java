@@ -1,0 +1,75 @@
+package io.muxbench.report;
+
+import java.util.List;
+import java.util.Map;
+
+/** Each mode's median page-load time against h1's, per scenario, link and reuse, with its uncertainty. */
+final class HeadlineSection {
+
+    static final String BASELINE = "h1";
+
+    private HeadlineSection() {
+    }
+
+    static String render(ReportData data) {
+        Html html = new Html();
+        html.raw("<table class=\"headline\"><thead><tr><th>scenario</th><th>link</th><th>reuse</th><th>mode</th>"
+                + "<th>median PLT</th><th>h1 median PLT</th><th>ratio to h1</th><th>95% interval<sup>1</sup></th>"
+                + "<th>verdict</th></tr></thead><tbody>\n");
+        int rows = 0;
+        for (Map.Entry<Cell.GroupKey, List<Cell>> group : data.groups().entrySet()) {
+            Cell baseline = group.getValue().stream().filter(c -> BASELINE.equals(c.mode())).findFirst().orElse(null);
+            for (Cell cell : group.getValue()) {
+                if (cell != baseline) {
+                    row(html, group.getKey(), cell, baseline);
+                    rows++;
+                }
+            }
+        }
+        html.raw("</tbody></table>\n");
+        if (rows == 0) {
+            html.note("empty", "Only h1 ran, or no cell had another mode to compare: there is no ratio to show.");
+        }
+        html.raw("<p class=\"footnote\"><sup>1</sup> Ratio = the mode's median page-load time divided by h1's, in the"
+                + " same scenario, link and reuse. Below 1 the mode is faster. The interval is a percentile bootstrap:"
+                + " both cells' recorded HdrHistograms are resampled with replacement (as many page loads as each"
+                + " cell had), " + RatioEstimate.RESAMPLES + " times with a fixed seed, and the 2.5th and 97.5th percentiles of the resampled ratios are shown. <span class=\"better\">"
+                + "faster</span> and <span class=\"worse\">slower</span> mean the whole interval is below or above 1;"
+                + " otherwise the difference is within the noise of this run. It says nothing of run-to-run variation"
+                + " (other load on the machine): compare runs for that.</p>\n");
+        return html.toString();
+    }
+
+    private static void row(Html html, Cell.GroupKey key, Cell cell, Cell baseline) {
+        String ratio = "–";
+        String interval = "–";
+        String verdict;
+        String css = "";
+        if (baseline == null) {
+            verdict = "no h1 cell to compare with";
+        } else if (!cell.hasPageLoads() || !baseline.hasPageLoads()) {
+            verdict = "no page-load times in " + (cell.hasPageLoads() ? "h1" : "this cell");
+        } else {
+            RatioEstimate estimate = RatioEstimate.of(baseline.pageLoads(), cell.pageLoads());
+            ratio = Html.num(estimate.ratio(), 2) + "×";
+            interval = Html.num(estimate.low(), 2) + " – " + Html.num(estimate.high(), 2);
+            if (estimate.high() < 1) {
+                css = "better";
+                verdict = "faster (" + Html.num((1 - estimate.ratio()) * 100, 0) + "% less time)";
+            } else if (estimate.low() > 1) {
+                css = "worse";
+                verdict = "slower (" + Html.num((estimate.ratio() - 1) * 100, 0) + "% more time)";
+            } else {
+                css = "same";
+                verdict = "no clear difference";
+            }
+        }
+        html.raw("<tr class=\"" + css + "\">");
+        for (String text : new String[] {key.scenario(), key.link(), key.reuse() + (key.tls() ? "" : ", cleartext"),
+                cell.mode(), cell.hasPageLoads() ? Html.ms(cell.p50Ms()) : "–",
+                baseline != null && baseline.hasPageLoads() ? Html.ms(baseline.p50Ms()) : "–", ratio, interval, verdict}) {
+            html.element("td", text);
+        }
+        html.raw("</tr>\n");
+    }
+}

@@ -1,0 +1,48 @@
+package io.muxbench.report;
+
+import io.muxbench.report.compare.JmhResult;
+import io.muxbench.results.ResultsFormat.RunFolder;
+import io.muxbench.results.RunInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Everything one report is drawn from, read once.
+ *
+ * @param folder  run.json (may be null) and results.json
+ * @param cells   the cells, in results.json's order, with their histograms
+ * @param jmh     JMH results; empty when the run folder has none
+ * @param jmhProblem why jmh.json could not be read, or null
+ */
+record ReportData(RunFolder folder, List<Cell> cells, List<JmhResult> jmh, String jmhProblem) {
+
+    RunInfo run() {
+        return folder.run();
+    }
+
+    /** False when either file says the run stopped early, or run.json is missing. */
+    boolean complete() {
+        return folder.results().complete() && run() != null && run().complete();
+    }
+
+    /** Cells grouped by everything but the mode, in first-seen order. */
+    Map<Cell.GroupKey, List<Cell>> groups() {
+        Map<Cell.GroupKey, List<Cell>> groups = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            groups.computeIfAbsent(cell.group(), k -> new ArrayList<>()).add(cell);
+        }
+        return groups;
+    }
+
+    /** Distinct values of one field, in first-seen order. */
+    <T> Set<T> distinct(Function<Cell, T> field) {
+        Set<T> values = new LinkedHashSet<>();
+        cells.forEach(cell -> values.add(field.apply(cell)));
+        return values;
+    }
+}

@@ -1,0 +1,13 @@
+package io.muxbench.report;
+
+import java.util.function.Function;
+
+/**
+ * One part of the report: a {@code <section>} with a stable id that links and tests can find.
+ *
+ * @param id    the section element's id
+ * @param title the heading, plain text
+ * @param body  renders the section's body (without the section element and heading)
+ */
+record Section(String id, String title, Function<ReportData, String> body) {
+}

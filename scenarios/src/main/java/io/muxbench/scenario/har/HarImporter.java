@@ -1,0 +1,285 @@
+package io.muxbench.scenario.har;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.muxbench.scenario.Resource;
+import io.muxbench.scenario.Scenario;
+import io.muxbench.scenario.ScenarioException;
+import io.muxbench.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns one page of a HAR capture into a scenario: what each entry answered (status, type, size,
+ * headers) and which entry it was discovered in. Untidy entries are skipped and counted, never fatal;
+ * a file that is not a readable HAR is a {@link ScenarioException} of one line.
+ *
+ * <pre>{@code
+ * HarImport imported = HarImporter.importHar(Path.of("shop.har"), HarImporter.Options.defaults().withPage(1));
+ * System.err.println(imported.summary());
+ * Files.writeString(Path.of("shop.json"), ScenarioLoader.toJson(imported.scenario()));
+ * }</pre>
+ */
+public final class HarImporter {
+
+    private static final ObjectMapper READER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private HarImporter() {
+    }
+
+    /**
+     * What to import.
+     *
+     * @param page         index into {@code log.pages} (0 = the first); a HAR without pages is one page 0
+     * @param keepHosts    keep each host as its own origin ({@link Resource#host()}) instead of mapping
+     *                     every host onto the origin under test
+     * @param decodedSizes use the decoded body size (content.size) instead of the bytes transferred
+     * @param name         the scenario's name; null derives it from the file name
+     */
+    public record Options(int page, boolean keepHosts, boolean decodedSizes, String name) {
+
+        public Options {
+            if (page < 0) {
+                throw new IllegalArgumentException("page must be 0 or more, got " + page);
+            }
+        }
+
+        /** Page 0, hosts mapped onto one origin, transferred sizes, name from the file. */
+        public static Options defaults() {
+            return new Options(0, false, false, null);
+        }
+
+        public Options withPage(int newPage) {
+            return new Options(newPage, keepHosts, decodedSizes, name);
+        }
+
+        public Options withKeepHosts(boolean keep) {
+            return new Options(page, keep, decodedSizes, name);
+        }
+
+        public Options withDecodedSizes(boolean decoded) {
+            return new Options(page, keepHosts, decoded, name);
+        }
+
+        public Options withName(String newName) {
+            return new Options(page, keepHosts, decodedSizes, newName);
+        }
+    }
+
+    /** Imports one page of a HAR file. */
+    public static HarImport importHar(Path file, Options options) throws ScenarioException {
+        String source = file.toString();
+        byte[] bytes = read(file);
+        JsonNode log = log(source, bytes);
+        JsonNode pages = log.path("pages");
+        List<JsonNode> pageEntries = pageEntries(source, bytes, log, pages, options.page());
+        JsonNode page = pages.path(options.page());
+
+        List<HarEntry> all = sortedEntries(pageEntries);
+        Map<SkipReason, Integer> skipped = new EnumMap<>(SkipReason.class);
+        Map<HarEntry, Resource> leaves = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (HarEntry entry : all) {
+            SkipReason reason = entry.skip();
+            if (reason == null && !seen.add(entry.resourceKey())) {
+                reason = SkipReason.DUPLICATE;
+            }
+            if (reason == null) {
+                try {
+                    leaves.put(entry, new Resource(entry.url().pathAndQuery(), entry.status(), entry.contentType(),
+                            entry.size(options.decodedSizes()), HarHeaders.response(entry.node().path("response").path("headers")),
+                            0, List.of(), null));
+                } catch (IllegalArgumentException e) {
+                    reason = SkipReason.INVALID;
+                }
+            }
+            if (reason != null) {
+                skipped.merge(reason, 1, Integer::sum);
+            }
+        }
+        if (leaves.isEmpty()) {
+            throw new ScenarioException(source, "", 0, "none of the " + all.size() + " entries of page " + options.page()
+                    + " can be replayed (skipped " + HarImport.skippedText(skipped) + ")");
+        }
+        HarTree tree = new HarTree(all, List.copyOf(leaves.keySet()), pageUrl(page));
+        HarPaths paths = new HarPaths(tree.root(), leaves.keySet(), options.keepHosts());
+        Map<HarEntry, List<HarEntry>> children = new LinkedHashMap<>();
+        for (HarEntry entry : leaves.keySet()) {
+            if (entry != tree.root()) {
+                children.computeIfAbsent(tree.parentOf(entry), k -> new ArrayList<>()).add(entry);
+            }
+        }
+        Resource root = build(tree.root(), leaves, children, paths);
+        HarImport.Counts counts = new HarImport.Counts(log.path("entries").size(), all.size(), leaves.size(), skipped,
+                paths.hostCount(), paths.madeUnique());
+        String pageLabel = tree.root().url().key();
+        String name = options.name() != null ? options.name() : scenarioName(file, page.path("title").asText(""));
+        Scenario scenario;
+        try {
+            scenario = new Scenario(Scenario.SCHEMA_VERSION, name,
+                    HarImport.description(file.getFileName().toString(), options, pageLabel, counts),
+                    HarHeaders.request(tree.root().node().path("request").path("headers")), root);
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException(source, "", 0, "cannot make a scenario of it: " + e.getMessage());
+        }
+        return new HarImport(scenario, counts, HarImport.summary(options, pageLabel, counts));
+    }
+
+    private static Resource build(HarEntry entry, Map<HarEntry, Resource> leaves, Map<HarEntry, List<HarEntry>> children,
+            HarPaths paths) {
+        Resource leaf = leaves.get(entry);
+        List<Resource> built = new ArrayList<>();
+        for (HarEntry child : children.getOrDefault(entry, List.of())) {
+            built.add(build(child, leaves, children, paths));
+        }
+        return new Resource(paths.pathOf(entry), leaf.status(), leaf.contentType(), leaf.size(), leaf.headers(), 0, built,
+                paths.hostOf(entry));
+    }
+
+    private static byte[] read(Path file) throws ScenarioException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file.toString(), "", 0, "no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(file.toString(), "", 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode log(String source, byte[] bytes) throws ScenarioException {
+        JsonNode har;
+        try {
+            har = READER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw unreadable(source, e);
+        } catch (IOException e) {
+            throw new ScenarioException(source, "", 0, "cannot read: " + e.getMessage());
+        }
+        if (har == null || har.isMissingNode()) {
+            throw new ScenarioException(source, "", 0, "empty file");
+        }
+        if (!har.path("log").isObject()) {
+            throw new ScenarioException(source, "$.log", 0, "not a HAR file: no \"log\" object");
+        }
+        JsonNode entries = har.path("log").path("entries");
+        if (!entries.isArray()) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int line = entries.isMissingNode() ? ScenarioLoader.lineOf(text, "$.log") : ScenarioLoader.lineOf(text, "$.log.entries");
+            throw new ScenarioException(source, "$.log.entries", line, "not a HAR file: "
+                    + (entries.isMissingNode() ? "no log.entries" : "log.entries is not an array"));
+        }
+        if (entries.isEmpty()) {
+            throw new ScenarioException(source, "$.log.entries", ScenarioLoader.lineOf(new String(bytes, StandardCharsets.UTF_8),
+                    "$.log.entries"), "the HAR has no entries");
+        }
+        return har.path("log");
+    }
+
+    private static List<JsonNode> pageEntries(String source, byte[] bytes, JsonNode log, JsonNode pages, int page)
+            throws ScenarioException {
+        List<JsonNode> chosen = new ArrayList<>();
+        int pageCount = pages.isArray() ? pages.size() : 0;
+        if (page >= Math.max(1, pageCount)) {
+            String where = pageCount == 0 ? "the HAR has no log.pages, so all its entries are page 0"
+                    : "the HAR has " + pageCount + " page" + (pageCount == 1 ? " (page 0)" : "s (0 to " + (pageCount - 1) + ")");
+            throw new ScenarioException(source, "$.log.pages", ScenarioLoader.lineOf(new String(bytes, StandardCharsets.UTF_8),
+                    "$.log.pages"), "page " + page + " is out of range: " + where);
+        }
+        String id = pages.path(page).path("id").asText(null);
+        for (JsonNode entry : log.path("entries")) {
+            JsonNode ref = entry.path("pageref");
+            boolean unassigned = ref.isMissingNode() || ref.isNull();
+            if (pageCount == 0 || (id != null && id.equals(ref.asText(null))) || (pageCount == 1 && unassigned)) {
+                chosen.add(entry);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new ScenarioException(source, "$.log.pages[" + page + "]", 0,
+                    "page " + page + " (id \"" + id + "\") has no entries");
+        }
+        return chosen;
+    }
+
+    /** Entries by start time; an entry without a readable start keeps its place after the one before it. */
+    private static List<HarEntry> sortedEntries(List<JsonNode> nodes) {
+        List<HarEntry> read = new ArrayList<>();
+        double[] sortKey = new double[nodes.size()];
+        double last = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < nodes.size(); i++) {
+            HarEntry entry = HarEntry.read(nodes.get(i), i);
+            last = Double.isNaN(entry.startMillis()) ? last : entry.startMillis();
+            sortKey[i] = last;
+            read.add(entry);
+        }
+        read.sort(Comparator.<HarEntry>comparingDouble(e -> sortKey[e.order()]).thenComparingInt(HarEntry::order));
+        List<HarEntry> sorted = new ArrayList<>();
+        for (HarEntry e : read) {
+            sorted.add(new HarEntry(sorted.size(), e.node(), e.url(), e.status(), e.startMillis(), e.endMillis(), e.skip()));
+        }
+        return sorted;
+    }
+
+    /** The URL the page was loaded from: WebPageTest's _URL, or a title that is a URL; null otherwise. */
+    private static String pageUrl(JsonNode page) {
+        for (String candidate : new String[]{page.path("_URL").asText(""), page.path("title").asText("")}) {
+            HarUrl url = HarUrl.parse(candidate);
+            if (url != null && (url.scheme().equals("http") || url.scheme().equals("https")) && !candidate.contains(" ")) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** A scenario name from the file name (or else the page title) that meets the name rule. */
+    static String scenarioName(Path file, String title) {
+        String base = file.getFileName().toString().replaceFirst("(?i)\\.har$", "");
+        for (String candidate : new String[]{base, title}) {
+            String name = candidate.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
+            name = name.length() > 64 ? name.substring(0, 64) : name;
+            if (!name.isEmpty()) {
+                return name;
+            }
+        }
+        return "har";
+    }
+
+    private static ScenarioException unreadable(String source, JsonProcessingException e) {
+        int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        String at = e.getProcessor() instanceof JsonParser parser ? pathOf(parser.getParsingContext()) : "";
+        boolean truncated = e instanceof JsonEOFException || e.getOriginalMessage().contains("end-of-input");
+        String problem = truncated ? "unexpected end of file (truncated HAR?)"
+                : "malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
+        return new ScenarioException(source, at, line, problem);
+    }
+
+    private static String pathOf(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                path.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                path.insert(0, "." + c.getCurrentName());
+            }
+        }
+        return "$" + path;
+    }
+}
