@@ -31,6 +31,8 @@ final class JettyBrowserClient implements BrowserClient {
     private final int connectionsPerOrigin;
     private final MeasuringClientConnector.Totals totals = new MeasuringClientConnector.Totals();
     private Map<String, String> requestHeaders = io.muxbench.scenario.BrowserHeaders.DEFAULT;
+    /** The request headers per content type, merged once: they are the same for every request of a type. */
+    private final Map<String, Map<String, String>> headersByType = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile HttpClient client;
     private volatile MeasuringClientConnector connector;
     private volatile HTTP2Client http2Client;
@@ -118,6 +120,12 @@ final class JettyBrowserClient implements BrowserClient {
     @Override
     public void requestHeaders(Map<String, String> headers) {
         this.requestHeaders = headers;
+        headersByType.clear();
+    }
+
+    private Map<String, String> headersFor(io.muxbench.scenario.Resource resource) {
+        return headersByType.computeIfAbsent(resource.contentType(),
+                type -> io.muxbench.scenario.BrowserHeaders.merge(requestHeaders, type));
     }
 
     @Override
@@ -128,7 +136,7 @@ final class JettyBrowserClient implements BrowserClient {
         for (Exchange exchange : batch) {
             Request request = client.newRequest(origin.resolve(exchange.resource.path()))
                     .method(HttpMethod.GET)
-                    .headers(headers -> requestHeaders.forEach(headers::put))
+                    .headers(headers -> headersFor(exchange.resource).forEach(headers::put))
                     .idleTimeout(environment.options().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
             request.onRequestBegin(r -> begin(exchange, r, connector));
             request.onRequestSuccess(r -> exchange.sentNanos = System.nanoTime());

@@ -186,7 +186,7 @@ public final class PipelinedConnection {
             bytes.reset();
             try {
                 for (PipelinedRequest request : batch) {
-                    encoder.encodeGet(request.exchange.resource.path(), bytes);
+                    encoder.encodeGet(request.exchange.resource.path(), request.exchange.resource.contentType(), bytes);
                 }
                 // Back to back in one write: the requests leave together, as pipelining means.
                 bytes.writeTo(out);

@@ -18,7 +18,7 @@ import org.eclipse.jetty.util.BufferUtil;
  *
  * <pre>{@code
  * RequestEncoder encoder = new RequestEncoder("127.0.0.1:8443", BrowserHeaders.DEFAULT);
- * encoder.encodeGet("/index.html", bytes);
+ * encoder.encodeGet("/index.html", "text/html", bytes);
  * }</pre>
  */
 public final class RequestEncoder {
@@ -27,22 +27,33 @@ public final class RequestEncoder {
 
     private final HttpGenerator generator = new HttpGenerator();
     private final ByteBuffer head = BufferUtil.allocate(MAX_HEAD_BYTES);
-    private final HttpFields fields;
+    private final String authority;
+    private final Map<String, String> headers;
+    /** Request header fields per content type: the accept and sec-fetch headers depend on it. */
+    private final Map<String, HttpFields> fieldsByType = new java.util.HashMap<>();
 
     /**
      * @param authority the Host header's value, e.g. {@code 127.0.0.1:8443}
      * @param headers   the other request headers, in order
      */
     public RequestEncoder(String authority, Map<String, String> headers) {
-        HttpFields.Mutable mutable = HttpFields.build();
-        mutable.put(HttpHeader.HOST, authority);
-        headers.forEach(mutable::add);
-        fields = mutable.asImmutable();
+        this.authority = authority;
+        this.headers = headers;
     }
 
-    /** Appends a GET for {@code pathAndQuery} to {@code out}. */
-    public void encodeGet(String pathAndQuery, ByteArrayOutputStream out) throws IOException {
-        MetaData.Request request = new MetaData.Request("GET", HttpURI.from(pathAndQuery), HttpVersion.HTTP_1_1, fields);
+    private HttpFields fields(String contentType) {
+        return fieldsByType.computeIfAbsent(contentType == null ? "" : contentType, type -> {
+            HttpFields.Mutable mutable = HttpFields.build();
+            mutable.put(HttpHeader.HOST, authority);
+            io.muxbench.scenario.BrowserHeaders.merge(headers, type).forEach(mutable::add);
+            return mutable.asImmutable();
+        });
+    }
+
+    /** Appends a GET for {@code pathAndQuery} to {@code out}, with the headers a browser sends for that content type. */
+    public void encodeGet(String pathAndQuery, String contentType, ByteArrayOutputStream out) throws IOException {
+        MetaData.Request request = new MetaData.Request("GET", HttpURI.from(pathAndQuery), HttpVersion.HTTP_1_1,
+                fields(contentType));
         generator.reset();
         BufferUtil.clear(head);
         while (true) {

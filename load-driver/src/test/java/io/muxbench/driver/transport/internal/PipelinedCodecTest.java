@@ -22,11 +22,14 @@ class PipelinedCodecTest {
         headers.put("accept", "*/*");
         RequestEncoder encoder = new RequestEncoder("127.0.0.1:8443", headers);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        encoder.encodeGet("/a.css?v=1", out);
-        encoder.encodeGet("/b.js", out);
+        encoder.encodeGet("/a.css?v=1", "text/css", out);
+        encoder.encodeGet("/b.js", "application/javascript", out);
         // Jetty writes known header names in their usual case, as HTTP/1.1 browsers do; no Content-Length on a GET.
-        String one = "GET /a.css?v=1 HTTP/1.1\r\nHost: 127.0.0.1:8443\r\nUser-Agent: muxbench\r\nAccept: */*\r\n\r\n";
-        String two = "GET /b.js HTTP/1.1\r\nHost: 127.0.0.1:8443\r\nUser-Agent: muxbench\r\nAccept: */*\r\n\r\n";
+        // The destination's accept and sec-fetch headers take the place of the scenario's accept.
+        String one = "GET /a.css?v=1 HTTP/1.1\r\nHost: 127.0.0.1:8443\r\nUser-Agent: muxbench\r\nAccept: text/css,*/*;q=0.1\r\n"
+                + "sec-fetch-dest: style\r\nsec-fetch-mode: no-cors\r\n\r\n";
+        String two = "GET /b.js HTTP/1.1\r\nHost: 127.0.0.1:8443\r\nUser-Agent: muxbench\r\nAccept: */*\r\n"
+                + "sec-fetch-dest: script\r\nsec-fetch-mode: no-cors\r\n\r\n";
         assertEquals(one + two, out.toString(StandardCharsets.ISO_8859_1));
     }
 
