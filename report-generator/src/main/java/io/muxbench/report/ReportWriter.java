@@ -31,6 +31,7 @@ public final class ReportWriter {
             new Section("headline", "Headline: page-load time against h1", HeadlineSection::render),
             new Section("distributions", "Page-load-time distributions", DistributionSection::render),
             new Section("links", "Page-load time across links", LinksSection::render),
+            new Section("browser", "Driver against a real browser", CalibrationSection::render),
             new Section("waterfalls", "Waterfalls of a typical page load", WaterfallSection::render),
             new Section("wire", "Bytes, connections and server counters", WireSection::render),
             new Section("errors", "Errors", ErrorsSection::render),

@@ -29,7 +29,7 @@ import org.w3c.dom.Element;
 @Timeout(60)
 class ReportWriterTest {
 
-    static final List<String> SECTIONS = List.of("run", "headline", "distributions", "links", "waterfalls", "wire",
+    static final List<String> SECTIONS = List.of("run", "headline", "distributions", "links", "browser", "waterfalls", "wire",
             "errors", "jmh");
     private static final Pattern SVG = Pattern.compile("(?s)<svg[\\s>].*?</svg>");
 
