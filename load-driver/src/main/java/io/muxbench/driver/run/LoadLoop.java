@@ -39,13 +39,39 @@ final class LoadLoop {
         this.stopped = stopped;
     }
 
-    /** Unrecorded page loads, one browser after another. */
+    /** Unrecorded page loads, every browser at once, as many each. */
     void warmUp(int pageLoadsPerBrowser) throws InterruptedException {
-        for (BrowserClient browser : browsers) {
+        eachBrowser(browser -> {
             for (int i = 0; i < pageLoadsPerBrowser && !stopped.getAsBoolean(); i++) {
                 pageLoad(browser, 0, false);
                 progress.pageLoadDone();
             }
+        });
+    }
+
+    /** What one browser does in a closed loop; may be interrupted. */
+    @FunctionalInterface
+    private interface BrowserLoop {
+        void run(BrowserClient browser) throws InterruptedException;
+    }
+
+    /** Runs {@code loop} on every browser, each on a thread of its own, and waits for all of them. */
+    private void eachBrowser(BrowserLoop loop) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (BrowserClient browser : browsers) {
+            Thread thread = new Thread(() -> {
+                try {
+                    loop.run(browser);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "browser-" + cell.id);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
         }
     }
 
@@ -60,28 +86,15 @@ final class LoadLoop {
 
     private void closed(int count) throws InterruptedException {
         AtomicInteger remaining = new AtomicInteger(count);
-        List<Thread> threads = new ArrayList<>();
-        for (BrowserClient browser : browsers) {
-            Thread thread = new Thread(() -> {
-                try {
-                    while (!stopped.getAsBoolean() && remaining.getAndDecrement() > 0) {
-                        pageLoad(browser, 0, true);
-                        progress.pageLoadDone();
-                        if (!config.thinkTime().isZero() && remaining.get() > 0) {
-                            Thread.sleep(config.thinkTime().toMillis()); // the load model's think time
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        eachBrowser(browser -> {
+            while (!stopped.getAsBoolean() && remaining.getAndDecrement() > 0) {
+                pageLoad(browser, 0, true);
+                progress.pageLoadDone();
+                if (!config.thinkTime().isZero() && remaining.get() > 0) {
+                    Thread.sleep(config.thinkTime().toMillis()); // the load model's think time
                 }
-            }, "browser-" + cell.id);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+            }
+        });
     }
 
     /**

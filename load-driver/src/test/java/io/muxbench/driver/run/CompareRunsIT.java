@@ -1,0 +1,73 @@
+package io.muxbench.driver.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.muxbench.cli.Main;
+import io.muxbench.driver.TestScenarios;
+import io.muxbench.driver.tls.KeyType;
+import io.muxbench.driver.transport.Mode;
+import io.muxbench.scenario.Resource;
+import io.muxbench.scenario.Scenario;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * Compare on real runs, not synthetic histograms: an origin that adds 30 ms of think time to every
+ * response is a regression, named by cell, against the same page answered at once.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CompareRunsIT {
+
+    @TempDir
+    Path dir;
+
+    private static RunConfig config() {
+        return new RunConfig(List.of("page"), List.of(Mode.H1, Mode.H2), List.of("none"), List.of("warm"), true, 1, 0,
+                Duration.ZERO, 20, 2, 2, 1, Duration.ofSeconds(30), null, false, 6, 1, 128, 128, KeyType.ECDSA, 1);
+    }
+
+    /** The same page, with {@code thinkMillis} added to every response. */
+    private static Scenario slower(Scenario page, long thinkMillis) {
+        return new Scenario(page.schemaVersion(), page.name(), page.description(), page.requestHeaders(),
+                slower(page.root(), thinkMillis));
+    }
+
+    private static Resource slower(Resource r, long thinkMillis) {
+        List<Resource> children = new ArrayList<>();
+        for (Resource child : r.children()) {
+            children.add(slower(child, thinkMillis));
+        }
+        return new Resource(r.path(), r.status(), r.contentType(), r.size(), r.headers(),
+                r.thinkTimeMillis() + thinkMillis, children, r.host());
+    }
+
+    @Test
+    void thirtyMillisecondsOfServerThinkTimeIsARegressionNamedByCell() throws Exception {
+        Scenario page = TestScenarios.flat("page", 8, 2_000, 0);
+        Path baseline = dir.resolve("baseline");
+        Path current = dir.resolve("current");
+        new Runner(config(), List.of(page), baseline, ProgressListener.NONE).run();
+        new Runner(config(), List.of(slower(page, 30)), current, ProgressListener.NONE).run();
+
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.newCommandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(new StringWriter()));
+        int exit = cli.execute("compare", baseline.toString(), current.toString());
+
+        assertEquals(1, exit, out.toString());
+        String table = out.toString();
+        assertTrue(table.contains("h1") && table.contains("h2"), table);
+        assertTrue(table.toLowerCase(java.util.Locale.ROOT).contains("regression"), table);
+    }
+}
