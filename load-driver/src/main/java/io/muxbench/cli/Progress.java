@@ -19,6 +19,8 @@ final class Progress implements ProgressListener {
     private ProgressBar bar;
     private long done;
     private long total;
+    private long lastPercent;
+    private long lastLineNanos;
 
     Progress(PrintStream err, boolean quiet) {
         this.err = err;
@@ -48,7 +50,14 @@ final class Progress implements ProgressListener {
         if (bar != null) {
             bar.setExtraMessage(description);
         } else if (!quiet) {
-            err.printf("[%3d%%] %s%n", total == 0 ? 0 : done * 100 / total, description);
+            // Without a terminal (CI logs), a line per cell round would be hundreds: one every 2% or 20 s.
+            long percent = total == 0 ? 0 : done * 100 / total;
+            long now = System.nanoTime();
+            if (lastLineNanos == 0 || percent >= lastPercent + 2 || now - lastLineNanos > 20_000_000_000L) {
+                err.printf("[%3d%%] %s%n", percent, description);
+                lastPercent = percent;
+                lastLineNanos = now;
+            }
         }
     }
 

@@ -291,6 +291,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private Path runDir() throws IOException {
+        out = out == null ? null : out.toAbsolutePath().normalize();
+        runsDir = runsDir.toAbsolutePath().normalize();
         if (out != null) {
             if (Files.exists(out.resolve(io.muxbench.results.ResultsFormat.RESULTS_FILE))) {
                 throw UserException.badInput(out + " already holds results; choose another --out");

@@ -107,7 +107,10 @@ public final class Runner {
                     total += config.pageLoads() + 1;
                     continue;
                 }
-                total += config.pageLoads() + config.warmupPageLoads();
+                total += config.pageLoads();
+                if (config.warmupPageLoads() > 0) {
+                    total += (long) config.browsers() * Math.max(1, config.warmupPageLoads() / config.browsers());
+                }
                 if (!cell.cold()) {
                     total += (long) config.browsers() * config.rounds();
                 }
