@@ -55,15 +55,21 @@ final class LoadLoop {
         void run(BrowserClient browser) throws InterruptedException;
     }
 
-    /** Runs {@code loop} on every browser, each on a thread of its own, and waits for all of them. */
+    /**
+     * Runs {@code loop} on every browser, each on a thread of its own, and waits for all of them. A
+     * harness failure on any of them stops the run loudly, rethrown here.
+     */
     private void eachBrowser(BrowserLoop loop) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
         for (BrowserClient browser : browsers) {
             Thread thread = new Thread(() -> {
                 try {
                     loop.run(browser);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
             }, "browser-" + cell.id);
             thread.setDaemon(true);
@@ -72,6 +78,9 @@ final class LoadLoop {
         }
         for (Thread thread : threads) {
             thread.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 
