@@ -37,7 +37,7 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--suite", paramLabel = "NAME", description = "Preset: default (every bundled scenario, lan, cable"
+    @Option(names = "--suite", paramLabel = "NAME", description = "Preset: default (the five hand-made bundled scenarios, lan, cable"
             + " and 4g links) or ci (a short subset for CI). Other flags override it.")
     String suite;
 
@@ -153,11 +153,20 @@ public final class RunCommand implements Callable<Integer> {
             }
             loaded.add(scenario);
         }
+        if (target != null && !isLoopback(target.getHost()) && config.links().stream().anyMatch(l -> !l.equals("none"))) {
+            throw UserException.badInput("--target " + target.getHost() + " is not a loopback address: the emulated link"
+                    + " runs on loopback and would change the Host and TLS server name; use --link none (the real"
+                    + " network is the link), or put muxbench link and the server on this machine");
+        }
         if (jmh != null && !Files.isRegularFile(jmh)) {
             throw UserException.badInput("--jmh " + jmh + ": no such file");
         }
-        Path runDir = runDir();
-        PrintWriter out = spec.commandLine().getOut();
+        Path runDir;
+        try {
+            runDir = runDir();
+        } catch (IOException e) {
+            throw UserException.badInput("cannot create the run folder: " + e);
+        }
         Progress progress = new Progress(System.err, quiet);
         Runner runner = new Runner(config, loaded, runDir, progress);
         if (browser != null) {
@@ -176,21 +185,18 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         CountDownLatch finished = new CountDownLatch(1);
+        long hookWaitSeconds = config.pageLoadTimeout().toSeconds() + 60;
         Thread hook = new Thread(() -> {
             runner.stop();
             try {
-                finished.await(60, TimeUnit.SECONDS); // let the run write what it has
+                finished.await(hookWaitSeconds, TimeUnit.SECONDS); // let the run write what it has, and its report
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
         }, "muxbench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        Runner.Outcome outcome;
         try {
-            outcome = runner.run();
-        } catch (RunException e) {
-            deleteIfEmpty(runDir); // nothing was measured: leave nothing that looks like a run
-            throw UserException.failed(e.getMessage());
+            return runAndReport(runner, runDir);
         } finally {
             finished.countDown();
             try {
@@ -199,9 +205,24 @@ public final class RunCommand implements Callable<Integer> {
                 // already shutting down
             }
         }
+    }
+
+    private int runAndReport(Runner runner, Path runDir) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Runner.Outcome outcome;
+        try {
+            outcome = runner.run();
+        } catch (RunException e) {
+            deleteIfEmpty(runDir); // nothing was measured: leave nothing that looks like a run
+            throw UserException.failed(e.getMessage());
+        }
         if (jmh != null) {
-            Files.copy(jmh, runDir.resolve(io.muxbench.results.ResultsFormat.JMH_FILE),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.copy(jmh, runDir.resolve(io.muxbench.results.ResultsFormat.JMH_FILE),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                System.err.println("muxbench: cannot copy " + jmh + " into the run folder: " + e.getMessage());
+            }
         }
         ConsoleTable.print(outcome.results(), out);
         for (String warning : outcome.run().driver().warnings()) {
@@ -273,6 +294,14 @@ public final class RunCommand implements Callable<Integer> {
                     or(key, base.keyType()), or(seed, base.seed()));
         } catch (IllegalArgumentException e) {
             throw UserException.badInput(e.getMessage());
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            throw UserException.badInput("--target " + host + ": unknown host");
         }
     }
 

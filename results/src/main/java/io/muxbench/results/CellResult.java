@@ -98,11 +98,18 @@ public record CellResult(
     public record Uncorrected(double p50Ms, double p90Ms, double p99Ms, double maxMs) {
     }
 
-    /** Request latency, request start (after queueing) to last byte, in milliseconds. */
+    /**
+     * Request latency, in milliseconds: from the moment the page asked for the resource (its parent
+     * complete) to its last byte, so waiting for a connection or stream is included.
+     */
     public record Requests(long count, long failed, double p50Ms, double p90Ms, double p99Ms, double maxMs) {
     }
 
-    /** Bytes on the wire per page load, on average, headers and bodies apart. */
+    /**
+     * Bytes on the wire per page load, on average, counted below TLS. Bodies are the response bodies
+     * as delivered; "headers" are everything else on the wire: request and response headers, HTTP/2
+     * framing, and TLS records and handshakes.
+     */
     public record Bytes(long sentPerPageLoad, long receivedPerPageLoad, long headersSentPerPageLoad,
                         long bodySentPerPageLoad, long headersReceivedPerPageLoad, long bodyReceivedPerPageLoad) {
     }

@@ -50,6 +50,8 @@ final class Cell {
     private final AtomicLong pageLoadsFailed = new AtomicLong();
     private final AtomicLong requestsFailed = new AtomicLong();
     private final AtomicLong recorded = new AtomicLong();
+    /** Page loads that ran to the end (failed or not): the ones whose bytes and connections were counted. */
+    private final AtomicLong measured = new AtomicLong();
     private final LongAdder bytesSent = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
     private final LongAdder bodyReceived = new LongAdder();
@@ -107,6 +109,7 @@ final class Cell {
         bytesReceived.add(outcome.bytesReceived());
         bodyReceived.add(outcome.bodyBytesReceived());
         connections.add(outcome.connectionsOpened());
+        measured.incrementAndGet();
         long n = recorded.incrementAndGet();
         if (outcome.failed()) {
             // A failed page load is never recorded as a page-load time.
@@ -136,6 +139,7 @@ final class Cell {
         bytesReceived.add(load.bytesReceived());
         bodyReceived.add(load.bodyBytesReceived());
         connections.add(load.connectionsOpened());
+        measured.incrementAndGet();
         long n = recorded.incrementAndGet();
         if (load.failed()) {
             pageLoadsFailed.incrementAndGet();
@@ -258,7 +262,7 @@ final class Cell {
         CellResult.Requests requests = new CellResult.Requests(requestTotal.getTotalCount() + requestsFailed.get(),
                 requestsFailed.get(), p(requestTotal, 50), p(requestTotal, 90), p(requestTotal, 99),
                 ms(requestTotal.getMaxValue()));
-        long per = Math.max(1, attempted);
+        long per = Math.max(1, measured.get());
         long sent = bytesSent.sum() / per;
         long received = bytesReceived.sum() / per;
         long body = bodyReceived.sum() / per;

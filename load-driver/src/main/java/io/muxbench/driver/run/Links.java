@@ -54,7 +54,7 @@ final class Links implements AutoCloseable {
             try {
                 emulator = LinkEmulator.start(profile, new InetSocketAddress(upstream.getHost(), port), seed);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the link emulator for " + link, e);
+                throw new UncheckedIOException("cannot start the link emulator for " + link + ": " + e.getMessage(), e);
             }
             emulators.put(link, emulator);
             // Keep a loopback host name (certificates name it); anything else goes through 127.0.0.1.

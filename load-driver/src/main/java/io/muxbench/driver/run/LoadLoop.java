@@ -68,8 +68,9 @@ final class LoadLoop {
                     loop.run(browser);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e instanceof RuntimeException r ? r
+                            : new IllegalStateException("browser thread failed: " + e, e));
                 }
             }, "browser-" + cell.id);
             thread.setDaemon(true);
@@ -128,8 +129,10 @@ final class LoadLoop {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait); // holding the schedule, not waiting for a result
                 }
-                BrowserClient browser = free.take();
+                // The driver's own lateness (sleep overshoot, a busy machine); waiting for a free browser
+                // below is the system under test's doing, and the correction already counts it.
                 monitor.lag(System.nanoTime() - intended, intervalNanos, cell.id);
+                BrowserClient browser = free.take();
                 inFlight.add(CompletableFuture.runAsync(() -> {
                     try {
                         pageLoad(browser, intended, true);
@@ -161,6 +164,7 @@ final class LoadLoop {
                 cell.record(outcome, intendedStartNanos);
             }
         } catch (TimeoutException e) {
+            load.abandon();
             browser.closeConnections(); // aborts what is still in flight
             if (record) {
                 cell.recordTimeout();

@@ -32,6 +32,8 @@ final class PageLoad {
     private final AtomicInteger pending = new AtomicInteger();
     private final ConcurrentLinkedQueue<Exchange> done = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    /** Set when the page load timed out: late completions must not send children into the next page load. */
+    private volatile boolean abandoned;
     private long startNanos;
     private long sentBefore;
     private long receivedBefore;
@@ -66,10 +68,13 @@ final class PageLoad {
     private void onComplete(Exchange exchange) {
         if (!exchange.failed() && exchange.status >= 500) {
             exchange.fail(FailureCause.STATUS_5XX, "status " + exchange.status);
+        } else if (!exchange.failed() && exchange.status != exchange.resource.status()) {
+            exchange.fail(FailureCause.STATUS_MISMATCH, "status " + exchange.status + " where the scenario declares "
+                    + exchange.resource.status());
         }
         done.add(exchange);
         List<Resource> children = exchange.resource.children();
-        if (!exchange.failed() && !children.isEmpty()) {
+        if (!exchange.failed() && !children.isEmpty() && !abandoned) {
             // Children are sent before this request stops counting, so the page cannot look finished early.
             send(children, System.nanoTime());
         }
@@ -78,9 +83,18 @@ final class PageLoad {
         }
     }
 
+    /** Gives the page load up (it timed out): what completes later sends nothing more. */
+    void abandon() {
+        abandoned = true;
+    }
+
     private void finish() {
-        long end = System.nanoTime();
         List<Exchange> exchanges = new ArrayList<>(done);
+        // The page is loaded when the last byte of the last response arrived, not when its callback ran.
+        long end = startNanos;
+        for (Exchange e : exchanges) {
+            end = Math.max(end, e.lastByteNanos);
+        }
         FailureCause first = null;
         long body = 0;
         for (Exchange e : exchanges) {

@@ -41,6 +41,12 @@ final class Preflight {
                     if (result.failed()) {
                         throw new RunException(describe(mode, upstream, result));
                     }
+                    if (result.status != scenario.root().status()) {
+                        throw new RunException(upstream.getScheme() + "://" + upstream.getAuthority()
+                                + scenario.root().path() + " answered " + result.status + " over " + mode.id()
+                                + " where scenario '" + scenario.name() + "' declares " + scenario.root().status()
+                                + ": is it the right server, and does it serve the scenario's paths?");
+                    }
                 }
             }
         } catch (RunException e) {

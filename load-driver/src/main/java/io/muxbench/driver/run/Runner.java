@@ -101,6 +101,13 @@ public final class Runner {
                     }
                 }
             }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (Cell cell : cells) {
+                if (!ids.add(cell.id)) {
+                    throw new RunException("two cells would share the id '" + cell.id + "' (scenario names too alike"
+                            + " once made file-safe): rename one of the scenarios");
+                }
+            }
             long total = 0;
             for (Cell cell : cells) {
                 if (!cell.client.equals("driver")) {
@@ -117,15 +124,21 @@ public final class Runner {
             }
             progress.started(total);
             for (int round = 0; round < config.rounds() && !stopped.get(); round++) {
-                for (Cell cell : cells) {
+                for (Cell cell : inRoundOrder(round)) {
                     if (stopped.get()) {
                         break;
                     }
                     int quota = config.pageLoads() / config.rounds() + (round < config.pageLoads() % config.rounds() ? 1 : 0);
+                    Links.Front front;
+                    try {
+                        front = links.front(cell.link, upstream);
+                    } catch (java.io.UncheckedIOException e) {
+                        throw new RunException(e.getMessage());
+                    }
                     if (cell.client.equals("driver")) {
-                        runCellRound(cell, links.front(cell.link, upstream), round == 0, quota);
+                        runCellRound(cell, front, round == 0, quota);
                     } else {
-                        browserRounds.runRound(cell, origin, links.front(cell.link, upstream), round == 0, quota, runDir,
+                        browserRounds.runRound(cell, origin, front, round == 0, quota, runDir,
                                 started.toEpochMilli());
                     }
                 }
@@ -147,6 +160,26 @@ public final class Runner {
             }
             progress.finished();
         }
+    }
+
+    /**
+     * The cells in the order a round runs them: scenario by scenario, link by link, reuse by reuse, as
+     * configured, but with the modes of each group rotated by one every round, so that whatever the
+     * order costs (a JIT still warming, a cache) does not always fall on the same mode.
+     */
+    private List<Cell> inRoundOrder(int round) {
+        java.util.Map<String, List<Cell>> groups = new java.util.LinkedHashMap<>();
+        for (Cell cell : cells) {
+            groups.computeIfAbsent(cell.scenario.name() + "\u0000" + cell.link + "\u0000" + cell.reuse + "\u0000" + cell.client,
+                    k -> new ArrayList<>()).add(cell);
+        }
+        List<Cell> ordered = new ArrayList<>(cells.size());
+        for (List<Cell> group : groups.values()) {
+            for (int i = 0; i < group.size(); i++) {
+                ordered.add(group.get((i + round) % group.size()));
+            }
+        }
+        return ordered;
     }
 
     private URI startOrigin() throws RunException {

@@ -21,6 +21,8 @@ public enum FailureCause {
     GOAWAY,
     /** The response status was 500 or above. */
     STATUS_5XX,
+    /** The response status was not the one the scenario declares (a 404 or 403 from a real server, say). */
+    STATUS_MISMATCH,
     /** TLS handshake failed (certificate not trusted, no common cipher...). */
     TLS,
     /** ALPN did not give the protocol the mode asked for; muxbench never falls back silently. */

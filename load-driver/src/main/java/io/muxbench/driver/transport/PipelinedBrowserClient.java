@@ -43,8 +43,10 @@ public final class PipelinedBrowserClient implements BrowserClient {
     private long nextConnectionId = 1;
     private boolean closed;
     private volatile Negotiated negotiated;
+    private final ClientEnvironment environment;
 
     public PipelinedBrowserClient(ClientEnvironment environment, int browserIndex) throws Exception {
+        this.environment = environment;
         options = environment.options();
         String authority = options.origin().getRawAuthority();
         settings = new ConnectionSettings(hostOf(options), options.port(), authority,
@@ -126,6 +128,14 @@ public final class PipelinedBrowserClient implements BrowserClient {
             owed.addAll(connection.close());
         }
         owed.addAll(queued);
+        if (options.tls()) {
+            // Like Jetty's clients after a cold reset: a first visit does a full handshake, never a resumed one.
+            try {
+                settings = settings.withSslContext(environment.newSslContext());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create a TLS context", e);
+            }
+        }
         PipelinedConnection.notifyFailed(owed, FailureCause.RESET, CLOSED_BY_PAGE_LOAD);
     }
 

@@ -46,6 +46,13 @@ public record ConnectionSettings(String host, int port, String authority, InetSo
         }
     }
 
+    /** The same settings with a new TLS context: an empty session cache, so no handshake can resume. */
+    public ConnectionSettings withSslContext(SSLContext context) {
+        return new ConnectionSettings(host, port, authority, bindAddress, context, verifyHostName,
+                connectTimeoutMillis, idleTimeoutMillis, handshakeRttNanos, requestHeaders, executor, threadName,
+                connectionsOpened, bytesSent, bytesReceived);
+    }
+
     public ConnectionSettings withRequestHeaders(Map<String, String> headers) {
         return new ConnectionSettings(host, port, authority, bindAddress, sslContext, verifyHostName,
                 connectTimeoutMillis, idleTimeoutMillis, handshakeRttNanos, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers)), executor, threadName,
