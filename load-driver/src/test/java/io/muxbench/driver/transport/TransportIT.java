@@ -173,12 +173,24 @@ class TransportIT {
         newClient(mode, tls);
         long opened = 0;
         long accepted = 0;
+        long firstReceived = 0;
         for (int i = 0; i < 3; i++) {
+            long before = client.bytesReceived();
             pageLoad(imageGrid);
             assertTrue(client.connectionsOpened() > opened, "page load " + i + " opened no connection");
             assertTrue(origin.stats().connectionsAccepted() > accepted, "page load " + i + ": origin accepted none");
             opened = client.connectionsOpened();
             accepted = origin.stats().connectionsAccepted();
+            long received = client.bytesReceived() - before;
+            if (i == 0) {
+                firstReceived = received;
+            } else if (tls) {
+                // A resumed TLS session skips the server's certificate (hundreds of bytes): a cold page
+                // load is a first visit, so every one must do the full handshake the first one did.
+                assertTrue(received > firstReceived - 300,
+                        "page load " + i + " received " + received + " bytes against " + firstReceived
+                                + " for the first: a TLS session was resumed?");
+            }
             client.closeConnections();
         }
     }
