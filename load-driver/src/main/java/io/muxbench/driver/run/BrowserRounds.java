@@ -67,14 +67,17 @@ final class BrowserRounds {
                 cell.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout());
         URI page = front.uri().resolve(cell.scenario.root().path());
         AtomicReference<BrowserPageLoad> last = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
         Runnable measuring = origin == null ? () -> { } : origin::resetStats;
         try {
             browser.runRound(page, quota, first ? 1 : 0, measuring, load -> {
                 cell.record(load);
+                recorded.incrementAndGet();
                 last.set(load);
             }, progress::pageLoadDone, stopped);
         } catch (IOException e) {
-            cell.recordError("browser-failed");
+            // The page loads this round could not make are failures, counted as such, not lost.
+            cell.recordFailedPageLoads("browser-failed", Math.max(1, stopped.getAsBoolean() ? 0 : quota - recorded.get()));
             progress.message("warning: " + cell.id + ": Chromium failed: " + e.getMessage());
         }
         if (origin != null) {

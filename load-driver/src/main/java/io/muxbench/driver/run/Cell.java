@@ -160,6 +160,13 @@ final class Cell {
         errors.computeIfAbsent(cause, k -> new LongAdder()).increment();
     }
 
+    /** Page loads that could not be made at all (the browser failed), counted as failed with this cause. */
+    void recordFailedPageLoads(String cause, int count) {
+        recorded.addAndGet(count);
+        pageLoadsFailed.addAndGet(count);
+        errors.computeIfAbsent(cause, k -> new LongAdder()).add(count);
+    }
+
     /** A page load that did not finish in time. */
     void recordTimeout() {
         recorded.incrementAndGet();
