@@ -87,7 +87,8 @@ public final class RunCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--target", paramLabel = "URL",
-            description = "A real server (http:// or https://) instead of the embedded origin; it must serve the scenario's paths.")
+            description = "A real server (http:// or https://) instead of the embedded origin; it must serve the scenario's"
+                    + " paths with their statuses. Emulated links need it on loopback; elsewhere use --link none.")
     URI target;
 
     @Option(names = "--insecure", description = "With --target: do not verify the server's certificate.")
