@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -40,7 +39,7 @@ class RunCommandIT {
         int code;
         System.setErr(new PrintStream(systemErr, true, StandardCharsets.UTF_8));
         try {
-            code = Main.newCommandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+            code = CliRun.execute(out, err, args);
         } finally {
             System.setErr(saved);
         }

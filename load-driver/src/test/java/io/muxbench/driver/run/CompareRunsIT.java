@@ -3,14 +3,12 @@ package io.muxbench.driver.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.muxbench.cli.Main;
+import io.muxbench.cli.CliRun;
 import io.muxbench.driver.TestScenarios;
 import io.muxbench.driver.tls.KeyType;
 import io.muxbench.driver.transport.Mode;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Compare on real runs, not synthetic histograms: an origin that adds 30 ms of think time to every
@@ -59,14 +56,10 @@ class CompareRunsIT {
         new Runner(config(), List.of(page), baseline, ProgressListener.NONE).run();
         new Runner(config(), List.of(slower(page, 30)), current, ProgressListener.NONE).run();
 
-        StringWriter out = new StringWriter();
-        CommandLine cli = Main.newCommandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(new StringWriter()));
-        int exit = cli.execute("compare", baseline.toString(), current.toString());
+        CliRun compare = CliRun.of("compare", baseline.toString(), current.toString());
 
-        assertEquals(1, exit, out.toString());
-        String table = out.toString();
+        assertEquals(1, compare.exitCode(), compare.out());
+        String table = compare.out();
         assertTrue(table.contains("h1") && table.contains("h2"), table);
         assertTrue(table.toLowerCase(java.util.Locale.ROOT).contains("regression"), table);
     }
