@@ -66,9 +66,5 @@ public final class HistogramLogs {
         return totals;
     }
 
-    /** Microseconds to milliseconds, for summaries. */
-    public static double millis(long micros) {
-        return micros / 1000.0;
-    }
 
 }

@@ -62,7 +62,7 @@ public record Scenario(@JsonProperty(required = true) int schemaVersion, @JsonPr
         return all;
     }
 
-    /** Resources keyed by host (null for the origin under test) then path. */
+    /** Resources keyed by path (a scenario with separate hosts may repeat a path: the last one wins). */
     @JsonIgnore
     public Map<String, Resource> byPath() {
         Map<String, Resource> map = new LinkedHashMap<>();

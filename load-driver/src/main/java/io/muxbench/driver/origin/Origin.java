@@ -65,13 +65,6 @@ public final class Origin implements AutoCloseable {
             return new Options("127.0.0.1", 0, 0, KeyType.RSA, 128);
         }
 
-        public Options withKeyType(KeyType type) {
-            return new Options(host, cleartextPort, tlsPort, type, maxConcurrentStreams);
-        }
-
-        public Options withPorts(int cleartext, int tls) {
-            return new Options(host, cleartext, tls, keyType, maxConcurrentStreams);
-        }
     }
 
     private final Server server;

@@ -100,7 +100,7 @@ final class Cell {
         for (Exchange exchange : outcome.exchanges()) {
             if (exchange.failed()) {
                 requestsFailed.incrementAndGet();
-                errors.computeIfAbsent(exchange.failure.id(), k -> new LongAdder()).increment();
+                countError(exchange.failure.id(), 1);
             } else {
                 request.recordValue(micros(exchange.lastByteNanos - exchange.startNanos));
             }
@@ -132,10 +132,10 @@ final class Cell {
             if (r.error() != null) {
                 requestsFailed.incrementAndGet();
             } else {
-                request.recordValue(Math.max(1, Math.min(HistogramLogs.HIGHEST_MICROS, r.lastByteUs() - r.startUs())));
+                request.recordValue(clampMicros(r.lastByteUs() - r.startUs()));
             }
         }
-        load.errors().forEach(cause -> errors.computeIfAbsent(cause, k -> new LongAdder()).increment());
+        load.errors().forEach(cause -> countError(cause, 1));
         bytesReceived.add(load.bytesReceived());
         bodyReceived.add(load.bodyBytesReceived());
         connections.add(load.connectionsOpened());
@@ -144,7 +144,7 @@ final class Cell {
         if (load.failed()) {
             pageLoadsFailed.incrementAndGet();
         } else {
-            pageLoad.recordValue(Math.max(1, Math.min(HistogramLogs.HIGHEST_MICROS, load.pageLoadMicros())));
+            pageLoad.recordValue(clampMicros(load.pageLoadMicros()));
         }
         if (n % sampleStride == 0) {
             synchronized (this) {
@@ -157,21 +157,21 @@ final class Cell {
 
     /** Counts a failure that belongs to no page load (e.g. the browser would not start). */
     void recordError(String cause) {
-        errors.computeIfAbsent(cause, k -> new LongAdder()).increment();
+        countError(cause, 1);
     }
 
     /** Page loads that could not be made at all (the browser failed), counted as failed with this cause. */
     void recordFailedPageLoads(String cause, int count) {
         recorded.addAndGet(count);
         pageLoadsFailed.addAndGet(count);
-        errors.computeIfAbsent(cause, k -> new LongAdder()).add(count);
+        countError(cause, count);
     }
 
     /** A page load that did not finish in time. */
     void recordTimeout() {
         recorded.incrementAndGet();
         pageLoadsFailed.incrementAndGet();
-        errors.computeIfAbsent(FailureCause.TIMEOUT.id() + "-page-load", k -> new LongAdder()).increment();
+        countError(FailureCause.TIMEOUT.id() + "-page-load", 1);
     }
 
     private synchronized void keepSample(PageLoad.Outcome outcome) {
@@ -198,8 +198,17 @@ final class Cell {
         return nanos == 0 ? -1 : Math.max(0, (nanos - baseNanos) / 1000);
     }
 
+    private void countError(String cause, long count) {
+        errors.computeIfAbsent(cause, k -> new LongAdder()).add(count);
+    }
+
     private static long micros(long nanos) {
-        return Math.max(1, Math.min(HistogramLogs.HIGHEST_MICROS, nanos / 1000));
+        return clampMicros(nanos / 1000);
+    }
+
+    /** A value the histograms can hold: at least 1 µs, at most {@link HistogramLogs#HIGHEST_MICROS}. */
+    private static long clampMicros(long micros) {
+        return Math.max(1, Math.min(HistogramLogs.HIGHEST_MICROS, micros));
     }
 
     synchronized void addServerStats(OriginStats stats) {

@@ -26,9 +26,8 @@ final class Preflight {
         if (origin != null) {
             origin.serve(scenario);
         }
-        ClientEnvironment.Options options = new ClientEnvironment.Options(upstream,
-                origin == null ? null : origin.certificate().trustStore(), config.insecure(), null, null, null,
-                config.h1Connections(), config.pipelineConnections(), config.pipelineDepth());
+        ClientEnvironment.Options options = config.clientOptions(upstream,
+                origin == null ? null : origin.certificate().trustStore(), null);
         try (ClientEnvironment environment = new ClientEnvironment(options)) {
             for (Mode mode : config.modes()) {
                 try (BrowserClient client = mode.newClient(environment, 0)) {

@@ -105,6 +105,16 @@ public record RunConfig(List<String> scenarios, List<Mode> modes, List<String> l
         return Links.canonical(spec.trim());
     }
 
+    /**
+     * The options the browsers' clients take from this configuration, for an origin reached at
+     * {@code uri}, trusting {@code trustStore} (null: the JVM's), behind a link adding {@code handshakeRtt}.
+     */
+    public io.muxbench.driver.transport.ClientEnvironment.Options clientOptions(URI uri, java.security.KeyStore trustStore,
+                                                                               Duration handshakeRtt) {
+        return new io.muxbench.driver.transport.ClientEnvironment.Options(uri, trustStore, insecure, null, null,
+                handshakeRtt, h1Connections, pipelineConnections, pipelineDepth);
+    }
+
     /** Whether page loads are started at a fixed rate (open load) rather than by N looping browsers. */
     public boolean openLoad() {
         return ratePerSecond > 0;

@@ -200,9 +200,8 @@ public final class Runner {
         if (origin != null) {
             origin.serve(cell.scenario);
         }
-        ClientEnvironment.Options options = new ClientEnvironment.Options(front.uri(),
-                origin == null ? null : origin.certificate().trustStore(), config.insecure(), null, null, front.rtt(),
-                config.h1Connections(), config.pipelineConnections(), config.pipelineDepth());
+        ClientEnvironment.Options options = config.clientOptions(front.uri(),
+                origin == null ? null : origin.certificate().trustStore(), front.rtt());
         List<BrowserClient> browsers = new ArrayList<>();
         try (ClientEnvironment environment = new ClientEnvironment(options)) {
             try {

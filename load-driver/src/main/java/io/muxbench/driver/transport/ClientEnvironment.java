@@ -10,6 +10,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -65,11 +67,6 @@ public final class ClientEnvironment implements AutoCloseable {
         /** Browser-like defaults for an origin. */
         public static Options defaults(URI origin, KeyStore trustStore) {
             return new Options(origin, trustStore, false, null, null, null, 6, 1, 128);
-        }
-
-        public Options withHandshakeRtt(Duration rtt) {
-            return new Options(origin, trustStore, insecure, connectTimeout, idleTimeout, rtt, h1Connections,
-                    pipelineConnections, pipelineDepth);
         }
 
         public boolean tls() {
@@ -142,9 +139,23 @@ public final class ClientEnvironment implements AutoCloseable {
         }
     }
 
-    /** A Jetty TLS client context that trusts what the options say, with host name verification on. */
-    public SslContextFactory.Client newSslContextFactory() {
-        SslContextFactory.Client factory = new SslContextFactory.Client(options.insecure());
+    /**
+     * A Jetty TLS client context that trusts what the options say, with host name verification on,
+     * and offers exactly {@code alpn} (Jetty offers ALPN by itself only for HTTP/2; a browser with
+     * HTTP/2 disabled offers {@code http/1.1}).
+     */
+    public SslContextFactory.Client newSslContextFactory(String alpn) {
+        SslContextFactory.Client factory = new SslContextFactory.Client(options.insecure()) {
+            @Override
+            public void customize(SSLEngine engine) {
+                super.customize(engine);
+                if (!"h2".equals(alpn)) {
+                    SSLParameters parameters = engine.getSSLParameters();
+                    parameters.setApplicationProtocols(new String[]{alpn});
+                    engine.setSSLParameters(parameters);
+                }
+            }
+        };
         if (options.insecure()) {
             factory.setEndpointIdentificationAlgorithm(null);
         } else if (options.trustStore() != null) {

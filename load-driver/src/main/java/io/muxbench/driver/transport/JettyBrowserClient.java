@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLParameters;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpClientTransport;
 import org.eclipse.jetty.client.Request;
@@ -15,7 +14,6 @@ import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * {@code h1} and {@code h2} over Jetty's {@link HttpClient}: one client per virtual browser (its own
@@ -58,7 +56,7 @@ final class JettyBrowserClient implements BrowserClient {
         connector.setConnectTimeout(options.connectTimeout());
         connector.setIdleTimeout(options.idleTimeout());
         connector.setBindAddress(environment.bindAddress(browserIndex));
-        connector.setSslContextFactory(offering(environment.newSslContextFactory(), alpn));
+        connector.setSslContextFactory(environment.newSslContextFactory(alpn));
 
         HttpClientTransport transport;
         HTTP2Client h2 = null;
@@ -84,29 +82,6 @@ final class JettyBrowserClient implements BrowserClient {
         this.connector = connector;
         this.http2Client = h2;
         this.client = client;
-    }
-
-    /**
-     * Jetty offers ALPN only for HTTP/2 by itself; browsers with HTTP/2 disabled offer {@code http/1.1},
-     * so the TLS engine is told to offer exactly the mode's protocol.
-     */
-    private static SslContextFactory.Client offering(SslContextFactory.Client factory, String alpn) {
-        return new SslContextFactory.Client(factory.isTrustAll()) {
-            {
-                setTrustStore(factory.getTrustStore());
-                setEndpointIdentificationAlgorithm(factory.getEndpointIdentificationAlgorithm());
-            }
-
-            @Override
-            public void customize(SSLEngine engine) {
-                super.customize(engine);
-                if (!"h2".equals(alpn)) {
-                    SSLParameters parameters = engine.getSSLParameters();
-                    parameters.setApplicationProtocols(new String[]{alpn});
-                    engine.setSSLParameters(parameters);
-                }
-            }
-        };
     }
 
     static BrowserClient overHttp1(ClientEnvironment environment, int browserIndex) throws Exception {
