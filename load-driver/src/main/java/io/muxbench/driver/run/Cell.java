@@ -14,9 +14,12 @@ import java.io.FileNotFoundException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +34,9 @@ import org.HdrHistogram.Recorder;
  * origin's counters, and a few page loads kept whole. Thread-safe for recording.
  */
 final class Cell {
+
+    /** The error cause of a page load that did not finish in time, and of its unanswered requests in a sample. */
+    static final String PAGE_LOAD_TIMEOUT = FailureCause.TIMEOUT.id() + "-page-load";
 
     final String id;
     final Scenario scenario;
@@ -97,14 +103,7 @@ final class Cell {
      * @param intendedStartNanos under open load, when the page load should have started; 0 under closed load
      */
     void record(PageLoad.Outcome outcome, long intendedStartNanos) {
-        for (Exchange exchange : outcome.exchanges()) {
-            if (exchange.failed()) {
-                requestsFailed.incrementAndGet();
-                countError(exchange.failure.id(), 1);
-            } else {
-                request.recordValue(micros(exchange.lastByteNanos - exchange.startNanos));
-            }
-        }
+        recordRequests(outcome);
         bytesSent.add(outcome.bytesSent());
         bytesReceived.add(outcome.bytesReceived());
         bodyReceived.add(outcome.bodyBytesReceived());
@@ -167,11 +166,30 @@ final class Cell {
         countError(cause, count);
     }
 
-    /** A page load that did not finish in time. */
-    void recordTimeout() {
-        recorded.incrementAndGet();
+    /**
+     * A page load that did not finish in time: its completed requests count as usual, those still
+     * unanswered as failed, and a sample shows which they were.
+     */
+    void recordTimeout(PageLoad.Outcome partial) {
+        recordRequests(partial);
+        requestsFailed.addAndGet(partial.unanswered().size());
+        long n = recorded.incrementAndGet();
         pageLoadsFailed.incrementAndGet();
-        countError(FailureCause.TIMEOUT.id() + "-page-load", 1);
+        countError(PAGE_LOAD_TIMEOUT, 1);
+        if (n % sampleStride == 0) {
+            keepSample(partial);
+        }
+    }
+
+    private void recordRequests(PageLoad.Outcome outcome) {
+        for (Exchange exchange : outcome.exchanges()) {
+            if (exchange.failed()) {
+                requestsFailed.incrementAndGet();
+                countError(exchange.failure.id(), 1);
+            } else {
+                request.recordValue(micros(exchange.lastByteNanos - exchange.startNanos));
+            }
+        }
     }
 
     private synchronized void keepSample(PageLoad.Outcome outcome) {
@@ -181,14 +199,18 @@ final class Cell {
         long base = outcome.startNanos();
         List<PageLoadSample.RequestRecord> records = new ArrayList<>();
         List<Exchange> ordered = new ArrayList<>(outcome.exchanges());
+        ordered.addAll(outcome.unanswered());
+        Set<Exchange> unanswered = Collections.newSetFromMap(new IdentityHashMap<>());
+        unanswered.addAll(outcome.unanswered());
         ordered.sort(Comparator.comparingLong((Exchange e) -> e.startNanos).thenComparingLong(e -> e.beginNanos));
         for (Exchange e : ordered) {
+            String error = unanswered.contains(e) ? PAGE_LOAD_TIMEOUT : e.failed() ? e.failure.id() : null;
             long begin = at(e.beginNanos, base);
             long connectStart = e.connectStartNanos == 0 ? begin : at(e.connectStartNanos, base);
             long connectEnd = e.connectEndNanos == 0 ? connectStart : at(e.connectEndNanos, base);
             long tlsEnd = e.tlsEndNanos == 0 ? connectEnd : at(e.tlsEndNanos, base);
             records.add(new PageLoadSample.RequestRecord(e.resource.path(), e.connectionId, e.streamId, e.status,
-                    e.failed() ? e.failure.id() : null, at(e.startNanos, base), connectStart, connectEnd, tlsEnd,
+                    error, at(e.startNanos, base), connectStart, connectEnd, tlsEnd,
                     at(e.sentNanos, base), at(e.firstByteNanos, base), at(e.lastByteNanos, base), e.bodyBytesReceived));
         }
         samples.add(new PageLoadSample(outcome.durationNanos() / 1e6, outcome.failed(), records));

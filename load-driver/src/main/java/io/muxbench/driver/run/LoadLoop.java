@@ -164,10 +164,10 @@ final class LoadLoop {
                 cell.record(outcome, intendedStartNanos);
             }
         } catch (TimeoutException e) {
-            load.abandon();
+            PageLoad.Outcome partial = load.abandon(System.nanoTime());
             browser.closeConnections(); // aborts what is still in flight
             if (record) {
-                cell.recordTimeout();
+                cell.recordTimeout(partial);
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("page load failed inside the harness", e.getCause());

@@ -6,7 +6,10 @@ import io.muxbench.driver.transport.FailureCause;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,10 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PageLoad {
 
-    /** What a page load did. Times are {@link System#nanoTime()}. */
+    /**
+     * What a page load did. Times are {@link System#nanoTime()}. {@code unanswered} holds the requests
+     * still waiting when a page load timed out (empty otherwise); {@code exchanges} the completed ones.
+     */
     record Outcome(long startNanos, long endNanos, boolean failed, FailureCause firstFailure,
-                   List<Exchange> exchanges, long bytesSent, long bytesReceived, long bodyBytesReceived,
-                   long connectionsOpened) {
+                   List<Exchange> exchanges, List<Exchange> unanswered, long bytesSent, long bytesReceived,
+                   long bodyBytesReceived, long connectionsOpened) {
         long durationNanos() {
             return endNanos - startNanos;
         }
@@ -30,6 +36,7 @@ final class PageLoad {
     private final BrowserClient client;
     private final Scenario scenario;
     private final AtomicInteger pending = new AtomicInteger();
+    private final ConcurrentLinkedQueue<Exchange> sent = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Exchange> done = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     /** Set when the page load timed out: late completions must not send children into the next page load. */
@@ -62,6 +69,7 @@ final class PageLoad {
             batch.add(exchange);
         }
         pending.addAndGet(batch.size());
+        sent.addAll(batch);
         client.send(batch, this::onComplete);
     }
 
@@ -83,9 +91,23 @@ final class PageLoad {
         }
     }
 
-    /** Gives the page load up (it timed out): what completes later sends nothing more. */
-    void abandon() {
+    /**
+     * Gives the page load up (it timed out): what completes later sends nothing more.
+     *
+     * @return what it got to by {@code nowNanos}: the completed requests, and those still unanswered
+     */
+    Outcome abandon(long nowNanos) {
         abandoned = true;
+        List<Exchange> completed = new ArrayList<>(done);
+        Set<Exchange> finished = Collections.newSetFromMap(new IdentityHashMap<>());
+        finished.addAll(completed);
+        List<Exchange> unanswered = new ArrayList<>();
+        for (Exchange e : sent) {
+            if (!finished.contains(e)) {
+                unanswered.add(e);
+            }
+        }
+        return outcome(nowNanos, completed, unanswered);
     }
 
     private void finish() {
@@ -95,7 +117,11 @@ final class PageLoad {
         for (Exchange e : exchanges) {
             end = Math.max(end, e.lastByteNanos);
         }
-        FailureCause first = null;
+        outcome.complete(outcome(end, exchanges, List.of()));
+    }
+
+    private Outcome outcome(long endNanos, List<Exchange> exchanges, List<Exchange> unanswered) {
+        FailureCause first = unanswered.isEmpty() ? null : FailureCause.TIMEOUT;
         long body = 0;
         for (Exchange e : exchanges) {
             body += e.bodyBytesReceived;
@@ -103,8 +129,8 @@ final class PageLoad {
                 first = e.failure;
             }
         }
-        outcome.complete(new Outcome(startNanos, end, first != null, first, exchanges,
+        return new Outcome(startNanos, endNanos, first != null, first, exchanges, unanswered,
                 client.bytesSent() - sentBefore, client.bytesReceived() - receivedBefore, body,
-                client.connectionsOpened() - connectionsBefore));
+                client.connectionsOpened() - connectionsBefore);
     }
 }

@@ -40,8 +40,13 @@ class RunnerIT {
     /** ECDSA: its handshakes are cheaper than RSA's, which matters for cold page loads on a busy CI machine. */
     private static RunConfig config(List<Mode> modes, List<String> reuse, boolean tls, double rate, int pageLoads,
                                     int warmup, int rounds, int samples) {
+        return config(modes, reuse, tls, rate, pageLoads, warmup, rounds, samples, Duration.ofSeconds(30));
+    }
+
+    private static RunConfig config(List<Mode> modes, List<String> reuse, boolean tls, double rate, int pageLoads,
+                                    int warmup, int rounds, int samples, Duration pageLoadTimeout) {
         return new RunConfig(List.of("test"), modes, List.of("none"), reuse, tls, 1, rate, Duration.ZERO, pageLoads,
-                warmup, rounds, samples, Duration.ofSeconds(30), null, false, 6, 1, 128, 128, KeyType.ECDSA, 1);
+                warmup, rounds, samples, pageLoadTimeout, null, false, 6, 1, 128, 128, KeyType.ECDSA, 1);
     }
 
     @Test
@@ -181,7 +186,8 @@ class RunnerIT {
         assertTrue(outcome.results().complete());
         assertEquals(2, outcome.results().cells().size());
         for (CellResult cell : outcome.results().cells()) {
-            String id = cell.id() + " " + cell.errors();
+            String id = cell.id() + " " + cell.errors() + "; failed page loads: " + cell.samples().stream()
+                    .filter(PageLoadSample::failed).map(PageLoadSample::requests).toList();
             assertEquals(8, cell.pageLoads().count(), id);
             assertEquals(4, cell.pageLoads().failed(), id);
             assertEquals(4L, cell.errors().get("status-5xx"), id);
@@ -193,6 +199,31 @@ class RunnerIT {
                     logs.get(HistogramLogs.PAGE_LOAD).getTotalCount(), id + ": failed page loads are never recorded");
             long failedSamples = cell.samples().stream().filter(PageLoadSample::failed).count();
             assertEquals(4, failedSamples, id);
+        }
+    }
+
+    @Test
+    void aTimedOutPageLoadShowsWhichRequestsWereUnanswered() throws Exception {
+        // The server thinks for a minute about one image; the page load gives up after half a second.
+        Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, List.of(
+                Resource.leaf("/fast.png", "image/png", 1_000),
+                new Resource("/stuck.png", 200, "image/png", 1_000, Map.of(), 60_000, List.of(), null)), null);
+        Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "stuck", "built in a test", null, root);
+        RunConfig config = config(List.of(Mode.H2), List.of("warm"), false, 0, 2, 0, 1, 2, Duration.ofMillis(500));
+        Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
+
+        CellResult cell = outcome.results().cells().get(0);
+        String id = cell.id() + " " + cell.errors() + " " + cell.samples();
+        assertEquals(2, cell.pageLoads().count(), id);
+        assertEquals(2, cell.pageLoads().failed(), id);
+        assertEquals(Map.of("timeout-page-load", 2L), cell.errors(), id);
+        assertEquals(2, cell.requests().failed(), id);
+        assertEquals(2, cell.samples().size(), id);
+        for (PageLoadSample sample : cell.samples()) {
+            assertTrue(sample.failed(), id);
+            Map<String, String> errorByPath = new java.util.TreeMap<>();
+            sample.requests().forEach(r -> errorByPath.put(r.path(), String.valueOf(r.error())));
+            assertEquals(Map.of("/", "null", "/fast.png", "null", "/stuck.png", "timeout-page-load"), errorByPath, id);
         }
     }
 }
