@@ -63,9 +63,10 @@ final class Preflight {
         return switch (failed.failure) {
             case REFUSED -> "cannot connect to " + where + ": connection refused (is the server running?)";
             case TLS -> "TLS handshake with " + where + " failed over " + mode.id() + " (ALPN offered only '"
-                    + mode.alpn() + "'): " + failed.failureDetail
-                    + (upstream.getScheme().equals("https") ? " (use --insecure to skip certificate checks)" : "");
-            case ALPN -> where + " over " + mode.id() + ": " + failed.failureDetail;
+                    + mode.alpn() + "'): " + failed.failureDetail + tlsHint(mode, failed.failureDetail);
+            case ALPN -> where + " over " + mode.id() + ": " + failed.failureDetail
+                    + (failed.failureDetail.contains("fall back") ? ""
+                    : " (the server accepts none of the protocols offered, '" + mode.alpn() + "'; muxbench does not fall back)");
             case TIMEOUT -> where + " did not answer in time over " + mode.id();
             case RESET -> upstream.getScheme().equals("https") && failed.status == 0
                     ? where + " closed the connection before answering over " + mode.id() + " (ALPN offered only '"
@@ -76,5 +77,18 @@ final class Preflight {
             default -> "the first request to " + where + failed.resource.path() + " over " + mode.id() + " failed: "
                     + FailureCause.valueOf(failed.failure.name()).id() + " (" + failed.failureDetail + ")";
         };
+    }
+
+    /** What most likely went wrong in a failed handshake, judged from the failure's message. */
+    private static String tlsHint(Mode mode, String detail) {
+        String lower = String.valueOf(detail).toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("certificat") || lower.contains("pkix") || lower.contains("trust")) {
+            return " (use --insecure to skip certificate checks)";
+        }
+        if (lower.contains("closed") || lower.contains("terminated")) {
+            return " (a server that does not offer " + mode.alpn() + " ends the handshake this way; muxbench does not"
+                    + " fall back)";
+        }
+        return "";
     }
 }

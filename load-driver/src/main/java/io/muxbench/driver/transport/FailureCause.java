@@ -49,11 +49,12 @@ public enum FailureCause {
             if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
                 return TIMEOUT;
             }
-            if (t instanceof SSLException) {
-                return TLS;
-            }
             String name = t.getClass().getName();
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof SSLException) {
+                // The alert a server sends when it accepts none of the protocols offered over ALPN.
+                return message.contains("no_application_protocol") ? ALPN : TLS;
+            }
             if (name.contains("http2") || message.contains("goaway") || message.contains("rst_stream")
                     || message.contains("stream_reset") || message.contains("reset_stream")) {
                 return GOAWAY;

@@ -113,7 +113,8 @@ final class JettyBrowserClient implements BrowserClient {
                     .method(HttpMethod.GET)
                     .headers(headers -> headersFor(exchange.resource).forEach(headers::put))
                     .idleTimeout(environment.options().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            request.onRequestBegin(r -> begin(exchange, r, connector));
+            ConnectionTimes[] carrier = new ConnectionTimes[1];
+            request.onRequestBegin(r -> carrier[0] = begin(exchange, r, connector));
             request.onRequestSuccess(r -> exchange.sentNanos = System.nanoTime());
             request.onResponseBegin(r -> {
                 exchange.firstByteNanos = System.nanoTime();
@@ -130,11 +131,16 @@ final class JettyBrowserClient implements BrowserClient {
                 settleTls(exchange, connector);
                 if (result.isFailed()) {
                     String alpn = connector.alpnFailure();
+                    Throwable failure = result.getFailure();
+                    FailureCause cause = FailureCause.of(failure);
                     if (alpn != null) {
                         exchange.fail(FailureCause.ALPN, alpn);
+                    } else if (cause == FailureCause.RESET && unfinishedHandshake(carrier[0])) {
+                        // A server that offers none of the ALPN protocols asked for aborts the handshake;
+                        // over HTTP/1.1 Jetty reports that as an end of stream, not as a TLS failure.
+                        exchange.fail(FailureCause.TLS, "the server closed the connection during the TLS handshake");
                     } else {
-                        Throwable failure = result.getFailure();
-                        exchange.fail(FailureCause.of(failure), String.valueOf(failure.getMessage()));
+                        exchange.fail(cause, String.valueOf(failure.getMessage()));
                     }
                 }
                 listener.onComplete(exchange);
@@ -142,13 +148,14 @@ final class JettyBrowserClient implements BrowserClient {
         }
     }
 
-    private void begin(Exchange exchange, Request request, MeasuringClientConnector connector) {
+    /** @return the timeline of the connection carrying the request, or null if unknown */
+    private ConnectionTimes begin(Exchange exchange, Request request, MeasuringClientConnector connector) {
         long now = System.nanoTime();
         exchange.beginNanos = now;
         org.eclipse.jetty.client.Connection connection = request.getConnection();
         ConnectionTimes times = connection == null ? null : connector.times(connection.getLocalSocketAddress());
         if (times == null) {
-            return;
+            return null;
         }
         exchange.connectionId = times.id;
         long ordinal = times.requests.incrementAndGet();
@@ -161,6 +168,11 @@ final class JettyBrowserClient implements BrowserClient {
             exchange.tlsEndNanos = times.tlsEndNanos == 0 ? exchange.connectEndNanos
                     : Math.max(times.tlsEndNanos, exchange.connectEndNanos);
         }
+        return times;
+    }
+
+    private boolean unfinishedHandshake(ConnectionTimes times) {
+        return environment.options().tls() && times != null && times.tlsEndNanos == 0;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.muxbench.driver.transport.FailureCause;
 import io.muxbench.driver.transport.FailureCause.MuxbenchFailure;
 import java.io.IOException;
 import java.net.Socket;
-import java.util.Locale;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -43,15 +42,11 @@ final class Http11Handshake {
         try {
             socket.startHandshake();
         } catch (SSLHandshakeException e) {
-            if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("application protocol")) {
+            if (FailureCause.of(e) == FailureCause.ALPN) {
                 throw new MuxbenchFailure(FailureCause.ALPN, "the server accepts none of the offered"
                         + " protocols [" + ALPN + "] over ALPN: " + e.getMessage());
             }
-            // A server that accepts none of the offered protocols may also just end the handshake.
-            SSLHandshakeException hinted = new SSLHandshakeException(e.getMessage()
-                    + " (ALPN offered only " + ALPN + "; a server without it may end the handshake so)");
-            hinted.initCause(e);
-            throw hinted;
+            throw e;
         }
         String alpn = socket.getApplicationProtocol();
         owner.negotiated(socket.getSession().getProtocol(), socket.getSession().getCipherSuite(),
