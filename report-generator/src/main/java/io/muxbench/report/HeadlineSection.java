@@ -55,10 +55,10 @@ final class HeadlineSection {
             interval = Html.num(estimate.low(), 2) + " – " + Html.num(estimate.high(), 2);
             if (estimate.high() < 1) {
                 css = "better";
-                verdict = "faster (" + Html.num((1 - estimate.ratio()) * 100, 0) + "% less time)";
+                verdict = "faster (" + percent(1 - estimate.ratio()) + " less time)";
             } else if (estimate.low() > 1) {
                 css = "worse";
-                verdict = "slower (" + Html.num((estimate.ratio() - 1) * 100, 0) + "% more time)";
+                verdict = "slower (" + percent(estimate.ratio() - 1) + " more time)";
             } else {
                 css = "same";
                 verdict = "no clear difference";
@@ -71,5 +71,11 @@ final class HeadlineSection {
             html.element("td", text);
         }
         html.raw("</tr>\n");
+    }
+
+    /** A small but clear difference keeps a decimal: "0.4%", never "0%". */
+    static String percent(double fraction) {
+        double percent = fraction * 100;
+        return Html.num(percent, Math.abs(percent) < 9.95 ? 1 : 0) + "%";
     }
 }
