@@ -19,7 +19,7 @@ final class WireSection {
         Map<String, List<BytesChart.Bar>> byScenario = new LinkedHashMap<>();
         for (Cell cell : data.cells()) {
             CellResult r = cell.result();
-            if (r.link().equals(firstLink) && r.pageLoads().count() > 0) {
+            if (r.link().equals(firstLink) && r.pageLoads().count() > 0 && byDriver(r)) {
                 CellResult.Bytes b = r.bytes();
                 byScenario.computeIfAbsent(r.scenario(), s -> new ArrayList<>()).add(new BytesChart.Bar(
                         r.mode() + " " + r.reuse(), b.headersSentPerPageLoad(), b.bodySentPerPageLoad(),
@@ -27,7 +27,8 @@ final class WireSection {
             }
         }
         html.note("lead", "Bytes per page load on the link \"" + firstLink + "\" (they hardly depend on the link; the"
-                + " table has every cell). Headers include HTTP/2 framing; HTTP/2 compresses headers with HPACK.");
+                + " table has every cell). Headers include HTTP/2 framing; HTTP/2 compresses headers with HPACK. A"
+                + " browser reports only what it received, so its cells show no bytes sent and no chart.");
         html.raw("<div class=\"charts\">");
         byScenario.forEach((scenario, bars) -> html.raw(BytesChart.render(scenario + ": all bytes", bars, false))
                 .raw(BytesChart.render(scenario + ": headers and framing only", bars, true)));
@@ -39,8 +40,10 @@ final class WireSection {
             CellResult r = cell.result();
             CellResult.Bytes b = r.bytes();
             CellResult.ServerCounters s = r.server();
-            html.row(r.scenario(), r.link(), r.reuse(), r.mode(), Html.bytes(b.headersSentPerPageLoad()),
-                    Html.bytes(b.bodySentPerPageLoad()), Html.bytes(b.headersReceivedPerPageLoad()),
+            boolean driver = byDriver(r);
+            html.row(r.scenario(), r.link(), r.reuse(), driver ? r.mode() : r.mode() + " (" + r.client() + ")",
+                    driver ? Html.bytes(b.headersSentPerPageLoad()) : "not measured",
+                    driver ? Html.bytes(b.bodySentPerPageLoad()) : "not measured", Html.bytes(b.headersReceivedPerPageLoad()),
                     Html.bytes(b.bodyReceivedPerPageLoad()), Html.num(r.connectionsPerPageLoad(), 2),
                     s == null ? "–" : s.connectionsAccepted() + "", s == null ? "–" : s.requestsReceived() + "",
                     s == null ? "–" : s.maxInFlightPerConnection() + "");
@@ -50,5 +53,9 @@ final class WireSection {
             html.note("empty", "No server counters: the run used a real target, not the embedded origin.");
         }
         return html.toString();
+    }
+
+    private static boolean byDriver(CellResult r) {
+        return r.client().equals("driver");
     }
 }

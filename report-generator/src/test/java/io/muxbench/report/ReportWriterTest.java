@@ -124,6 +124,23 @@ class ReportWriterTest {
     }
 
     @Test
+    void browserCellsShowNoBytesSent(@TempDir Path dir) throws Exception {
+        Fixture.copyTo(dir);
+        Results results = ResultsFormat.read(dir.resolve("results.json"), Results.class);
+        List<CellResult> cells = new ArrayList<>();
+        for (CellResult c : results.cells()) {
+            boolean browser = c.mode().equals("h2") && c.link().equals("cable") && c.reuse().equals("cold");
+            cells.add(new CellResult(c.id(), c.scenario(), c.mode(), c.link(), c.reuse(), c.tls(),
+                    browser ? "chromium" : c.client(), c.settings(), c.pageLoads(), c.requests(),
+                    c.connectionsPerPageLoad(), c.bytes(), c.errors(), c.server(), c.histogramLog(), c.samples()));
+        }
+        ResultsFormat.writeResults(dir, new Results(results.schemaVersion(), results.runId(), true, cells));
+
+        String wire = section(Files.readString(ReportWriter.write(dir)), "wire");
+        assertTrue(wire.contains("<td>h2 (chromium)</td><td>not measured</td><td>not measured</td>"), wire);
+    }
+
+    @Test
     void partialRunIsFlaggedAndStillRendered(@TempDir Path dir) throws Exception {
         Fixture.copyTo(dir);
         Results results = ResultsFormat.read(dir.resolve("results.json"), Results.class);

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param pageLoads              page-load time summary
  * @param requests               per-request latency summary (request start to last byte)
  * @param connectionsPerPageLoad new connections opened per page load, on average
- * @param bytes                  bytes on the wire per page load
+ * @param bytes                  bytes on the wire per page load (a browser reports none sent: 0, not measured)
  * @param errors                 failures by cause; empty when none
  * @param server                 the embedded origin's counters for this cell; null for a real target
  * @param histogramLog           the cell's HdrHistogram log, relative to the run folder
