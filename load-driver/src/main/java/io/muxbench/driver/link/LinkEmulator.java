@@ -78,6 +78,16 @@ public final class LinkEmulator implements AutoCloseable {
         return address.getPort();
     }
 
+    /**
+     * Numbers each browser's connections from 0 again, from the next one accepted. Seeded loss is a
+     * function of the seed, the browser, the connection's number and the bytes, so a runner that
+     * renumbers before each cell gives every cell the same losses for the same traffic, whatever
+     * ran before it.
+     */
+    public void renumberConnections() {
+        loop.renumberConnections();
+    }
+
     /** A snapshot of what the emulator has done since it started; callable from any thread, also after close. */
     public LinkStats stats() {
         return loop.stats();

@@ -74,6 +74,11 @@ final class Links implements AutoCloseable {
         }
     }
 
+    /** Numbers connections from 0 again on every link, so that a cell's seeded losses do not depend on earlier cells. */
+    synchronized void renumberConnections() {
+        emulators.values().forEach(LinkEmulator::renumberConnections);
+    }
+
     /** The emulators' delivery timing error, all links together, in microseconds; null when no link ran. */
     synchronized Histogram timingError() {
         Histogram total = null;

@@ -135,6 +135,7 @@ public final class Runner {
                     } catch (java.io.UncheckedIOException e) {
                         throw new RunException(e.getMessage());
                     }
+                    links.renumberConnections();
                     if (cell.client.equals("driver")) {
                         runCellRound(cell, front, round == 0, quota);
                     } else {

@@ -143,6 +143,28 @@ class LinkEmulatorIT {
     }
 
     @Test
+    void renumberedConnectionsLoseWhatTheFirstOnesLost() throws Exception {
+        try (LinkEmulator link = start("rtt=2ms,down=100mbit,up=100mbit,loss=5%", 5)) {
+            List<Long> first = lossPerConnection(link, 3); // connections 0, 1, 2
+            link.renumberConnections();
+            List<Long> again = lossPerConnection(link, 3); // 0, 1, 2 again, not 3, 4, 5
+            System.out.println("segments lost per connection: " + first + ", after renumbering " + again);
+            assertTrue(first.stream().distinct().count() > 1, "connections differ in their losses: " + first);
+            assertEquals(first, again, "renumbered, each connection number loses the same segments");
+        }
+    }
+
+    private static List<Long> lossPerConnection(LinkEmulator link, int connections) throws IOException {
+        List<Long> lost = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            long before = link.stats().segmentsLost();
+            download(link, "127.0.0.1", 300_000);
+            lost.add(link.stats().segmentsLost() - before);
+        }
+        return lost;
+    }
+
+    @Test
     void halfCloseTravelsBothWays() throws IOException {
         try (LinkEmulator link = start("rtt=10ms,down=10mbit,up=10mbit", 1);
              Socket socket = connect(link, "127.0.0.1")) {

@@ -16,8 +16,17 @@ final class Browser {
         this.down = new Bottleneck(timers, downBitsPerSecond);
     }
 
-    /** Numbers this browser's connections 0, 1, 2... in accept order (a stable key for seeded loss). */
-    int nextConnectionOrdinal() {
+    private int numberingEpoch;
+
+    /**
+     * Numbers this browser's connections 0, 1, 2... in accept order (a stable key for seeded loss),
+     * starting again at 0 whenever the link's numbering epoch changed.
+     */
+    int nextConnectionOrdinal(int epoch) {
+        if (epoch != numberingEpoch) {
+            numberingEpoch = epoch;
+            nextConnectionOrdinal = 0;
+        }
         return nextConnectionOrdinal++;
     }
 }

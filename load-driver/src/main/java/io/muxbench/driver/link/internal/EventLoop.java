@@ -67,6 +67,11 @@ public final class EventLoop implements Runnable {
         return loop;
     }
 
+    /** Connections accepted from now on are numbered from 0 again, per browser; callable from any thread. */
+    public void renumberConnections() {
+        link.numberingEpoch.incrementAndGet();
+    }
+
     /** What the emulator has done so far; callable from any thread. */
     public LinkStats stats() {
         return link.counters.snapshot();

@@ -16,6 +16,8 @@ final class LinkContext {
     final BufferPool pool = new BufferPool();
     final LinkCounters counters = new LinkCounters();
     final int initialRingBytes;
+    /** Bumped to number every browser's connections from 0 again (seeded loss is keyed by that number). */
+    final java.util.concurrent.atomic.AtomicInteger numberingEpoch = new java.util.concurrent.atomic.AtomicInteger();
     /** Twice the bandwidth-delay product (so the window, not the buffer, limits a transfer), within bounds. */
     final int maxRingBytes;
 

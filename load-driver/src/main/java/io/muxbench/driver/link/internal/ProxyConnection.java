@@ -27,7 +27,7 @@ final class ProxyConnection {
         this.client = client;
         this.upstream = SocketChannel.open();
         LinkContext link = loop.link;
-        int ordinal = browser.nextConnectionOrdinal();
+        int ordinal = browser.nextConnectionOrdinal(link.numberingEpoch.get());
         int addressHash = browser.address.hashCode();
         // The client's connect returned at once on loopback; on the emulated link its first byte
         // leaves one round trip later, when the handshake would be done.
