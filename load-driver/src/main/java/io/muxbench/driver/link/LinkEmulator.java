@@ -8,8 +8,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.util.Objects;
 
 /**
- * A TCP proxy that puts an emulated network link between its clients and one upstream server.
- * Connections are grouped into browsers by the client's source address: all connections from one
+ * A TCP proxy that puts an emulated network link between its clients and an upstream server, or
+ * several: each {@link #route route} listens on a port of its own and forwards to its own upstream
+ * through the same link, as a page's hosts all sit behind one browser's access link. Connections are grouped into browsers by the client's source address: all connections from one
  * address share one bottleneck each way; different addresses get independent bottlenecks. So bind
  * each virtual browser's sockets to its own loopback address (127.0.0.2, 127.0.0.3, ...).
  *
@@ -22,11 +23,14 @@ import java.util.Objects;
  * <pre>{@code
  * try (LinkEmulator link = LinkEmulator.start(LinkProfile.parse("cable"), origin, 42)) {
  *     // connect clients to link.address(), each browser bound to its own 127.0.0.N
+ *     InetSocketAddress cdn = link.route(cdnOrigin); // a second host, same bottlenecks
  *     LinkStats stats = link.stats();
  * }
  * }</pre>
  */
 public final class LinkEmulator implements AutoCloseable {
+
+    private static final int BACKLOG = 1024;
 
     private final LinkProfile profile;
     private final InetSocketAddress address;
@@ -54,11 +58,39 @@ public final class LinkEmulator implements AutoCloseable {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(upstream, "upstream");
+        return serve(listen, (server, bound) ->
+                new LinkEmulator(profile, bound, EventLoop.start(profile, server, upstream, seed)));
+    }
+
+    /**
+     * Listens on one more port of the same address, forwarding to {@code upstream} through this same
+     * link: a browser's bottlenecks are shared across routes (its connections to every route take
+     * turns on one access link each way), and connection numbering for seeded loss spans routes (a
+     * browser's connections are numbered in accept order, whichever route accepted them). Callable
+     * from any thread while the emulator runs.
+     *
+     * @return the address clients connect to for this route
+     * @throws IOException if the port cannot be bound, or the emulator has stopped
+     */
+    public InetSocketAddress route(InetSocketAddress upstream) throws IOException {
+        Objects.requireNonNull(upstream, "upstream");
+        return serve(new InetSocketAddress(address.getAddress(), 0), (server, bound) -> {
+            loop.listen(server, upstream);
+            return bound;
+        });
+    }
+
+    /** What to do with a freshly bound server channel; a failure closes the channel. */
+    @FunctionalInterface
+    private interface Serving<T> {
+        T serve(ServerSocketChannel server, InetSocketAddress bound) throws IOException;
+    }
+
+    private static <T> T serve(InetSocketAddress listen, Serving<T> serving) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
-            server.bind(listen, 1024);
-            EventLoop loop = EventLoop.start(profile, server, upstream, seed);
-            return new LinkEmulator(profile, (InetSocketAddress) server.getLocalAddress(), loop);
+            server.bind(listen, BACKLOG);
+            return serving.serve(server, (InetSocketAddress) server.getLocalAddress());
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -69,7 +101,7 @@ public final class LinkEmulator implements AutoCloseable {
         return profile;
     }
 
-    /** The address clients connect to. */
+    /** The address clients connect to for the first upstream (see {@link #route} for more). */
     public InetSocketAddress address() {
         return address;
     }
@@ -93,7 +125,7 @@ public final class LinkEmulator implements AutoCloseable {
         return loop.stats();
     }
 
-    /** Stops the emulator and closes every socket it holds. Idempotent. */
+    /** Stops the emulator and closes every socket it holds, every route's listener too. Idempotent. */
     @Override
     public synchronized void close() {
         if (closed) {

@@ -2,6 +2,7 @@ package io.muxbench.driver.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -51,7 +52,7 @@ class LinkEmulatorIT {
     @Test
     void pingPongTakesOneRoundTrip() throws IOException {
         try (LinkEmulator link = start("rtt=100ms,down=100mbit,up=100mbit", 1);
-             Socket socket = connect(link, "127.0.0.1")) {
+             Socket socket = connect(link.address(), "127.0.0.1")) {
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
             out.write('E');
@@ -73,7 +74,7 @@ class LinkEmulatorIT {
     void oneMegabyteAtEightMegabitTakesAboutOneSecond() throws Exception {
         try (LinkEmulator link = start("rtt=20ms,down=8mbit,up=8mbit", 1)) {
             long start = System.nanoTime();
-            byte[] body = download(link, "127.0.0.1", 1_000_000);
+            byte[] body = download(link.address(), "127.0.0.1", 1_000_000);
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals(1_000_000, body.length);
             System.out.printf("1 MB at 8 mbit: %.3f s%n", seconds);
@@ -85,19 +86,56 @@ class LinkEmulatorIT {
     void connectionsOfOneBrowserShareItsBandwidthWhileBrowsersDoNot() throws Exception {
         int size = 600_000; // 0.6 s alone at 8 mbit: long enough for a slow start and a cold JIT not to matter
         try (LinkEmulator link = start("rtt=10ms,down=8mbit,up=8mbit", 1)) {
-            double[] sameBrowser = concurrentDownloadSeconds(link, size, "127.0.0.2", "127.0.0.2");
-            double[] twoBrowsers = concurrentDownloadSeconds(link, size, "127.0.0.3", "127.0.0.4");
-            double fullRateSeconds = size * 8 / 8e6;
+            InetSocketAddress target = link.address();
+            double[] sameBrowser = concurrentDownloadSeconds(size, new From("127.0.0.2", target), new From("127.0.0.2", target));
+            double[] twoBrowsers = concurrentDownloadSeconds(size, new From("127.0.0.3", target), new From("127.0.0.4", target));
             System.out.printf("600 kB each at 8 mbit: one browser %s s, two browsers %s s%n",
                     Arrays.toString(sameBrowser), Arrays.toString(twoBrowsers));
-            for (double seconds : sameBrowser) {
-                double share = fullRateSeconds / seconds;
-                assertTrue(share > 0.38 && share < 0.6, "one browser's connection got " + share + " of the link");
-            }
-            for (double seconds : twoBrowsers) {
-                double share = fullRateSeconds / seconds;
-                assertTrue(share > 0.8 && share <= 1.0, "a browser of two got " + share + " of the link");
-            }
+            assertSharesOfEightMegabit(size, sameBrowser, twoBrowsers);
+        }
+    }
+
+    @Test
+    void routesForwardEachToItsOwnUpstream() throws Exception {
+        try (TestUpstream second = new TestUpstream();
+             LinkEmulator link = start("rtt=2ms,down=100mbit,up=100mbit", 1)) {
+            InetSocketAddress route = link.route(second.address());
+            assertEquals(link.address().getAddress(), route.getAddress(), "a route listens on the link's host");
+            assertTrue(route.getPort() != link.port(), "a route listens on a port of its own: " + route);
+            assertArrayEquals(TestUpstream.content(100_000), download(route, "127.0.0.1", 100_000));
+            assertEquals("completed", second.endings().poll(5, TimeUnit.SECONDS), "the route's upstream served it");
+            assertArrayEquals(TestUpstream.content(50_000), download(link.address(), "127.0.0.1", 50_000));
+            assertEquals("completed", upstream.endings().poll(5, TimeUnit.SECONDS), "the first upstream served it");
+            assertTrue(upstream.endings().isEmpty() && second.endings().isEmpty(), "one connection each");
+            assertEquals(2, link.stats().connections());
+        }
+    }
+
+    @Test
+    void routesOfOneBrowserShareItsBandwidthWhileBrowsersDoNot() throws Exception {
+        int size = 600_000;
+        try (TestUpstream second = new TestUpstream();
+             LinkEmulator link = start("rtt=10ms,down=8mbit,up=8mbit", 1)) {
+            InetSocketAddress first = link.address();
+            InetSocketAddress route = link.route(second.address());
+            double[] sameBrowser = concurrentDownloadSeconds(size, new From("127.0.0.2", first), new From("127.0.0.2", route));
+            double[] twoBrowsers = concurrentDownloadSeconds(size, new From("127.0.0.3", first), new From("127.0.0.4", route));
+            System.out.printf("600 kB each at 8 mbit over two routes: one browser %s s, two browsers %s s%n",
+                    Arrays.toString(sameBrowser), Arrays.toString(twoBrowsers));
+            assertSharesOfEightMegabit(size, sameBrowser, twoBrowsers);
+        }
+    }
+
+    /** Two downloads of one browser get about half of the 8 mbit link each; two browsers get all of it each. */
+    private static void assertSharesOfEightMegabit(int size, double[] sameBrowserSeconds, double[] twoBrowsersSeconds) {
+        double fullRateSeconds = size * 8 / 8e6;
+        for (double seconds : sameBrowserSeconds) {
+            double share = fullRateSeconds / seconds;
+            assertTrue(share > 0.38 && share < 0.6, "one browser's connection got " + share + " of the link");
+        }
+        for (double seconds : twoBrowsersSeconds) {
+            double share = fullRateSeconds / seconds;
+            assertTrue(share > 0.8 && share <= 1.0, "a browser of two got " + share + " of the link");
         }
     }
 
@@ -109,12 +147,12 @@ class LinkEmulatorIT {
         double cleanSeconds;
         try (LinkEmulator link = start("rtt=20ms,down=50mbit,up=50mbit", 1)) {
             long start = System.nanoTime();
-            download(link, "127.0.0.1", size);
+            download(link.address(), "127.0.0.1", size);
             cleanSeconds = (System.nanoTime() - start) / 1e9;
         }
         try (LinkEmulator link = start("rtt=20ms,down=50mbit,up=50mbit,loss=1%", 1)) {
             long start = System.nanoTime();
-            byte[] body = download(link, "127.0.0.1", size);
+            byte[] body = download(link.address(), "127.0.0.1", size);
             double lossySeconds = (System.nanoTime() - start) / 1e9;
             CRC32 actual = new CRC32();
             actual.update(body);
@@ -133,7 +171,7 @@ class LinkEmulatorIT {
         long[] seeds = {5, 5, 6};
         for (int i = 0; i < lost.length; i++) {
             try (LinkEmulator link = start("rtt=2ms,down=100mbit,up=100mbit,loss=5%", seeds[i])) {
-                download(link, "127.0.0.1", 300_000);
+                download(link.address(), "127.0.0.1", 300_000);
                 lost[i] = link.stats().segmentsLost();
             }
         }
@@ -158,7 +196,7 @@ class LinkEmulatorIT {
         List<Long> lost = new ArrayList<>();
         for (int i = 0; i < connections; i++) {
             long before = link.stats().segmentsLost();
-            download(link, "127.0.0.1", 300_000);
+            download(link.address(), "127.0.0.1", 300_000);
             lost.add(link.stats().segmentsLost() - before);
         }
         return lost;
@@ -167,7 +205,7 @@ class LinkEmulatorIT {
     @Test
     void halfCloseTravelsBothWays() throws IOException {
         try (LinkEmulator link = start("rtt=10ms,down=10mbit,up=10mbit", 1);
-             Socket socket = connect(link, "127.0.0.1")) {
+             Socket socket = connect(link.address(), "127.0.0.1")) {
             socket.getOutputStream().write(new byte[]{'E', 'h', 'i'});
             socket.shutdownOutput(); // the echo server answers EOF with its own
             byte[] echoed = socket.getInputStream().readAllBytes();
@@ -178,7 +216,7 @@ class LinkEmulatorIT {
     @Test
     void clientResetResetsTheUpstream() throws Exception {
         try (LinkEmulator link = start("rtt=10ms,down=1mbit,up=1mbit", 1);
-             Socket socket = connect(link, "127.0.0.1")) {
+             Socket socket = connect(link.address(), "127.0.0.1")) {
             socket.getOutputStream().write(ByteBuffer.allocate(5).put((byte) 'S').putInt(50_000_000).array());
             socket.getInputStream().readNBytes(1000); // the upstream is now busy writing 50 MB
             socket.setSoLinger(true, 0);
@@ -207,7 +245,7 @@ class LinkEmulatorIT {
      * and resets, and only then does the connecting thread run.
      */
     private static int firstByteOrEnd(LinkEmulator link) throws IOException {
-        try (Socket socket = connect(link, "127.0.0.1")) {
+        try (Socket socket = connect(link.address(), "127.0.0.1")) {
             return socket.getInputStream().read();
         } catch (SocketException reset) {
             return -1;
@@ -219,14 +257,28 @@ class LinkEmulatorIT {
         LinkEmulator link = start("lan", 1);
         link.close();
         link.close();
+        assertNothingListens(link.address());
+    }
+
+    @Test
+    void closeFreesEveryRouteAndRefusesNewOnes() throws IOException {
+        LinkEmulator link = start("lan", 1);
+        InetSocketAddress route = link.route(upstream.address());
+        link.close();
+        assertNothingListens(link.address());
+        assertNothingListens(route);
+        assertThrows(IOException.class, () -> link.route(upstream.address()), "no route after close");
+    }
+
+    private static void assertNothingListens(InetSocketAddress address) throws IOException {
         try (Socket socket = new Socket()) {
             boolean refused = false;
             try {
-                socket.connect(link.address(), 1000);
+                socket.connect(address, 1000);
             } catch (IOException e) {
                 refused = true;
             }
-            assertTrue(refused, "nothing listens on " + link.address() + " after close");
+            assertTrue(refused, "nothing listens on " + address + " after close");
         }
     }
 
@@ -234,12 +286,12 @@ class LinkEmulatorIT {
         return LinkEmulator.start(LinkProfile.parse(spec), upstream.address(), seed);
     }
 
-    private static Socket connect(LinkEmulator link, String sourceAddress) throws IOException {
+    private static Socket connect(InetSocketAddress target, String sourceAddress) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(20_000);
         socket.bind(new InetSocketAddress(InetAddress.getByName(sourceAddress), 0));
-        socket.connect(link.address(), 5_000);
+        socket.connect(target, 5_000);
         return socket;
     }
 
@@ -250,8 +302,8 @@ class LinkEmulatorIT {
         assertArrayEquals(new byte[]{1, 2, 3, 4}, back);
     }
 
-    private static byte[] download(LinkEmulator link, String sourceAddress, int size) throws IOException {
-        try (Socket socket = connect(link, sourceAddress)) {
+    private static byte[] download(InetSocketAddress target, String sourceAddress, int size) throws IOException {
+        try (Socket socket = connect(target, sourceAddress)) {
             socket.getOutputStream().write(ByteBuffer.allocate(5).put((byte) 'S').putInt(size).array());
             ByteArrayOutputStream body = new ByteArrayOutputStream(size);
             socket.getInputStream().transferTo(body);
@@ -259,12 +311,17 @@ class LinkEmulatorIT {
         }
     }
 
-    private double[] concurrentDownloadSeconds(LinkEmulator link, int size, String... sourceAddresses) throws Exception {
+    /** One browser (its source address) downloading through one of the link's addresses. */
+    private record From(String sourceAddress, InetSocketAddress target) {
+    }
+
+    /** How long each download took, all started at once. */
+    private double[] concurrentDownloadSeconds(int size, From... downloads) throws Exception {
         List<Future<Double>> futures = new ArrayList<>();
-        for (String source : sourceAddresses) {
+        for (From from : downloads) {
             futures.add(clients.submit(() -> {
                 long start = System.nanoTime();
-                int received = download(link, source, size).length;
+                int received = download(from.target(), from.sourceAddress(), size).length;
                 assertEquals(size, received);
                 return (System.nanoTime() - start) / 1e9;
             }));

@@ -2,7 +2,9 @@ package io.muxbench.driver.link.internal;
 
 import io.muxbench.driver.link.LinkProfile;
 import io.muxbench.driver.link.LinkStats;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
@@ -12,19 +14,26 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The emulator's one thread: a selector for the sockets and a timer heap for the scheduled
- * deliveries, ACKs and bottleneck turns. It waits in {@code select(timeout)} until the next timer;
- * waits under a millisecond (select's resolution) are parked instead, so deliveries stay within
- * tens of microseconds of their schedule.
+ * deliveries, ACKs and bottleneck turns, for every listening socket (route) of the link. It waits
+ * in {@code select(timeout)} until the next timer; waits under a millisecond (select's resolution)
+ * are parked instead, so deliveries stay within tens of microseconds of their schedule.
  *
  * <pre>{@code
  * EventLoop loop = EventLoop.start(profile, serverChannel, upstream, seed);
+ * loop.listen(anotherServerChannel, anotherUpstream); // from any thread
  * LinkStats stats = loop.stats();
  * loop.stop();
  * }</pre>
@@ -38,21 +47,23 @@ public final class EventLoop implements Runnable {
     }
 
     private static final long ONE_MILLI_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long LISTEN_TIMEOUT_SECONDS = 5;
 
     final LinkContext link;
     final Selector selector;
-    private final ServerSocketChannel server;
-    private final InetSocketAddress upstream;
+    private final List<ServerSocketChannel> servers = new ArrayList<>();
+    /** Work handed over by other threads, run by the loop's thread between two selects. */
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Map<InetAddress, Browser> browsers = new HashMap<>();
     private final Set<ProxyConnection> connections = new HashSet<>();
     private final Thread thread;
     private volatile boolean stopping;
+    /** Set once the selector is closed: tasks queued after that fail instead of waiting for a dead thread. */
+    private volatile boolean stopped;
 
-    private EventLoop(LinkProfile profile, ServerSocketChannel server, InetSocketAddress upstream, long seed) throws IOException {
+    private EventLoop(LinkProfile profile, ServerSocketChannel server, long seed) throws IOException {
         this.link = new LinkContext(profile, seed);
         this.selector = Selector.open();
-        this.server = server;
-        this.upstream = upstream;
         this.thread = new Thread(this, "muxbench-link-" + server.socket().getLocalPort());
         this.thread.setDaemon(true);
     }
@@ -60,11 +71,68 @@ public final class EventLoop implements Runnable {
     /** Starts serving {@code server} (bound already) on a new daemon thread. */
     public static EventLoop start(LinkProfile profile, ServerSocketChannel server, InetSocketAddress upstream, long seed)
             throws IOException {
-        EventLoop loop = new EventLoop(profile, server, upstream, seed);
-        server.configureBlocking(false);
-        server.register(loop.selector, SelectionKey.OP_ACCEPT, (Handler) (key, now) -> loop.accept(now));
+        EventLoop loop = new EventLoop(profile, server, seed);
+        try {
+            loop.register(server, upstream);
+        } catch (IOException | RuntimeException e) {
+            loop.selector.close();
+            throw e;
+        }
         loop.thread.start();
         return loop;
+    }
+
+    /**
+     * Serves {@code server} (bound already) too, forwarding its connections to {@code upstream}
+     * through the same link; returns once the loop's thread has registered it. Callable from any
+     * thread but the loop's own.
+     *
+     * @throws IOException if the loop has stopped, cannot register the channel, or does not take
+     *     it within five seconds
+     */
+    public void listen(ServerSocketChannel server, InetSocketAddress upstream) throws IOException {
+        if (stopping) {
+            throw new IOException("the link has stopped");
+        }
+        CompletableFuture<Void> registered = new CompletableFuture<>();
+        tasks.add(() -> {
+            try {
+                register(server, upstream);
+                registered.complete(null);
+            } catch (IOException | RuntimeException e) {
+                registered.completeExceptionally(e);
+            }
+        });
+        if (stopped) {
+            runTasks(); // the loop's last drain may have missed ours; the closed selector fails it
+        }
+        selector.wakeup();
+        LockSupport.unpark(thread);
+        awaitRegistration(registered);
+    }
+
+    private static void awaitRegistration(CompletableFuture<Void> registered) throws IOException {
+        try {
+            registered.get(LISTEN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException("cannot listen: " + cause, cause);
+        } catch (TimeoutException e) {
+            throw new IOException("the link's thread did not take the new listener within "
+                    + LISTEN_TIMEOUT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the link registered a listener");
+        }
+    }
+
+    private void register(ServerSocketChannel server, InetSocketAddress upstream) throws IOException {
+        if (!selector.isOpen()) {
+            throw new IOException("the link has stopped");
+        }
+        server.configureBlocking(false);
+        server.register(selector, SelectionKey.OP_ACCEPT, (Handler) (key, now) -> accept(server, upstream, now));
+        servers.add(server);
     }
 
     /** Connections accepted from now on are numbered from 0 again, per browser; callable from any thread. */
@@ -91,6 +159,7 @@ public final class EventLoop implements Runnable {
     public void run() {
         try {
             while (!stopping) {
+                runTasks();
                 runDueTimers();
                 long due = link.timers.peekDue();
                 long waitNanos = due - System.nanoTime();
@@ -113,6 +182,12 @@ public final class EventLoop implements Runnable {
         }
     }
 
+    private void runTasks() {
+        for (Runnable task; (task = tasks.poll()) != null; ) {
+            task.run();
+        }
+    }
+
     private void runDueTimers() {
         TimerHeap timers = link.timers;
         long now = System.nanoTime();
@@ -128,7 +203,7 @@ public final class EventLoop implements Runnable {
         }
     }
 
-    private void accept(long nowNanos) {
+    private void accept(ServerSocketChannel server, InetSocketAddress upstream, long nowNanos) {
         while (true) {
             SocketChannel client;
             try {
@@ -166,13 +241,17 @@ public final class EventLoop implements Runnable {
             connection.close(false);
         }
         link.timers.clear();
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // Closing anyway.
+        for (ServerSocketChannel server : servers) {
+            closeQuietly(server);
         }
+        closeQuietly(selector);
+        stopped = true;
+        runTasks(); // listeners queued meanwhile fail on the closed selector
+    }
+
+    private static void closeQuietly(Closeable closeable) {
         try {
-            selector.close();
+            closeable.close();
         } catch (IOException ignored) {
             // Closing anyway.
         }
