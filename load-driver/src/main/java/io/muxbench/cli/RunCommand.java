@@ -146,11 +146,14 @@ public final class RunCommand implements Callable<Integer> {
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
             Scenario scenario = Scenarios.load(name);
-            boolean[] otherHosts = {false};
-            scenario.root().forEach(r -> otherHosts[0] |= r.host() != null);
-            if (otherHosts[0]) {
-                throw UserException.badInput(name + ": resources on separate hosts (imported with --keep-hosts) cannot be"
-                        + " replayed yet; import the HAR without --keep-hosts to map every host onto the origin");
+            if (!scenario.hosts().isEmpty() && target != null) {
+                throw UserException.badInput(name + ": its resources are on " + (scenario.hosts().size() + 1)
+                        + " hosts (imported with --keep-hosts), and --target is one server; replay it on the embedded"
+                        + " origin, or import the HAR without --keep-hosts to map every host onto the target");
+            }
+            if (!scenario.hosts().isEmpty() && browser != null) {
+                throw UserException.badInput(name + ": its resources are on " + (scenario.hosts().size() + 1)
+                        + " hosts (imported with --keep-hosts); --browser loads pages from one host only");
             }
             loaded.add(scenario);
         }

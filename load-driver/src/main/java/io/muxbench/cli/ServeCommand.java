@@ -53,8 +53,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Origin origin = Origins.start(options);
         origin.serve(page);
-        for (String problem : io.muxbench.driver.origin.PageBodies.of(page).problems()) {
-            System.err.println("warning: a browser cannot load this page as the driver does: " + problem);
+        if (page.hosts().isEmpty()) {
+            for (String problem : io.muxbench.driver.origin.PageBodies.of(page).problems()) {
+                System.err.println("warning: a browser cannot load this page as the driver does: " + problem);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Serving scenario '%s' (%d resources, %,d bytes)%n", page.name(), page.root().count(),
@@ -62,6 +64,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("  cleartext (HTTP/1.1, h2c): %s%n", origin.cleartextUri());
         out.printf("  TLS (ALPN h2, http/1.1):   %s   (%s certificate, SPKI sha256 %s)%n", origin.tlsUri(),
                 key, origin.certificate().spkiSha256());
+        for (String other : page.hosts()) {
+            out.printf("  host %s: %s and %s%n", other, origin.hostUri(other, false), origin.hostUri(other, true));
+        }
         out.printf("  document: %s%n", origin.tlsUri().resolve(page.root().path()));
         Resource first = page.root().children().isEmpty() ? page.root() : page.root().children().get(0);
         out.printf("  try: curl -sk --http2 -o /dev/null -w '%%{http_version} %%{http_code} %%{size_download}\\n' %s%n",

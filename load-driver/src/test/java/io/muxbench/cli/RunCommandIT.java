@@ -74,6 +74,24 @@ class RunCommandIT {
     }
 
     @Test
+    void aPageOnSeveralHostsIsRefusedWhereOnlyOneHostCanServeIt() throws Exception {
+        Path page = Files.writeString(dir.resolve("hosts.json"), """
+                {"schemaVersion": 1, "name": "hosts", "description": "a page on two hosts",
+                 "root": {"path": "/", "contentType": "text/html", "size": 1000, "children": [
+                   {"path": "/lib.js", "host": "cdn.example", "contentType": "text/javascript", "size": 5000}]}}
+                """);
+        String out = dir.resolve("run").toString();
+        Result target = muxbench("run", "--scenario", page.toString(), "--target", "https://127.0.0.1:" + closedPort(),
+                "--quiet", "--out", out);
+        assertEquals(Main.EXIT_BAD_INPUT, target.exitCode());
+        assertOneLine(target, "2 hosts", "--target is one server");
+        Result browser = muxbench("run", "--scenario", page.toString(), "--browser", "chromium", "--quiet", "--out", out);
+        assertEquals(Main.EXIT_BAD_INPUT, browser.exitCode());
+        assertOneLine(browser, "2 hosts", "--browser loads pages from one host only");
+        assertTrue(Files.notExists(dir.resolve("run")), "no run folder");
+    }
+
+    @Test
     void badFlagsExitTwoWithOneLine() {
         String out = dir.resolve("run").toString();
         for (String[] flag : new String[][]{{"--reuse", "sometimes"}, {"--mode", "h3"}, {"--link", "rtt=fast"}}) {

@@ -21,7 +21,7 @@ public record PageLoadSample(double pageLoadMs, boolean failed, List<RequestReco
      * start and end equal. Times are microseconds from the page load's start; {@code -1} when the
      * request failed before reaching that point.
      *
-     * @param path          request path
+     * @param path          request path; {@code //host/path} for a resource on another host of the page
      * @param connectionId  which connection carried it (unique within the page load's browser)
      * @param streamId      HTTP/2 stream id, or the position on the connection for HTTP/1.1 (1, 2, ...)
      * @param status        response status; 0 when none arrived

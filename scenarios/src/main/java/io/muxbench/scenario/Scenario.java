@@ -62,6 +62,18 @@ public record Scenario(@JsonProperty(required = true) int schemaVersion, @JsonPr
         return all;
     }
 
+    /** The other hosts its resources name ({@link Resource#host()}), sorted; empty when all are on the origin under test. */
+    @JsonIgnore
+    public java.util.SortedSet<String> hosts() {
+        java.util.SortedSet<String> hosts = new java.util.TreeSet<>();
+        root.forEach(r -> {
+            if (r.host() != null) {
+                hosts.add(r.host());
+            }
+        });
+        return hosts;
+    }
+
     /** Resources keyed by path (a scenario with separate hosts may repeat a path: the last one wins). */
     @JsonIgnore
     public Map<String, Resource> byPath() {

@@ -8,7 +8,9 @@ import io.muxbench.scenario.Scenario;
 import java.net.URI;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.AbstractHTTP2ServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -67,29 +69,41 @@ public final class Origin implements AutoCloseable {
 
     }
 
+    private final Options options;
     private final Server server;
     private final ServerConnector cleartext;
     private final ServerConnector tls;
     private final ScenarioHandler handler;
     private final ConnectionCounters counters = new ConnectionCounters();
     private final SelfSignedCertificate certificate;
+    private final CountingEndPoint.RequestListener onHead = endPoint -> counters.begin(endPoint, "HTTP/1.1");
+    /** Each other host's cleartext and TLS connectors, opened on first use. */
+    private final Map<String, ServerConnector[]> hostConnectors = new ConcurrentHashMap<>();
     private final HTTP2ServerConnectionFactory h2;
 
     private Origin(Options options) {
+        this.options = options;
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("origin");
         server = new Server(threads);
         certificate = SelfSignedCertificate.generate(options.keyType());
+        ServerConnector[] pair = newConnectors(options.cleartextPort(), options.tlsPort());
+        cleartext = pair[0];
+        tls = pair[1];
+        h2 = tls.getConnectionFactory(HTTP2ServerConnectionFactory.class);
+        handler = new ScenarioHandler(counters);
+        server.setHandler(handler);
+    }
 
-        CountingEndPoint.RequestListener onHead = endPoint -> counters.begin(endPoint, "HTTP/1.1");
-
+    /** A cleartext and a TLS connector, each with connection factories of its own, added to the server. */
+    private ServerConnector[] newConnectors(int cleartextPort, int tlsPort) {
         HttpConfiguration plain = new HttpConfiguration();
         plain.setSendServerVersion(false);
         HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(plain);
         configure(h2c, options);
-        cleartext = new ServerConnector(server, 1, 1, new CountingHttpConnectionFactory(plain, onHead), h2c);
+        ServerConnector cleartext = new ServerConnector(server, 1, 1, new CountingHttpConnectionFactory(plain, onHead), h2c);
         cleartext.setHost(options.host());
-        cleartext.setPort(options.cleartextPort());
+        cleartext.setPort(cleartextPort);
 
         HttpConfiguration secure = new HttpConfiguration(plain);
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
@@ -99,14 +113,14 @@ public final class Origin implements AutoCloseable {
         ssl.setKeyStore(certificate.keyStore());
         ssl.setKeyStorePassword(SelfSignedCertificate.PASSWORD);
         ssl.setKeyManagerPassword(SelfSignedCertificate.PASSWORD);
-        h2 = new HTTP2ServerConnectionFactory(secure);
+        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secure);
         configure(h2, options);
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
         alpn.setDefaultProtocol("http/1.1");
         SslConnectionFactory tlsFactory = new SslConnectionFactory(ssl, alpn.getProtocol());
-        tls = new ServerConnector(server, 1, 1, tlsFactory, alpn, h2, new CountingHttpConnectionFactory(secure, onHead));
+        ServerConnector tls = new ServerConnector(server, 1, 1, tlsFactory, alpn, h2, new CountingHttpConnectionFactory(secure, onHead));
         tls.setHost(options.host());
-        tls.setPort(options.tlsPort());
+        tls.setPort(tlsPort);
 
         for (ServerConnector connector : new ServerConnector[]{cleartext, tls}) {
             connector.addBean(new SelectorManager.AcceptListener() {
@@ -124,8 +138,7 @@ public final class Origin implements AutoCloseable {
             });
             server.addConnector(connector);
         }
-        handler = new ScenarioHandler(counters);
-        server.setHandler(handler);
+        return new ServerConnector[]{cleartext, tls};
     }
 
     private static void configure(AbstractHTTP2ServerConnectionFactory factory, Options options) {
@@ -144,9 +157,47 @@ public final class Origin implements AutoCloseable {
         return origin;
     }
 
-    /** Serves this scenario's paths from now on, in place of any other, as a real page ({@link PageBodies}). */
+    /**
+     * Serves this scenario's paths from now on, in place of any other, as a real page ({@link PageBodies}).
+     * Resources on other hosts ({@link io.muxbench.scenario.Resource#host()}) are served on ports of
+     * their own, one cleartext and one TLS per host ({@link #hostUri}), opened on first use.
+     */
     public void serve(Scenario scenario) {
-        handler.serve(scenario);
+        scenario.hosts().forEach(this::connectorsFor);
+        // Every host's ports, also those of earlier scenarios: a request there finds nothing of this one.
+        Map<Integer, String> hostsByPort = new java.util.HashMap<>();
+        hostConnectors.forEach((host, pair) -> {
+            for (ServerConnector connector : pair) {
+                hostsByPort.put(connector.getLocalPort(), host);
+            }
+        });
+        handler.serve(scenario, hostsByPort);
+    }
+
+    private ServerConnector[] connectorsFor(String host) {
+        return hostConnectors.computeIfAbsent(host, h -> {
+            ServerConnector[] pair = newConnectors(0, 0);
+            try {
+                for (ServerConnector connector : pair) {
+                    connector.start();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot open the origin's ports for host " + h + ": " + e.getMessage(), e);
+            }
+            return pair;
+        });
+    }
+
+    /**
+     * Where the resources of another host of the scenario being served are: {@code http://} or
+     * {@code https://} on that host's own port of this origin's address.
+     */
+    public URI hostUri(String host, boolean tls) {
+        ServerConnector[] pair = hostConnectors.get(host);
+        if (pair == null) {
+            throw new IllegalArgumentException("no scenario served names the host " + host);
+        }
+        return URI.create((tls ? "https" : "http") + "://" + hostLiteral() + ":" + pair[tls ? 1 : 0].getLocalPort() + "/");
     }
 
     /** Injects a fault for a path (null clears it). */

@@ -22,7 +22,10 @@ import org.eclipse.jetty.util.IteratingCallback;
  */
 final class ScenarioHandler extends Handler.Abstract.NonBlocking {
 
+    /** Resources by {@link #route}: the path on the origin under test, "host path" on another host. */
     private volatile Map<String, Resource> routes = Map.of();
+    /** The other hosts by the local port their connections arrive on. */
+    private volatile Map<Integer, String> hostsByPort = Map.of();
     private volatile PageBodies bodies;
     // Runs serve the same few scenarios again and again: generate each one's bodies once.
     private final Map<Scenario, PageBodies> generatedBodies =
@@ -35,12 +38,21 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         this.counters = counters;
     }
 
-    void serve(Scenario scenario) {
-        PageBodies generated = generatedBodies.computeIfAbsent(scenario, PageBodies::of);
+    /**
+     * @param hostsByPort every other host the origin has ports for, by local port; a scenario with
+     *                    other hosts is served with plain bodies (real pages link one host only)
+     */
+    void serve(Scenario scenario, Map<Integer, String> hostsByPort) {
+        PageBodies generated = scenario.hosts().isEmpty() ? generatedBodies.computeIfAbsent(scenario, PageBodies::of) : null;
         Map<String, Resource> map = new ConcurrentHashMap<>();
-        scenario.root().forEach(r -> map.put(r.path(), r));
+        scenario.root().forEach(r -> map.put(route(r.host(), r.path()), r));
         bodies = generated;
+        this.hostsByPort = Map.copyOf(hostsByPort);
         routes = map;
+    }
+
+    private static String route(String host, String pathQuery) {
+        return host == null ? pathQuery : host + " " + pathQuery;
     }
 
     void fault(String path, Fault fault) {
@@ -59,12 +71,15 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         Answered done = new Answered(track(request), callback);
         String pathQuery = request.getHttpURI().getPathQuery();
-        Resource resource = routes.get(pathQuery);
+        String host = hostsByPort.isEmpty() ? null
+                : hostsByPort.get(Request.getLocalPort(request));
+        Resource resource = routes.get(route(host, pathQuery));
         if (resource == null) {
             response.setStatus(404);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
             done.beforeLastWrite();
-            response.write(true, Bodies.text("muxbench origin: no resource at " + pathQuery + "\n"), done);
+            response.write(true, Bodies.text("muxbench origin: no resource at " + pathQuery
+                    + (host == null ? "" : " on host " + host) + "\n"), done);
             return true;
         }
         long delayNanos = TimeUnit.MILLISECONDS.toNanos(resource.thinkTimeMillis());

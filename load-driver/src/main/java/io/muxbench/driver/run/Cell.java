@@ -209,7 +209,9 @@ final class Cell {
             long connectStart = e.connectStartNanos == 0 ? begin : at(e.connectStartNanos, base);
             long connectEnd = e.connectEndNanos == 0 ? connectStart : at(e.connectEndNanos, base);
             long tlsEnd = e.tlsEndNanos == 0 ? connectEnd : at(e.tlsEndNanos, base);
-            records.add(new PageLoadSample.RequestRecord(e.resource.path(), e.connectionId, e.streamId, e.status,
+            // A resource of another host shows as a network-path reference, //host/path.
+            String path = e.resource.host() == null ? e.resource.path() : "//" + e.resource.host() + e.resource.path();
+            records.add(new PageLoadSample.RequestRecord(path, e.connectionId, e.streamId, e.status,
                     error, at(e.startNanos, base), connectStart, connectEnd, tlsEnd,
                     at(e.sentNanos, base), at(e.firstByteNanos, base), at(e.lastByteNanos, base), e.bodyBytesReceived));
         }

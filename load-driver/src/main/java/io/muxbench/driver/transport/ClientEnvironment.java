@@ -73,6 +73,12 @@ public final class ClientEnvironment implements AutoCloseable {
             return "https".equals(origin.getScheme());
         }
 
+        /** The same options for another origin (another host of the page). */
+        public Options withOrigin(URI other) {
+            return new Options(other, trustStore, insecure, connectTimeout, idleTimeout, handshakeRtt, h1Connections,
+                    pipelineConnections, pipelineDepth);
+        }
+
         /** The origin's port, defaulted from the scheme. */
         public int port() {
             return origin.getPort() > 0 ? origin.getPort() : tls() ? 443 : 80;
@@ -84,9 +90,12 @@ public final class ClientEnvironment implements AutoCloseable {
     private final ScheduledExecutorScheduler scheduler;
     private final ByteBufferPool bufferPool;
     private final boolean bindPerBrowser;
+    /** False for a view on another origin ({@link #forOrigin}): the threads are its parent's to stop. */
+    private final boolean ownsThreads;
 
     public ClientEnvironment(Options options) throws Exception {
         this.options = options;
+        this.ownsThreads = true;
         executor = new QueuedThreadPool(200, 4);
         executor.setName("browser");
         executor.setDaemon(true);
@@ -95,6 +104,23 @@ public final class ClientEnvironment implements AutoCloseable {
         scheduler.start();
         bufferPool = new ArrayByteBufferPool();
         bindPerBrowser = isIpv4Loopback(options.origin().getHost());
+    }
+
+    private ClientEnvironment(ClientEnvironment parent, URI origin) {
+        this.options = parent.options.withOrigin(origin);
+        this.executor = parent.executor;
+        this.scheduler = parent.scheduler;
+        this.bufferPool = parent.bufferPool;
+        this.bindPerBrowser = parent.bindPerBrowser;
+        this.ownsThreads = false;
+    }
+
+    /**
+     * The same threads, buffers, trust and source addresses, for another origin: a page's resources
+     * on another host. Closing the view leaves the threads running.
+     */
+    public ClientEnvironment forOrigin(URI origin) {
+        return new ClientEnvironment(this, origin);
     }
 
     private static boolean isIpv4Loopback(String host) {
@@ -181,6 +207,9 @@ public final class ClientEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!ownsThreads) {
+            return;
+        }
         try {
             scheduler.stop();
             executor.stop();

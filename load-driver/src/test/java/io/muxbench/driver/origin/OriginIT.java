@@ -2,6 +2,7 @@ package io.muxbench.driver.origin;
 
 import static io.muxbench.driver.TestScenarios.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.driver.TestScenarios;
@@ -18,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -76,6 +78,26 @@ class OriginIT {
         client.start();
         try {
             checkEveryBundledResource(client, origin.cleartextUri(), HttpVersion.HTTP_1_1);
+        } finally {
+            client.stop();
+        }
+    }
+
+    @Test
+    void servesEachHostOfAPageOnItsOwnPort() throws Exception {
+        Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, List.of(
+                Resource.leaf("/same.png", "image/png", 1_000),
+                new Resource("/same.png", 200, "image/png", 3_000, Map.of(), 0, List.of(), "cdn.example"),
+                Resource.leaf("/main-only.css", "text/css", 500)), null);
+        origin.serve(new Scenario(Scenario.SCHEMA_VERSION, "two-hosts", "built in a test", null, root));
+        HttpClient client = new HttpClient();
+        client.start();
+        try {
+            URI cdn = origin.hostUri("cdn.example", false);
+            assertNotEquals(origin.cleartextUri().getPort(), cdn.getPort());
+            assertEquals(1_000, client.GET(origin.cleartextUri().resolve("/same.png")).getContent().length);
+            assertEquals(3_000, client.GET(cdn.resolve("/same.png")).getContent().length);
+            assertEquals(404, client.GET(cdn.resolve("/main-only.css")).getStatus());
         } finally {
             client.stop();
         }

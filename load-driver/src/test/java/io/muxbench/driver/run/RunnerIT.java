@@ -226,4 +226,42 @@ class RunnerIT {
             assertEquals(Map.of("/", "null", "/fast.png", "null", "/stuck.png", "timeout-page-load"), errorByPath, id);
         }
     }
+
+    @Test
+    void aPageOnTwoHostsHasAPoolOfConnectionsPerHost() throws Exception {
+        // The same paths on both hosts, with other sizes: each request must reach its own host.
+        List<Resource> images = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            images.add(Resource.leaf("/img-" + i + ".png", "image/png", 1_000));
+            images.add(new Resource("/img-" + i + ".png", 200, "image/png", 3_000, Map.of(), 0, List.of(), "cdn.example"));
+        }
+        Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, images, null);
+        Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "two-hosts", "built in a test", null, root);
+        RunConfig config = new RunConfig(List.of("test"), List.of(Mode.H1, Mode.H2, Mode.H1_PIPELINED), List.of("lan"),
+                List.of("cold"), true, 1, 0, Duration.ZERO, 3, 0, 1, 3, Duration.ofSeconds(30), null, false, 6, 1, 128,
+                128, KeyType.ECDSA, 1);
+        Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
+
+        for (CellResult cell : outcome.results().cells()) {
+            String id = cell.id() + " " + cell.errors() + " server " + cell.server();
+            assertEquals(0, cell.pageLoads().failed(), id);
+            long bodies = 2_000 + 20 * 1_000 + 20 * 3_000;
+            assertEquals(bodies, cell.bytes().bodyReceivedPerPageLoad(), id);
+            double perLoad = cell.connectionsPerPageLoad();
+            switch (cell.mode()) {
+                case "h2", "h1-pipelined" -> assertEquals(2.0, perLoad, 0.001, "one connection per host: " + id);
+                default -> assertTrue(perLoad > 6 && perLoad <= 12, "up to 6 connections per host: " + id);
+            }
+            for (PageLoadSample sample : cell.samples()) {
+                Map<Long, java.util.Set<Boolean>> hostsByConnection = new java.util.HashMap<>();
+                for (PageLoadSample.RequestRecord r : sample.requests()) {
+                    hostsByConnection.computeIfAbsent(r.connectionId(), c -> new java.util.HashSet<>())
+                            .add(r.path().startsWith("//cdn.example/"));
+                }
+                assertEquals(41, sample.requests().size(), id);
+                hostsByConnection.forEach((connection, hosts) ->
+                        assertEquals(1, hosts.size(), id + ": connection " + connection + " carried both hosts"));
+            }
+        }
+    }
 }
