@@ -10,8 +10,9 @@ import java.util.Objects;
 /**
  * A TCP proxy that puts an emulated network link between its clients and an upstream server, or
  * several: each {@link #route route} listens on a port of its own and forwards to its own upstream
- * through the same link, as a page's hosts all sit behind one browser's access link. Connections are grouped into browsers by the client's source address: all connections from one
- * address share one bottleneck each way; different addresses get independent bottlenecks. So bind
+ * through the same link, as a page's hosts all sit behind one browser's access link. Connections
+ * are grouped into browsers by the client's source address: all connections from one address
+ * share one bottleneck each way; different addresses get independent bottlenecks. So bind
  * each virtual browser's sockets to its own loopback address (127.0.0.2, 127.0.0.3, ...).
  *
  * <p>Per connection and direction it models: half the round-trip time of propagation, the shared
