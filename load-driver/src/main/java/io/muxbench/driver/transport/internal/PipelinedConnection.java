@@ -268,9 +268,11 @@ public final class PipelinedConnection {
             head = outstanding.poll();
             if (head != null) {
                 head.done = true;
-                if (head.exchange.sentNanos == 0) {
-                    // The answer came before write() returned: the request was on the wire by then.
-                    head.exchange.sentNanos = decoder.firstByteNanos();
+                long firstByte = decoder.firstByteNanos();
+                if (head.exchange.sentNanos == 0 || head.exchange.sentNanos > firstByte) {
+                    // The answer began before write() returned, or before the writer took its time
+                    // stamp (a busy machine): the request was on the wire by then.
+                    head.exchange.sentNanos = firstByte;
                 }
             }
         }
