@@ -94,6 +94,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--insecure", description = "With --target: do not verify the server's certificate.")
     boolean insecure;
 
+    @Option(names = "--keep-hosts", description = "With a HAR file: keep its hosts apart, each an origin with its own"
+            + " connections per browser, as import-har --keep-hosts does (default: every host onto one origin).")
+    boolean keepHosts;
+
     @Option(names = "--h1-connections", paramLabel = "N", description = "Connections per browser and origin for h1 (default: 6).")
     Integer h1Connections;
 
@@ -145,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig config = config();
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
-            Scenario scenario = Scenarios.load(name);
+            Scenario scenario = Scenarios.load(name, keepHosts);
             if (!scenario.hosts().isEmpty() && target != null) {
                 throw UserException.badInput(name + ": its resources are on " + (scenario.hosts().size() + 1)
                         + " hosts (imported with --keep-hosts), and --target is one server; replay it on the embedded"

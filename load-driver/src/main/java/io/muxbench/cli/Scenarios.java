@@ -3,6 +3,7 @@ package io.muxbench.cli;
 import io.muxbench.scenario.Scenario;
 import io.muxbench.scenario.ScenarioException;
 import io.muxbench.scenario.ScenarioLoader;
+import io.muxbench.scenario.har.HarImporter;
 
 /** Loads scenarios for commands, turning loader errors into one-line user errors. */
 final class Scenarios {
@@ -11,8 +12,13 @@ final class Scenarios {
     }
 
     static Scenario load(String nameOrPath) {
+        return load(nameOrPath, false);
+    }
+
+    /** @param keepHosts a HAR file's hosts stay apart, each an origin of its own (import-har --keep-hosts) */
+    static Scenario load(String nameOrPath, boolean keepHosts) {
         try {
-            return ScenarioLoader.resolve(nameOrPath);
+            return ScenarioLoader.resolve(nameOrPath, HarImporter.Options.defaults().withKeepHosts(keepHosts));
         } catch (ScenarioException e) {
             throw UserException.badInput(e.getMessage());
         }

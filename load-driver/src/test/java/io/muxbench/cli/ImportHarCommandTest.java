@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code muxbench import-har}: the scenario to a file or stdout, the summary to stderr, bad input exit 2. */
 class ImportHarCommandTest {
 
-    private static final String HAR = """
+    static final String HAR = """
             {"log": {"version": "1.2", "pages": [{"id": "p", "title": "https://shop.test/"}], "entries": [
               {"pageref": "p", "startedDateTime": "2024-01-01T00:00:00.000Z", "time": 10,
                "request": {"method": "GET", "url": "https://shop.test/", "headers": [{"name": "User-Agent", "value": "T/1"}]},

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.muxbench.results.CellResult;
+import io.muxbench.results.ResultsFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -89,6 +91,18 @@ class RunCommandIT {
         assertEquals(Main.EXIT_BAD_INPUT, browser.exitCode());
         assertOneLine(browser, "2 hosts", "--browser loads pages from one host only");
         assertTrue(Files.notExists(dir.resolve("run")), "no run folder");
+    }
+
+    @Test
+    void aHarReplayedWithKeepHostsHasAConnectionPerHost() throws Exception {
+        Path har = Files.writeString(dir.resolve("shop.har"), ImportHarCommandTest.HAR); // shop.test and cdn.test
+        Path out = dir.resolve("run");
+        Result result = muxbench("run", "--scenario", har.toString(), "--keep-hosts", "--mode", "h2", "--reuse", "cold",
+                "--link", "none", "--page-loads", "2", "--quiet", "--no-report", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.errLines().toString());
+        CellResult cell = ResultsFormat.readRun(out).results().cells().get(0);
+        assertEquals(0, cell.pageLoads().failed(), cell.errors().toString());
+        assertEquals(2.0, cell.connectionsPerPageLoad(), 0.001, "one h2 connection to each of the two hosts");
     }
 
     @Test

@@ -58,11 +58,16 @@ public final class ScenarioLoader {
 
     /** A bundled scenario by name, a scenario file by path, or a HAR file (imported with the defaults). */
     public static Scenario resolve(String nameOrPath) throws ScenarioException {
+        return resolve(nameOrPath, HarImporter.Options.defaults());
+    }
+
+    /** A bundled scenario by name, a scenario file by path, or a HAR file imported with {@code har}. */
+    public static Scenario resolve(String nameOrPath, HarImporter.Options har) throws ScenarioException {
         if (BUNDLED.contains(nameOrPath)) {
             return bundled(nameOrPath);
         }
         if (nameOrPath.toLowerCase(java.util.Locale.ROOT).endsWith(".har")) {
-            return HarImporter.importHar(Path.of(nameOrPath), HarImporter.Options.defaults()).scenario();
+            return HarImporter.importHar(Path.of(nameOrPath), har).scenario();
         }
         Path path = Path.of(nameOrPath);
         if (!Files.exists(path) && !nameOrPath.contains("/") && !nameOrPath.endsWith(".json")) {
