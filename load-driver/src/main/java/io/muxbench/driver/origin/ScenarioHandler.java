@@ -71,8 +71,7 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         Answered done = new Answered(track(request), callback);
         String pathQuery = request.getHttpURI().getPathQuery();
-        String host = hostsByPort.isEmpty() ? null
-                : hostsByPort.get(Request.getLocalPort(request));
+        String host = hostsByPort.get(Request.getLocalPort(request)); // null: the origin under test
         Resource resource = routes.get(route(host, pathQuery));
         if (resource == null) {
             response.setStatus(404);
