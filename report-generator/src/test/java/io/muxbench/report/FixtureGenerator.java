@@ -163,7 +163,7 @@ public final class FixtureGenerator {
         long docFirst = tlsEnd + 50 + link.rttUs();
         long docLast = docFirst + (long) (sizes[0] / link.bytesPerUs());
         records.add(new RequestRecord("/" + (withPaths ? "index.html?q=<b>&x=\"1\"" : "index.html"), 1, 1, 200, null,
-                0, 0, connectEnd, tlsEnd, tlsEnd + 50, docFirst, docLast, sizes[0] + 250));
+                0, 0, connectEnd, tlsEnd, tlsEnd + 50, docFirst, docLast, sizes[0] + 250, null));
         long[] connectionFree = new long[mode.equals("h1") ? 6 : 1];
         int[] streams = new int[connectionFree.length];
         connectionFree[0] = docLast;
@@ -215,7 +215,7 @@ public final class FixtureGenerator {
             }
             streams[conn] += mode.equals("h2") ? 2 : 1;
             records.add(new RequestRecord(path, conn + 1, streams[conn], 200, null, start, cStart, cEnd, tEnd, sent,
-                    first, last, sizes[i] + (mode.equals("h2") ? 40 : 260)));
+                    first, last, sizes[i] + (mode.equals("h2") ? 40 : 260), null));
         }
         long end = records.stream().mapToLong(RequestRecord::lastByteUs).max().orElse(0);
         return new PageLoadSample(end / 1000.0, false, records);
@@ -227,7 +227,7 @@ public final class FixtureGenerator {
             records.add(new RequestRecord(r.path(), r.connectionId(), r.streamId(), r.status(), r.error(),
                     (long) (r.startUs() * factor), (long) (r.connectStartUs() * factor), (long) (r.connectEndUs() * factor),
                     (long) (r.tlsEndUs() * factor), (long) (r.sentUs() * factor), (long) (r.firstByteUs() * factor),
-                    (long) (r.lastByteUs() * factor), r.bytesReceived()));
+                    (long) (r.lastByteUs() * factor), r.bytesReceived(), r.errorDetail()));
         }
         return new PageLoadSample(sample.pageLoadMs() * factor, false, records);
     }
@@ -238,7 +238,7 @@ public final class FixtureGenerator {
         RequestRecord last = records.remove(records.size() - 1);
         records.add(new RequestRecord(last.path(), last.connectionId(), last.streamId(), 0,
                 "connection reset <by peer>", last.startUs(), last.connectStartUs(), last.connectEndUs(), last.tlsEndUs(),
-                last.sentUs(), -1, -1, 0));
+                last.sentUs(), -1, -1, 0, null));
         return new PageLoadSample(sample.pageLoadMs(), true, records);
     }
 

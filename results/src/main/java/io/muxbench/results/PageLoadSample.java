@@ -34,10 +34,11 @@ public record PageLoadSample(double pageLoadMs, boolean failed, List<RequestReco
      * @param firstByteUs   first response byte
      * @param lastByteUs    last response byte
      * @param bytesReceived response bytes, headers and body
+     * @param errorDetail   what the failure said (e.g. {@code status 500}, {@code Connection reset by peer}), or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RequestRecord(String path, long connectionId, long streamId, int status, String error,
                                 long startUs, long connectStartUs, long connectEndUs, long tlsEndUs, long sentUs,
-                                long firstByteUs, long lastByteUs, long bytesReceived) {
+                                long firstByteUs, long lastByteUs, long bytesReceived, String errorDetail) {
     }
 }

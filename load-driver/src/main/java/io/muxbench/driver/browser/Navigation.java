@@ -128,7 +128,7 @@ final class Navigation {
             records.add(new PageLoadSample.RequestRecord(pathOf(name), connectionByUrl.getOrDefault(name, 0L), 0,
                     e.path("responseStatus").asInt(), error, start, Math.max(start, connectStart),
                     Math.max(start, connectEnd), Math.max(start, tlsEnd), us(e, "requestStart"),
-                    us(e, "responseStart"), us(e, "responseEnd"), e.path("transferSize").asLong()));
+                    us(e, "responseStart"), us(e, "responseEnd"), e.path("transferSize").asLong(), null));
         }
         List<String> errors = new ArrayList<>();
         synchronized (failedUrls) {

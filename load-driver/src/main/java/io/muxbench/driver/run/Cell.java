@@ -204,7 +204,9 @@ final class Cell {
         unanswered.addAll(outcome.unanswered());
         ordered.sort(Comparator.comparingLong((Exchange e) -> e.startNanos).thenComparingLong(e -> e.beginNanos));
         for (Exchange e : ordered) {
-            String error = unanswered.contains(e) ? PAGE_LOAD_TIMEOUT : e.failed() ? e.failure.id() : null;
+            boolean waiting = unanswered.contains(e);
+            String error = waiting ? PAGE_LOAD_TIMEOUT : e.failed() ? e.failure.id() : null;
+            String detail = waiting ? "no response within the page-load timeout" : e.failed() ? e.failureDetail : null;
             long begin = at(e.beginNanos, base);
             long connectStart = e.connectStartNanos == 0 ? begin : at(e.connectStartNanos, base);
             long connectEnd = e.connectEndNanos == 0 ? connectStart : at(e.connectEndNanos, base);
@@ -213,7 +215,8 @@ final class Cell {
             String path = e.resource.host() == null ? e.resource.path() : "//" + e.resource.host() + e.resource.path();
             records.add(new PageLoadSample.RequestRecord(path, e.connectionId, e.streamId, e.status,
                     error, at(e.startNanos, base), connectStart, connectEnd, tlsEnd,
-                    at(e.sentNanos, base), at(e.firstByteNanos, base), at(e.lastByteNanos, base), e.bodyBytesReceived));
+                    at(e.sentNanos, base), at(e.firstByteNanos, base), at(e.lastByteNanos, base), e.bodyBytesReceived,
+                    detail));
         }
         samples.add(new PageLoadSample(outcome.durationNanos() / 1e6, outcome.failed(), records));
     }

@@ -224,6 +224,9 @@ class RunnerIT {
             Map<String, String> errorByPath = new java.util.TreeMap<>();
             sample.requests().forEach(r -> errorByPath.put(r.path(), String.valueOf(r.error())));
             assertEquals(Map.of("/", "null", "/fast.png", "null", "/stuck.png", "timeout-page-load"), errorByPath, id);
+            PageLoadSample.RequestRecord stuck = sample.requests().stream().filter(r -> r.path().equals("/stuck.png"))
+                    .findFirst().orElseThrow();
+            assertEquals("no response within the page-load timeout", stuck.errorDetail(), id);
         }
     }
 

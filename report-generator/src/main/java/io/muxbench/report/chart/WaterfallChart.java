@@ -138,7 +138,8 @@ public final class WaterfallChart {
     private static String tooltip(RequestRecord r) {
         return String.format(Locale.ROOT, "%s%nconnection %d, stream %d, status %d%s%nstart %.1f ms, first byte %.1f ms,"
                         + " last byte %.1f ms, %d bytes", r.path(), r.connectionId(), r.streamId(), r.status(),
-                r.error() == null ? "" : ", error: " + r.error(), r.startUs() / 1000.0, r.firstByteUs() / 1000.0,
+                r.error() == null ? "" : ", error: " + r.error()
+                        + (r.errorDetail() == null ? "" : " (" + r.errorDetail() + ")"), r.startUs() / 1000.0, r.firstByteUs() / 1000.0,
                 r.lastByteUs() / 1000.0, r.bytesReceived());
     }
 
