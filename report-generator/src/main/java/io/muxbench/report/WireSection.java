@@ -28,7 +28,10 @@ final class WireSection {
         }
         html.note("lead", "Bytes per page load on the link \"" + firstLink + "\" (they hardly depend on the link; the"
                 + " table has every cell). Headers include HTTP/2 framing; HTTP/2 compresses headers with HPACK. A"
-                + " browser reports only what it received, so its cells show no bytes sent and no chart.");
+                + " browser reports only what it received, so its cells show no bytes sent and no chart. The server's"
+                + " counts are taken at the origin, behind the link: it often writes a small response before the next"
+                + " request on that connection has arrived, so HTTP/2 may show few streams in flight there while the"
+                + " client has many outstanding (the waterfalls show those).");
         html.raw("<div class=\"charts\">");
         byScenario.forEach((scenario, bars) -> html.raw(BytesChart.render(scenario + ": all bytes", bars, false))
                 .raw(BytesChart.render(scenario + ": headers and framing only", bars, true)));
