@@ -150,14 +150,14 @@ public final class RunCommand implements Callable<Integer> {
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
             Scenario scenario = Scenarios.load(name, keepHosts);
+            String severalHosts = name + ": its resources are on " + (scenario.hosts().size() + 1)
+                    + " hosts (imported with --keep-hosts)";
             if (!scenario.hosts().isEmpty() && target != null) {
-                throw UserException.badInput(name + ": its resources are on " + (scenario.hosts().size() + 1)
-                        + " hosts (imported with --keep-hosts), and --target is one server; replay it on the embedded"
+                throw UserException.badInput(severalHosts + ", and --target is one server; replay it on the embedded"
                         + " origin, or import the HAR without --keep-hosts to map every host onto the target");
             }
             if (!scenario.hosts().isEmpty() && browser != null) {
-                throw UserException.badInput(name + ": its resources are on " + (scenario.hosts().size() + 1)
-                        + " hosts (imported with --keep-hosts); --browser loads pages from one host only");
+                throw UserException.badInput(severalHosts + "; --browser loads pages from one host only");
             }
             loaded.add(scenario);
         }
