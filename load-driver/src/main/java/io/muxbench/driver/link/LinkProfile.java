@@ -30,6 +30,13 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
     private static final long MBIT = 1_000_000L;
     private static final long GBIT = 1_000_000_000L;
 
+    /** The longest round trip a link may have: longer is a typo, and would overflow nanosecond arithmetic sooner or later. */
+    public static final Duration MAX_RTT = Duration.ofHours(1);
+    /** The slowest rate: below it a single segment would take over ten seconds. */
+    public static final long MIN_BITS_PER_SECOND = KBIT;
+    /** The fastest rate: far beyond anything loopback can carry. */
+    public static final long MAX_BITS_PER_SECOND = 1_000 * GBIT;
+
     // WebPageTest's connectivity presets (LTE, 3GFast), so that the default suite stays fast.
     private static final Map<String, LinkProfile> NAMED = namedProfiles();
 
@@ -38,15 +45,11 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
             throw new IllegalArgumentException("link profile name must not be blank: '" + name + "'");
         }
         Objects.requireNonNull(rtt, "rtt");
-        if (rtt.isNegative()) {
-            throw new IllegalArgumentException("link rtt must not be negative: " + rtt);
+        if (rtt.isNegative() || rtt.compareTo(MAX_RTT) > 0) {
+            throw new IllegalArgumentException("link rtt must be from 0 to 1 h: " + rtt);
         }
-        if (downBitsPerSecond <= 0) {
-            throw new IllegalArgumentException("link downBitsPerSecond must be positive: " + downBitsPerSecond);
-        }
-        if (upBitsPerSecond <= 0) {
-            throw new IllegalArgumentException("link upBitsPerSecond must be positive: " + upBitsPerSecond);
-        }
+        checkRate("downBitsPerSecond", downBitsPerSecond);
+        checkRate("upBitsPerSecond", upBitsPerSecond);
         if (!(lossRate >= 0 && lossRate < 1)) {
             throw new IllegalArgumentException("link lossRate must be in [0, 1): " + lossRate);
         }
@@ -60,7 +63,9 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
     /**
      * A named profile ({@code cable}) or an explicit spec ({@code rtt=100ms,down=8mbit,up=2mbit,loss=0.01}).
      * In explicit specs {@code rtt} and {@code down} are required, {@code up} defaults to {@code down}
-     * and {@code loss} to 0. The name of an explicit profile is its canonical spec.
+     * and {@code loss} to 0; each key may appear once. Values must lie within bounds: rtt from 0 to
+     * 1 h, rates from 1 kbit to 1000 gbit per second, loss at least 0 and below 1 (below 100%). The
+     * name of an explicit profile is its canonical spec.
      *
      * @throws IllegalArgumentException with a one-line message naming the bad part
      */
@@ -74,7 +79,7 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
             return named;
         }
         if (!trimmed.contains("=")) {
-            throw bad("unknown link profile '" + trimmed + "'");
+            throw bad("unknown link profile " + SpecParser.quoted(trimmed));
         }
         return SpecParser.parse(trimmed);
     }
@@ -99,6 +104,12 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
     @Override
     public String toString() {
         return name.equals(spec()) ? name : name + " (" + spec() + ")";
+    }
+
+    private static void checkRate(String field, long bitsPerSecond) {
+        if (bitsPerSecond < MIN_BITS_PER_SECOND || bitsPerSecond > MAX_BITS_PER_SECOND) {
+            throw new IllegalArgumentException("link " + field + " must be from 1kbit to 1000gbit per second: " + bitsPerSecond);
+        }
     }
 
     static IllegalArgumentException bad(String what) {

@@ -1,11 +1,28 @@
 package io.muxbench.driver.link;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 
-/** Parses explicit link specs such as {@code rtt=100ms,down=8mbit,up=2mbit,loss=1%}. */
+/**
+ * Parses explicit link specs such as {@code rtt=100ms,down=8mbit,up=2mbit,loss=1%}. Values are
+ * checked against the bounds as exact decimals before they become longs, so no value can wrap
+ * around into a plausible one.
+ */
 final class SpecParser {
+
+    private static final BigDecimal NANOS_PER_MILLI = BigDecimal.valueOf(1_000_000L);
+    private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+    private static final BigDecimal MAX_RTT_NANOS = BigDecimal.valueOf(LinkProfile.MAX_RTT.toNanos());
+    private static final BigDecimal MIN_RATE = BigDecimal.valueOf(LinkProfile.MIN_BITS_PER_SECOND);
+    private static final BigDecimal MAX_RATE = BigDecimal.valueOf(LinkProfile.MAX_BITS_PER_SECOND);
+    /** Numbers beyond this many digits either side of the point are refused before any arithmetic on them. */
+    private static final int MAX_MAGNITUDE_DIGITS = 30;
+    /** How much of a bad input an error message repeats. */
+    private static final int MAX_QUOTED_CHARS = 60;
 
     private SpecParser() {
     }
@@ -15,26 +32,31 @@ final class SpecParser {
         Long down = null;
         Long up = null;
         double loss = 0;
+        Set<String> seen = new HashSet<>();
         for (String part : spec.split(",", -1)) {
             int eq = part.indexOf('=');
             if (eq < 0) {
-                throw LinkProfile.bad("bad link part '" + part + "' in '" + spec + "' (expected key=value)");
+                throw LinkProfile.bad("bad link part " + quoted(part) + " in " + quoted(spec) + " (expected key=value)");
             }
             String key = part.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             String value = part.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
+            if (!seen.add(key)) {
+                throw LinkProfile.bad("link spec " + quoted(spec) + " gives " + quoted(key) + " twice");
+            }
             switch (key) {
                 case "rtt" -> rtt = duration(part, value);
                 case "down" -> down = rate(part, value);
                 case "up" -> up = rate(part, value);
                 case "loss" -> loss = loss(part, value);
-                default -> throw LinkProfile.bad("unknown link part '" + part + "' in '" + spec + "' (keys: rtt, down, up, loss)");
+                default -> throw LinkProfile.bad("unknown link part " + quoted(part) + " in " + quoted(spec)
+                        + " (keys: rtt, down, up, loss)");
             }
         }
         if (rtt == null) {
-            throw LinkProfile.bad("link spec '" + spec + "' has no rtt=");
+            throw LinkProfile.bad("link spec " + quoted(spec) + " has no rtt=");
         }
         if (down == null) {
-            throw LinkProfile.bad("link spec '" + spec + "' has no down=");
+            throw LinkProfile.bad("link spec " + quoted(spec) + " has no down=");
         }
         LinkProfile values = new LinkProfile("explicit", rtt, down, up == null ? down : up, loss);
         return new LinkProfile(values.spec(), values.rtt(), values.downBitsPerSecond(), values.upBitsPerSecond(), values.lossRate());
@@ -44,16 +66,20 @@ final class SpecParser {
         BigDecimal nanosPerUnit;
         String number;
         if (value.endsWith("ms")) {
-            nanosPerUnit = BigDecimal.valueOf(1_000_000L);
+            nanosPerUnit = NANOS_PER_MILLI;
             number = value.substring(0, value.length() - 2);
         } else if (value.endsWith("s")) {
-            nanosPerUnit = BigDecimal.valueOf(1_000_000_000L);
+            nanosPerUnit = NANOS_PER_SECOND;
             number = value.substring(0, value.length() - 1);
         } else {
-            throw LinkProfile.bad("bad link part '" + part + "' (rtt needs a unit: ms or s)");
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (rtt needs a unit: ms or s)");
         }
         BigDecimal nanos = number(part, number).multiply(nanosPerUnit);
-        return Duration.ofNanos(nanos.longValue());
+        if (nanos.compareTo(MAX_RTT_NANOS) > 0) {
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (rtt must be at most 1 h)");
+        }
+        // Below a nanosecond is below what the emulator can schedule: drop it.
+        return Duration.ofNanos(nanos.setScale(0, RoundingMode.DOWN).longValueExact());
     }
 
     private static long rate(String part, String value) {
@@ -65,34 +91,64 @@ final class SpecParser {
         } else if (value.endsWith("kbit")) {
             unit = 1_000L;
         } else {
-            throw LinkProfile.bad("bad link part '" + part + "' (rates need a unit: kbit, mbit or gbit)");
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (rates need a unit: kbit, mbit or gbit)");
         }
-        long bits = number(part, value.substring(0, value.length() - 4)).multiply(BigDecimal.valueOf(unit)).longValue();
-        if (bits <= 0) {
-            throw LinkProfile.bad("bad link part '" + part + "' (rate must be positive)");
+        BigDecimal bits = number(part, value.substring(0, value.length() - 4)).multiply(BigDecimal.valueOf(unit));
+        if (bits.compareTo(MIN_RATE) < 0 || bits.compareTo(MAX_RATE) > 0) {
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (rate must be from 1kbit to 1000gbit)");
         }
-        return bits;
+        return bits.setScale(0, RoundingMode.DOWN).longValueExact();
     }
 
     private static double loss(String part, String value) {
         boolean percent = value.endsWith("%");
         BigDecimal number = number(part, percent ? value.substring(0, value.length() - 1) : value);
-        double fraction = percent ? number.movePointLeft(2).doubleValue() : number.doubleValue();
-        if (!(fraction >= 0 && fraction < 1)) {
-            throw LinkProfile.bad("bad link part '" + part + "' (loss must be at least 0 and below 1, or 100%)");
+        BigDecimal fraction = percent ? number.movePointLeft(2) : number;
+        if (fraction.compareTo(BigDecimal.ONE) >= 0) {
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (loss must be below 1, that is below 100%)");
         }
-        return fraction;
+        double rate = fraction.doubleValue();
+        if (rate >= 1) {
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (loss rounds to 1: must be below 1, that is below 100%)");
+        }
+        return rate;
     }
 
+    /** A non-negative decimal of sane magnitude, so that the arithmetic on it stays exact and cheap. */
     private static BigDecimal number(String part, String number) {
+        BigDecimal value;
         try {
-            BigDecimal value = new BigDecimal(number.trim());
-            if (value.signum() < 0) {
-                throw LinkProfile.bad("bad link part '" + part + "' (must not be negative)");
-            }
-            return value;
+            value = new BigDecimal(number.trim()).stripTrailingZeros();
         } catch (NumberFormatException e) {
-            throw LinkProfile.bad("bad link part '" + part + "' (not a number)");
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (not a number)");
         }
+        if (value.signum() < 0) {
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (must not be negative)");
+        }
+        // Digits before the point (precision - scale), and digits after it (scale), both bounded.
+        long integerDigits = (long) value.precision() - value.scale();
+        if (value.signum() != 0 && (integerDigits > MAX_MAGNITUDE_DIGITS || value.scale() > MAX_MAGNITUDE_DIGITS)) {
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (number out of range)");
+        }
+        return value;
+    }
+
+    /**
+     * {@code input} in single quotes, shortened, with control characters escaped, so that an error
+     * message stays one readable line whatever was typed.
+     */
+    static String quoted(String input) {
+        StringBuilder out = new StringBuilder("'");
+        int shown = Math.min(input.length(), MAX_QUOTED_CHARS);
+        for (int i = 0; i < shown; i++) {
+            char c = input.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append(input.length() > shown ? "...'" : "'").toString();
     }
 }

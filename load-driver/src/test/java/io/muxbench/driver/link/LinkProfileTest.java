@@ -56,11 +56,65 @@ class LinkProfileTest {
     }
 
     @Test
+    void refusesValuesThatWouldOverflowOrLieOutsideTheBounds() {
+        // Each once ran as something else: 1e400ms as 0 ms, the next two as 28 ms and 5 mbit (review D17).
+        assertBad("rtt=1e400ms,down=1mbit", "rtt=1e400ms");
+        assertBad("rtt=18446744073737.551616ms,down=1mbit", "at most 1 h");
+        assertBad("rtt=5ms,down=18446744073714.551616mbit", "from 1kbit to 1000gbit");
+        assertBad("rtt=10000000000s,down=1mbit", "at most 1 h");
+        assertBad("rtt=3600.000000001s,down=1mbit", "at most 1 h");
+        assertBad("rtt=5ms,down=1001gbit", "from 1kbit to 1000gbit");
+        assertBad("rtt=5ms,down=0.999kbit", "from 1kbit to 1000gbit");
+        assertBad("rtt=5ms,down=0.0001kbit", "down=0.0001kbit");
+        assertBad("rtt=5ms,down=1mbit,up=0mbit", "up=0mbit");
+        assertBad("rtt=5ms,down=1e-99999999999mbit", "not a number");
+        assertBad("rtt=5ms,down=1e-999999999mbit", "out of range");
+        assertBad("rtt=5ms,down=1mbit,loss=NaN", "not a number");
+        assertBad("rtt=5ms,down=1mbit,loss=0.99999999999999999999", "loss rounds to 1");
+    }
+
+    @Test
+    void refusesAKeyGivenTwice() {
+        assertBad("rtt=5ms,rtt=6ms,down=1mbit", "gives 'rtt' twice");
+        assertBad("rtt=5ms,down=1mbit,DOWN=2mbit", "gives 'down' twice");
+        assertBad("rtt=5ms,down=1mbit,loss=0,loss=0", "gives 'loss' twice");
+    }
+
+    @Test
+    void lossOfAHundredPercentIsRefusedWithAMessageThatAgreesWithItself() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LinkProfile.parse("rtt=5ms,down=1mbit,loss=100%"));
+        assertTrue(e.getMessage().startsWith("bad link part 'loss=100%' (loss must be below 1, that is below 100%)"), e.getMessage());
+    }
+
+    @Test
+    void acceptsTheBoundsThemselves() {
+        LinkProfile widest = LinkProfile.parse("rtt=3600s,down=1000gbit,up=1kbit,loss=99.9%");
+        assertEquals(LinkProfile.MAX_RTT, widest.rtt());
+        assertEquals(LinkProfile.MAX_BITS_PER_SECOND, widest.downBitsPerSecond());
+        assertEquals(LinkProfile.MIN_BITS_PER_SECOND, widest.upBitsPerSecond());
+        assertEquals(0.999, widest.lossRate());
+        assertEquals(Duration.ZERO, LinkProfile.parse("rtt=0ms,down=1mbit").rtt());
+        assertEquals(0, LinkProfile.parse("rtt=0e-2147483647ms,down=1mbit,loss=0e-2147483647%").lossRate());
+    }
+
+    @Test
+    void errorMessagesStayOneShortLineWhateverTheInput() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LinkProfile.parse("rtt=5ms\n,down=1mbit\r\u2028,x=" + "y".repeat(10_000)));
+        assertTrue(e.getMessage().lines().count() == 1, e.getMessage());
+        assertTrue(e.getMessage().length() < 400, e.getMessage());
+    }
+
+    @Test
     void constructorRejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", Duration.ofMillis(-1), 1, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", Duration.ZERO, 0, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", Duration.ZERO, 1, 1, 1.0));
-        assertThrows(IllegalArgumentException.class, () -> new LinkProfile(" ", Duration.ZERO, 1, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LinkProfile(" ", Duration.ZERO, 1_000, 1_000, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", Duration.ofMinutes(61), 1_000, 1_000, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", Duration.ZERO, 1_000, 999, 0));
+        assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", Duration.ZERO, Long.MAX_VALUE, 1_000, 0));
     }
 
     private static void assertBad(String spec, String mentioned) {
