@@ -89,14 +89,43 @@ public final class LinkCommand implements Callable<Integer> {
                 + hostPort(upstreamAddress) + " over " + profile + ", seed " + seed + " (Ctrl-C stops)");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread onCtrlC = new Thread(() -> {
             emulator.close();
             out.println("muxbench link: stopped after " + emulator.stats().summary());
             out.flush();
             stopped.countDown();
-        }, "muxbench-link-shutdown"));
-        stopped.await();
+        }, "muxbench-link-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            awaitStop(emulator, stopped);
+        } catch (UserException e) {
+            removeQuietly(onCtrlC); // the failure is the one line to print, not the stats of a dead link
+            throw e;
+        }
         return 0;
+    }
+
+    /**
+     * Waits until Ctrl-C has stopped the emulator ({@code stopped} counted down), or until it stopped
+     * by itself: then it serves nobody any more, and saying so beats a process that looks alive.
+     *
+     * @throws UserException (exit 1) if the emulator failed
+     */
+    static void awaitStop(LinkEmulator emulator, CountDownLatch stopped) throws InterruptedException {
+        emulator.stopped().thenRun(stopped::countDown);
+        stopped.await();
+        emulator.failure().ifPresent(cause -> {
+            throw UserException.failed("the link emulator failed and stopped listening on " + hostPort(emulator.address())
+                    + ": " + cause);
+        });
+    }
+
+    private static void removeQuietly(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Ctrl-C came at the same time: its hook prints the stats, and the failure line follows.
+        }
     }
 
     static LinkProfile profile(String spec) {

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A TCP proxy that puts an emulated network link between its clients and an upstream server, or
@@ -20,6 +22,12 @@ import java.util.Objects;
  * the first byte, slow start from 10 segments of 1460 bytes, in-order delivery, and seeded segment
  * loss with retransmission after one round trip (or a 200 ms timeout) that holds back every later
  * byte and halves the window. One selector thread and a timer heap do all the work.
+ *
+ * <p>An unexpected failure while serving one connection (even an {@link Error}) resets that
+ * connection only, and a failing accept pauses the listener briefly. Should the thread itself
+ * fail, the emulator stops: it closes every socket, {@link #isRunning} turns false, {@link #failure}
+ * says why and {@link #stopped} completes, so that whoever relies on it can fail loudly instead of
+ * waiting for connections that nobody serves.
  *
  * <pre>{@code
  * try (LinkEmulator link = LinkEmulator.start(LinkProfile.parse("cable"), origin, 42)) {
@@ -119,6 +127,29 @@ public final class LinkEmulator implements AutoCloseable {
      */
     public void renumberConnections() {
         loop.renumberConnections();
+    }
+
+    /** Whether the emulator still accepts and forwards connections: false after {@link #close} or a failure. */
+    public boolean isRunning() {
+        return loop.isRunning();
+    }
+
+    /**
+     * Why the emulator stopped by itself (its thread failed), in one line such as
+     * {@code java.lang.OutOfMemoryError: Java heap space}; empty while it runs, and after a plain {@link #close}.
+     */
+    public Optional<String> failure() {
+        return Optional.ofNullable(loop.failure()).map(EventLoop::describe);
+    }
+
+    /** Completes once the emulator has stopped, by {@link #close} or by a failure, and closed its sockets. */
+    public CompletionStage<Void> stopped() {
+        return loop.ended().thenApply(failure -> null);
+    }
+
+    /** The emulator's thread, for the tests' fault injection. */
+    EventLoop loop() {
+        return loop;
     }
 
     /** A snapshot of what the emulator has done since it started; callable from any thread, also after close. */

@@ -15,11 +15,13 @@ import org.HdrHistogram.Histogram;
  * @param bytesDown             bytes delivered from the upstream to clients
  * @param segmentsLost          segments the seeded loss dropped
  * @param segmentsRetransmitted retransmissions (each lost segment is retransmitted once, and never lost again)
+ * @param internalErrors        events that failed unexpectedly (a harness bug, or the process out of
+ *                              file descriptors); each cost one connection or one accept, not the link
  * @param timingErrorMicros     per delivered segment: actual delivery time minus scheduled delivery
  *                              time, in microseconds (a copy, yours to keep)
  */
 public record LinkStats(long connections, long bytesUp, long bytesDown, long segmentsLost, long segmentsRetransmitted,
-                        Histogram timingErrorMicros) {
+                        long internalErrors, Histogram timingErrorMicros) {
 
     /** Median timing error in microseconds (0 before any delivery). */
     public long timingErrorP50Micros() {
@@ -35,6 +37,7 @@ public record LinkStats(long connections, long bytesUp, long bytesDown, long seg
     public String summary() {
         return connections + " connections, " + bytesUp + " bytes up, " + bytesDown + " bytes down, "
                 + segmentsLost + " segments lost, timing error p50 " + timingErrorP50Micros() + " us, p99 "
-                + timingErrorP99Micros() + " us over " + timingErrorMicros.getTotalCount() + " segments";
+                + timingErrorP99Micros() + " us over " + timingErrorMicros.getTotalCount() + " segments"
+                + (internalErrors == 0 ? "" : ", " + internalErrors + " internal errors (each reset one connection)");
     }
 }

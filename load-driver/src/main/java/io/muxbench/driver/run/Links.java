@@ -45,6 +45,10 @@ final class Links implements AutoCloseable {
     synchronized Front front(String link, URI upstream) {
         Front front = fronts.get(link);
         if (front != null) {
+            String failure = failure(link);
+            if (failure != null) {
+                throw new UncheckedIOException(failure, new IOException(failure));
+            }
             return front;
         }
         if (link.equals(NONE)) {
@@ -90,6 +94,23 @@ final class Links implements AutoCloseable {
             }
             return URI.create(upstream.getScheme() + "://" + upstream.getHost() + ":" + address.getPort() + "/");
         });
+    }
+
+    /** A link whose emulator failed forwards nothing: the run says so rather than record timeouts as measurements. */
+    synchronized void checkRunning(String link) throws RunException {
+        String failure = failure(link);
+        if (failure != null) {
+            throw new RunException(failure);
+        }
+    }
+
+    /** Why the emulator of {@code link} no longer runs, or null if it does (or there is none). */
+    private String failure(String link) {
+        LinkEmulator emulator = emulators.get(link);
+        if (emulator == null || emulator.isRunning()) {
+            return null;
+        }
+        return "the link emulator for " + link + " failed: " + emulator.failure().orElse("it stopped");
     }
 
     private static boolean isLoopbackName(String host) {

@@ -145,6 +145,7 @@ public final class Runner {
                         browserRounds.runRound(cell, origin, front, round == 0, quota, runDir,
                                 started.toEpochMilli());
                     }
+                    links.checkRunning(cell.link);
                 }
                 writeResults(false);
             }

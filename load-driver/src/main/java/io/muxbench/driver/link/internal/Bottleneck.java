@@ -1,6 +1,8 @@
 package io.muxbench.driver.link.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One direction of one browser's access link: a fixed bandwidth, served round-robin one segment at
@@ -49,6 +51,17 @@ final class Bottleneck extends Scheduled {
             } else {
                 flow.inRotation = false;
             }
+        }
+    }
+
+    /** A turn failed half-way: reset every connection waiting for a turn, and start over with an empty rotation. */
+    @Override
+    void onFailure(Throwable failure) {
+        List<Flow> waiting = new ArrayList<>(rotation);
+        rotation.clear();
+        for (Flow flow : waiting) {
+            flow.inRotation = false;
+            flow.abortConnection();
         }
     }
 

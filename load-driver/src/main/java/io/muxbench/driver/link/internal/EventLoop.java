@@ -41,9 +41,15 @@ import java.util.concurrent.locks.LockSupport;
 public final class EventLoop implements Runnable {
 
     /** What a selection key's attachment does when its channel is ready. */
-    @FunctionalInterface
     interface Handler {
         void onReady(SelectionKey key, long nowNanos);
+
+        /**
+         * {@link #onReady} threw: give up what this key serves (a connection), never the loop, and
+         * leave the key no longer ready (close its channel or clear its interest), or the loop would
+         * call again at once. If this throws too, the loop cancels the key and closes its channel.
+         */
+        void onFailure(SelectionKey key, Throwable failure);
     }
 
     private static final long ONE_MILLI_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -60,12 +66,32 @@ public final class EventLoop implements Runnable {
     private volatile boolean stopping;
     /** Set once the selector is closed: tasks queued after that fail instead of waiting for a dead thread. */
     private volatile boolean stopped;
+    /** Why the loop ended on its own, or null. */
+    private volatile Throwable failure;
+    /** Completed once the loop has ended and closed everything: with its failure, or null after {@link #stop}. */
+    private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
 
     private EventLoop(LinkProfile profile, ServerSocketChannel server, long seed) throws IOException {
+        warmCloseMachinery();
         this.link = new LinkContext(profile, seed);
         this.selector = Selector.open();
         this.thread = new Thread(this, "muxbench-link-" + server.socket().getLocalPort());
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Makes the JDK set up what closing a socket needs while descriptors are still free. On Linux the
+     * first socket close initialises {@code sun.nio.ch.FileDispatcherImpl}, which opens a socket pair
+     * of its own; if that first close happens when the process is out of descriptors, the class
+     * fails to initialise and every later close in the JVM throws {@code NoClassDefFoundError}
+     * (review D9). Best effort: other JDKs may have no such class.
+     */
+    private static void warmCloseMachinery() {
+        try {
+            Class.forName("sun.nio.ch.FileDispatcherImpl", true, ClassLoader.getSystemClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            // Another JDK, or already broken: the per-event handling below still contains the damage.
+        }
     }
 
     /** Starts serving {@code server} (bound already) on a new daemon thread. */
@@ -91,15 +117,15 @@ public final class EventLoop implements Runnable {
      *     it within five seconds
      */
     public void listen(ServerSocketChannel server, InetSocketAddress upstream) throws IOException {
-        if (stopping) {
-            throw new IOException("the link has stopped");
+        if (stopping || stopped) {
+            throw stoppedException();
         }
         CompletableFuture<Void> registered = new CompletableFuture<>();
         tasks.add(() -> {
             try {
                 register(server, upstream);
                 registered.complete(null);
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
                 registered.completeExceptionally(e);
             }
         });
@@ -128,11 +154,43 @@ public final class EventLoop implements Runnable {
 
     private void register(ServerSocketChannel server, InetSocketAddress upstream) throws IOException {
         if (!selector.isOpen()) {
-            throw new IOException("the link has stopped");
+            throw stoppedException();
         }
         server.configureBlocking(false);
-        server.register(selector, SelectionKey.OP_ACCEPT, (Handler) (key, now) -> accept(server, upstream, now));
+        Acceptor acceptor = new Acceptor(link.timers, server::accept, (client, now) -> adopt(client, upstream, now));
+        acceptor.attach(server.register(selector, SelectionKey.OP_ACCEPT, acceptor));
         servers.add(server);
+    }
+
+    private IOException stoppedException() {
+        Throwable cause = failure;
+        return cause == null ? new IOException("the link has stopped")
+                : new IOException("the link has stopped: " + describe(cause), cause);
+    }
+
+    /** A throwable as one line: its class and the first line of its message. */
+    public static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        String firstLine = message == null ? "" : message.lines().findFirst().orElse("");
+        return failure.getClass().getName() + (firstLine.isEmpty() ? "" : ": " + firstLine);
+    }
+
+    /** Why the loop ended by itself (not by {@link #stop}), or null while it runs or after a stop. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** Whether the loop still serves its listeners: false once stopped or dead. */
+    public boolean isRunning() {
+        return !stopping && !stopped && thread.isAlive();
+    }
+
+    /**
+     * Completes once the loop has ended and closed every socket: with the failure that ended it, or
+     * with null after {@link #stop}.
+     */
+    public CompletableFuture<Throwable> ended() {
+        return ended.copy();
     }
 
     /** Connections accepted from now on are numbered from 0 again, per browser; callable from any thread. */
@@ -175,16 +233,33 @@ public final class EventLoop implements Runnable {
                     selector.select(this::dispatch, waitNanos / ONE_MILLI_NANOS);
                 }
             }
-        } catch (IOException e) {
-            System.err.println("muxbench link: selector failed: " + e);
+        } catch (Throwable e) {
+            // Every event contains its own failures, so this is the selector itself (or memory) gone:
+            // the link cannot go on, and must not look as if it did.
+            failure = e;
         } finally {
-            shutDown();
+            try {
+                shutDown();
+            } finally {
+                ended.complete(failure);
+            }
         }
+    }
+
+    /** Runs {@code task} on the loop's thread, between two selects; a task that throws costs only itself. */
+    void execute(Runnable task) {
+        tasks.add(task);
+        selector.wakeup();
+        LockSupport.unpark(thread);
     }
 
     private void runTasks() {
         for (Runnable task; (task = tasks.poll()) != null; ) {
-            task.run();
+            try {
+                task.run();
+            } catch (Throwable e) {
+                link.counters.internalErrors.incrementAndGet();
+            }
         }
     }
 
@@ -193,43 +268,55 @@ public final class EventLoop implements Runnable {
         long now = System.nanoTime();
         while (timers.size() > 0 && timers.peekDue() - now <= 0) {
             long due = timers.peekDue();
-            timers.poll().fire(due, now);
+            Scheduled task = timers.poll();
+            try {
+                task.fire(due, now);
+            } catch (Throwable e) {
+                link.counters.internalErrors.incrementAndGet();
+                try {
+                    task.onFailure(e);
+                } catch (Throwable again) {
+                    // Nothing more this task can give up; the loop goes on.
+                }
+            }
         }
     }
 
     private void dispatch(SelectionKey key) {
-        if (key.isValid()) {
-            ((Handler) key.attachment()).onReady(key, System.nanoTime());
+        if (!key.isValid()) {
+            return;
+        }
+        Handler handler = (Handler) key.attachment();
+        try {
+            handler.onReady(key, System.nanoTime());
+        } catch (Throwable e) {
+            link.counters.internalErrors.incrementAndGet();
+            try {
+                handler.onFailure(key, e);
+            } catch (Throwable again) {
+                // A key left ready would fail again on every select: drop it and its channel.
+                key.cancel();
+                closeQuietly(key.channel());
+            }
         }
     }
 
-    private void accept(ServerSocketChannel server, InetSocketAddress upstream, long nowNanos) {
-        while (true) {
-            SocketChannel client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                return; // e.g. out of file descriptors: try again on the next readiness
-            }
-            if (client == null) {
-                return;
-            }
-            try {
-                InetAddress source = ((InetSocketAddress) client.getRemoteAddress()).getAddress();
-                Browser browser = browsers.computeIfAbsent(source,
-                        a -> new Browser(a, link.timers, link.profile.upBitsPerSecond(), link.profile.downBitsPerSecond()));
-                ProxyConnection connection = new ProxyConnection(this, client, browser, nowNanos);
-                connections.add(connection);
-                link.counters.connections.incrementAndGet();
-                connection.open(upstream);
-            } catch (IOException e) {
-                try {
-                    client.close();
-                } catch (IOException ignored) {
-                    // Already gone.
-                }
-            }
+    /** Proxies a freshly accepted client; any failure closes that client and nothing else. */
+    private void adopt(SocketChannel client, InetSocketAddress upstream, long nowNanos) {
+        ProxyConnection connection;
+        try {
+            InetAddress source = ((InetSocketAddress) client.getRemoteAddress()).getAddress();
+            Browser browser = browsers.computeIfAbsent(source,
+                    a -> new Browser(a, link.timers, link.profile.upBitsPerSecond(), link.profile.downBitsPerSecond()));
+            connection = new ProxyConnection(this, client, browser, nowNanos);
+        } catch (Throwable e) {
+            // Typically out of descriptors for the upstream socket: this client gets a reset.
+            closeQuietly(client);
+            return;
         }
+        connections.add(connection);
+        link.counters.connections.incrementAndGet();
+        connection.open(upstream); // resets both sides itself if it fails
     }
 
     void forget(ProxyConnection connection) {
@@ -238,7 +325,11 @@ public final class EventLoop implements Runnable {
 
     private void shutDown() {
         for (ProxyConnection connection : new ArrayList<>(connections)) {
-            connection.close(false);
+            try {
+                connection.close(false);
+            } catch (Throwable e) {
+                // Close the rest regardless.
+            }
         }
         link.timers.clear();
         for (ServerSocketChannel server : servers) {
@@ -252,8 +343,8 @@ public final class EventLoop implements Runnable {
     private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
-        } catch (IOException ignored) {
-            // Closing anyway.
+        } catch (Throwable ignored) {
+            // Closing anyway; nothing else to do with a channel that fails to close.
         }
     }
 }

@@ -196,6 +196,16 @@ final class Flow extends Scheduled {
         }
     }
 
+    @Override
+    void onFailure(Throwable failure) {
+        connection.abort();
+    }
+
+    /** Resets this flow's connection: something that serves it failed. */
+    void abortConnection() {
+        connection.abort();
+    }
+
     private void onAck(Segment segment) {
         long inFlight = sentSeq - ackedSeq;
         ackedSeq = segment.endSeq();

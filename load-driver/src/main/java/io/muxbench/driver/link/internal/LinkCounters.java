@@ -14,6 +14,8 @@ final class LinkCounters {
     final AtomicLong bytesDown = new AtomicLong();
     final AtomicLong segmentsLost = new AtomicLong();
     final AtomicLong segmentsRetransmitted = new AtomicLong();
+    /** Events that threw something unexpected; each cost one connection, not the link. */
+    final AtomicLong internalErrors = new AtomicLong();
     private final Histogram timingErrorMicros = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
 
     void recordTimingError(long lateNanos) {
@@ -23,6 +25,6 @@ final class LinkCounters {
 
     LinkStats snapshot() {
         return new LinkStats(connections.get(), bytesUp.get(), bytesDown.get(), segmentsLost.get(),
-                segmentsRetransmitted.get(), timingErrorMicros.copy());
+                segmentsRetransmitted.get(), internalErrors.get(), timingErrorMicros.copy());
     }
 }

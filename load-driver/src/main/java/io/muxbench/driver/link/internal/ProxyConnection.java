@@ -11,7 +11,7 @@ import java.nio.channels.SocketChannel;
  * down: upstream to client). EOF travels through the link like data and half-closes the other side;
  * an error on either side resets both. Loop thread only.
  */
-final class ProxyConnection {
+final class ProxyConnection implements EventLoop.Handler {
 
     private final EventLoop loop;
     private final SocketChannel client;
@@ -51,17 +51,32 @@ final class ProxyConnection {
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);
             upstream.configureBlocking(false);
             upstream.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            clientKey = client.register(loop.selector, 0, (EventLoop.Handler) this::onClientReady);
-            upstreamKey = upstream.register(loop.selector, 0, (EventLoop.Handler) this::onUpstreamReady);
+            clientKey = client.register(loop.selector, 0, this);
+            upstreamKey = upstream.register(loop.selector, 0, this);
             if (upstream.connect(upstreamAddress)) {
                 onUpstreamConnected();
             } else {
                 upstreamKey.interestOps(SelectionKey.OP_CONNECT);
             }
             updateInterest();
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             abort();
         }
+    }
+
+    @Override
+    public void onReady(SelectionKey key, long nowNanos) {
+        if (key == clientKey) {
+            onClientReady(key, nowNanos);
+        } else {
+            onUpstreamReady(key, nowNanos);
+        }
+    }
+
+    /** Anything unexpected while serving this connection resets it, and only it. */
+    @Override
+    public void onFailure(SelectionKey key, Throwable failure) {
+        abort();
     }
 
     private void onClientReady(SelectionKey key, long nowNanos) {
@@ -154,8 +169,8 @@ final class ProxyConnection {
         }
         try {
             channel.close();
-        } catch (IOException ignored) {
-            // Nothing left to do with a socket that fails to close.
+        } catch (Throwable ignored) {
+            // Nothing left to do with a socket that fails to close; the other one must still be closed.
         }
     }
 }

@@ -33,4 +33,10 @@ abstract class Scheduled {
 
     /** Does everything due by {@code nowNanos}, and re-arms for what comes next. */
     abstract void onTimer(long nowNanos);
+
+    /**
+     * {@link #onTimer} threw: give up whatever this task serves (its connection, say), so that one
+     * failure costs one connection and never the loop.
+     */
+    abstract void onFailure(Throwable failure);
 }

@@ -21,6 +21,11 @@ class TimerHeapTest {
                 void onTimer(long nowNanos) {
                     fired.add(nowNanos);
                 }
+
+                @Override
+                void onFailure(Throwable failure) {
+                    throw new AssertionError(failure);
+                }
             };
             long due = 1_000 + random.nextInt(1_000_000);
             task.armAt(due);
