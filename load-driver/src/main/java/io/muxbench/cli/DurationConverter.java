@@ -5,26 +5,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Durations on the command line: {@code 250ms}, {@code 2s}, {@code 1m}, or ISO-8601 ({@code PT2S}). */
+/** Durations on the command line: {@code 250ms}, {@code 2s}, {@code 1m}, {@code 1h}, or ISO-8601 ({@code PT2S}). */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
     @Override
     public Duration convert(String value) {
         Matcher m = SIMPLE.matcher(value.trim());
         if (m.matches()) {
-            double amount = Double.parseDouble(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofNanos((long) (amount * 1e6));
-                case "s" -> Duration.ofNanos((long) (amount * 1e9));
-                default -> Duration.ofNanos((long) (amount * 60e9));
+            double nanos = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                default -> 3600e9;
             };
+            if (nanos > Long.MAX_VALUE) { // a cast would saturate to 292 years; RunConfig bounds the rest
+                throw new CommandLine.TypeConversionException("'" + value + "' is far too long (at most 24h)");
+            }
+            return Duration.ofNanos((long) nanos);
         }
         try {
             return Duration.parse(value);
         } catch (RuntimeException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (use e.g. 250ms, 2s, 1m)");
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (use e.g. 250ms, 2s, 1m, 1h)");
         }
     }
 }

@@ -32,12 +32,36 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Always exit: Jetty's threads are not daemons, and a failed serve or run must not stay alive
+        // with its ports bound.
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns the exit code (tests call this). */
+    /**
+     * Runs the command line and returns the exit code (tests call this). An {@link Error}, such as
+     * running out of memory, ends in one line and exit code 1 too.
+     */
     public static int execute(String... args) {
-        return newCommandLine().execute(args);
+        CommandLine cli = newCommandLine();
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            cli.getErr().println("muxbench: " + describe(e));
+            cli.getErr().flush();
+            return EXIT_FAILED;
+        }
+    }
+
+    /** An error in words: what ran out, and what to try. */
+    static String describe(Error e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + e.getMessage() + "); give Java more with java -Xmx<size> -jar muxbench.jar,"
+                    + " or make the scenario smaller";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow: the input is nested too deeply";
+        }
+        return "internal error: " + e;
     }
 
     /** The configured picocli command line, with muxbench's error handling. */

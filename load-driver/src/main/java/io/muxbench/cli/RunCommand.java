@@ -14,8 +14,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,9 +47,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "h1, h1-pipelined, h2; repeatable (default: all three).")
     List<String> modes;
 
-    @Option(names = {"-l", "--link"}, split = ",", paramLabel = "PROFILE",
-            description = "Link profile (lan, cable, 4g, 3g, lossy-4g, satellite), explicit rtt=..,down=..,up=..,loss=..,"
-                    + " or none for plain loopback; repeatable, making a matrix (default: cable).")
+    @Option(names = {"-l", "--link"}, paramLabel = "LINK",
+            description = "Link profile (lan, cable, 4g, 3g, lossy-4g, satellite), an explicit spec such as"
+                    + " 'rtt=100ms,down=8mbit,up=2mbit,loss=1%', or none for plain loopback. Repeat the flag for a matrix"
+                    + " (--link 'rtt=100ms,down=8mbit,up=2mbit,loss=1%' --link 3g) or separate links with ';'; a comma"
+                    + " list of profile names (lan,cable,3g) works too (default: cable).")
     List<String> links;
 
     @Option(names = "--reuse", paramLabel = "cold|warm|both",
@@ -169,21 +169,18 @@ public final class RunCommand implements Callable<Integer> {
         if (jmh != null && !Files.isRegularFile(jmh)) {
             throw UserException.badInput("--jmh " + jmh + ": no such file");
         }
-        Path runDir;
         try {
-            runDir = runDir();
-        } catch (IOException e) {
-            throw UserException.badInput("cannot create the run folder: " + e);
+            Runner.checkCellIds(config, loaded, config.scenarios());
+        } catch (IllegalArgumentException e) {
+            throw UserException.badInput(e.getMessage());
         }
-        Progress progress = new Progress(System.err, quiet);
-        Runner runner = new Runner(config, loaded, runDir, progress);
+        Path executable = null;
         if (browser != null) {
-            Path executable = io.muxbench.driver.browser.Chromium.find(chromium);
+            executable = io.muxbench.driver.browser.Chromium.find(chromium);
             if (executable == null) {
                 System.err.println("warning: Chromium not found (" + (chromium == null ? "no chromium on PATH"
                         : chromium + " is not executable") + "); browser cells are skipped");
             } else {
-                runner.withChromium(executable);
                 if (config.modes().contains(Mode.H1_PIPELINED)) {
                     System.err.println("note: no browser cell for h1-pipelined (Chromium does not pipeline)");
                 }
@@ -191,6 +188,16 @@ public final class RunCommand implements Callable<Integer> {
                     System.err.println("note: no browser cell for h2 in cleartext (Chromium speaks h2 only over TLS)");
                 }
             }
+        }
+        // The origin draws its images with ImageIO, whose file cache registers a shutdown hook on first
+        // use: during a Ctrl-C at start-up that fails with "Shutdown in progress". Images are small and
+        // made in memory: no file cache, no hook.
+        javax.imageio.ImageIO.setUseCache(false);
+        // From here to the hook nothing is slow: a Ctrl-C in between would leave an empty folder.
+        RunFolder folder = RunFolder.create(out, runsDir);
+        Runner runner = new Runner(config, loaded, folder.dir(), new Progress(System.err, quiet));
+        if (executable != null) {
+            runner.withChromium(executable);
         }
         CountDownLatch finished = new CountDownLatch(1);
         long hookWaitSeconds = config.pageLoadTimeout().toSeconds() + 60;
@@ -204,7 +211,7 @@ public final class RunCommand implements Callable<Integer> {
         }, "muxbench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return runAndReport(runner, runDir);
+            return runAndReport(runner, folder);
         } finally {
             finished.countDown();
             try {
@@ -215,14 +222,21 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runAndReport(Runner runner, Path runDir) throws Exception {
+    private int runAndReport(Runner runner, RunFolder folder) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Path runDir = folder.dir();
         Runner.Outcome outcome;
         try {
             outcome = runner.run();
         } catch (RunException e) {
-            deleteIfEmpty(runDir); // nothing was measured: leave nothing that looks like a run
+            folder.removeIfUnmeasured(); // nothing was measured: leave nothing that looks like a run
             throw UserException.failed(e.getMessage());
+        } catch (IOException e) {
+            folder.removeIfUnmeasured(); // results written before the failure stay, marked incomplete
+            throw UserException.failed("cannot write the run's results: " + IoErrors.describe(e));
+        } catch (RuntimeException | Error e) {
+            folder.removeIfUnmeasured();
+            throw e;
         }
         if (jmh != null) {
             try {
@@ -292,7 +306,8 @@ public final class RunCommand implements Callable<Integer> {
             throw UserException.badInput("--cleartext with an https:// target: give an http:// target instead");
         }
         try {
-            List<String> linkList = or(links, base.links()).stream().map(io.muxbench.driver.run.RunConfig::canonicalLink).toList();
+            List<String> linkList = (links == null ? base.links() : LinkArguments.split(links)).stream()
+                    .map(RunConfig::canonicalLink).toList();
             return new RunConfig(or(scenarios, base.scenarios()), modeList, linkList, reuseList, tls,
                     or(browsers, base.browsers()), or(rate, base.ratePerSecond()), or(thinkTime, base.thinkTime()),
                     or(pageLoads, base.pageLoads()), or(warmup, base.warmupPageLoads()), or(rounds, base.rounds()),
@@ -313,38 +328,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteIfEmpty(Path dir) {
-        try (var entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                Files.delete(dir);
-            }
-        } catch (IOException ignored) {
-            // An empty folder left behind is harmless.
-        }
-    }
-
     private static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
     }
-
-    private Path runDir() throws IOException {
-        out = out == null ? null : out.toAbsolutePath().normalize();
-        runsDir = runsDir.toAbsolutePath().normalize();
-        if (out != null) {
-            if (Files.exists(out.resolve(io.muxbench.results.ResultsFormat.RESULTS_FILE))) {
-                throw UserException.badInput(out + " already holds results; choose another --out");
-            }
-            Files.createDirectories(out);
-            return out;
-        }
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path dir = runsDir.resolve(stamp);
-        for (int i = 2; Files.exists(dir); i++) {
-            dir = runsDir.resolve(stamp + "-" + i);
-        }
-        Files.createDirectories(dir);
-        return dir;
-    }
-
-
 }

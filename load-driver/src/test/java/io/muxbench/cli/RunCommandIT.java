@@ -1,10 +1,14 @@
 package io.muxbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.muxbench.results.CellResult;
+import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.ResultsFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +18,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -126,11 +131,97 @@ class RunCommandIT {
         assertTrue(result.errLines().get(0).matches("muxbench: .*broken\\.json:\\d+: .*"), "no line number: " + result.errLines());
     }
 
+    private Path tinyScenario(String file, String name) throws Exception {
+        return Files.writeString(dir.resolve(file), """
+                {"schemaVersion": 1, "name": "%s", "root": {"path": "/", "contentType": "text/html", "size": 1000,
+                 "children": [{"path": "/a.css", "contentType": "text/css", "size": 2000}]}}
+                """.formatted(name));
+    }
+
+    @Test
+    void anExplicitLinkSpecAndAProfileMakeATwoLinkMatrix() throws Exception {
+        Path out = dir.resolve("run");
+        Result result = muxbench("run", "--scenario", tinyScenario("t.json", "t").toString(),
+                "--link", "rtt=2ms,down=100mbit,up=100mbit,loss=0%", "--link", "lan", "--mode", "h2", "--reuse", "warm",
+                "--page-loads", "1", "--warmup", "0", "--rounds", "1", "--quiet", "--no-report", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.errLines().toString());
+        List<String> links = ResultsFormat.readRun(out).results().cells().stream().map(CellResult::link).toList();
+        assertEquals(List.of("rtt=2ms,down=100mbit,up=100mbit,loss=0", "lan"), links);
+    }
+
+    @Test
+    void scenariosAlikeOnceFileSafeAreRefusedBeforeAnythingStarts() throws Exception {
+        Path lower = tinyScenario("lower.json", "t");
+        Path upper = tinyScenario("upper.json", "T");
+        Path out = dir.resolve("run");
+        Result result = muxbench("run", "-s", lower.toString(), "-s", upper.toString(), "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, result.exitCode(), result.errLines().toString());
+        assertOneLine(result, "lower.json", "upper.json", "rename one");
+        assertTrue(Files.notExists(out), "no run folder");
+        Result twice = muxbench("run", "-s", lower.toString(), "-s", tinyScenario("again.json", "t").toString(),
+                "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, twice.exitCode(), twice.errLines().toString());
+        assertOneLine(twice, "both named 't'");
+        assertTrue(Files.notExists(out), "no run folder");
+    }
+
+    @Test
+    void anOutThatIsAFileIsRefusedInWordsNotClassNames() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        Result result = muxbench("run", "--quiet", "--out", file.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, result.exitCode(), result.errLines().toString());
+        assertOneLine(result, "cannot create the run folder", "a file is in the way");
+        assertFalse(result.errLines().get(0).contains("Exception"), result.errLines().get(0));
+    }
+
+    @Test
+    void anUnwritableOutIsRefusedBeforeTheOriginStarts() throws Exception {
+        Path out = Files.createDirectory(dir.resolve("read-only"));
+        assumeTrue(out.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            assumeFalse(Files.isWritable(out), "root writes anywhere");
+            Result result = muxbench("run", "--quiet", "--out", out.toString());
+            assertEquals(Main.EXIT_BAD_INPUT, result.exitCode(), result.errLines().toString());
+            assertOneLine(result, "cannot write into the run folder", "permission denied");
+        } finally {
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        try (var entries = Files.list(out)) {
+            assertEquals(0, entries.count(), "nothing written");
+        }
+    }
+
+    @Test
+    void aWriteFailureInTheMiddleOfARunEndsWithOneLineAndExitOne() throws Exception {
+        Path out = Files.createDirectory(dir.resolve("run"));
+        Files.writeString(out.resolve(HistogramLogs.FOLDER), "a file where the hlogs' folder goes");
+        Result result = muxbench("run", "--scenario", tinyScenario("t.json", "t").toString(), "--link", "none",
+                "--mode", "h2", "--reuse", "warm", "--page-loads", "1", "--warmup", "0", "--quiet", "--no-report",
+                "--out", out.toString());
+        assertEquals(Main.EXIT_FAILED, result.exitCode(), result.errLines().toString());
+        assertOneLine(result, "cannot write the run's results", HistogramLogs.FOLDER);
+        assertTrue(Files.notExists(out.resolve(ResultsFormat.RUN_FILE)), "no lone run.json");
+    }
+
+    @Test
+    void durationsLongerThanADayAreRefusedWithOneLineAndNoFolder() {
+        Path out = dir.resolve("run");
+        for (String flag : new String[]{"--think-time", "--timeout"}) {
+            Result result = muxbench("run", flag, "PT9999999999999H", "--quiet", "--out", out.toString());
+            assertEquals(Main.EXIT_BAD_INPUT, result.exitCode(), flag + ": " + result.errLines());
+            assertOneLine(result, "must be at most 24h");
+            assertTrue(Files.notExists(out), "no run folder");
+        }
+    }
+
     @Test
     void helpExitsZero() {
         Result run = muxbench("run", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("--target"), run.out());
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("--link 'rtt=100ms,down=8mbit,up=2mbit,loss=1%' --link 3g"),
+                run.out());
         Result serve = muxbench("serve", "--help");
         assertEquals(0, serve.exitCode());
         assertTrue(serve.out().contains("--scenario"), serve.out());

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 /**
  * Makes a cell's page loads for one round with a set of browsers: closed load (each browser loads
@@ -27,22 +26,22 @@ final class LoadLoop {
     private final RunConfig config;
     private final DriverMonitor monitor;
     private final ProgressListener progress;
-    private final BooleanSupplier stopped;
+    private final StopSignal stop;
 
     LoadLoop(Cell cell, List<BrowserClient> browsers, RunConfig config, DriverMonitor monitor,
-             ProgressListener progress, BooleanSupplier stopped) {
+             ProgressListener progress, StopSignal stop) {
         this.cell = cell;
         this.browsers = browsers;
         this.config = config;
         this.monitor = monitor;
         this.progress = progress;
-        this.stopped = stopped;
+        this.stop = stop;
     }
 
     /** Unrecorded page loads, every browser at once, as many each. */
     void warmUp(int pageLoadsPerBrowser) throws InterruptedException {
         eachBrowser(browser -> {
-            for (int i = 0; i < pageLoadsPerBrowser && !stopped.getAsBoolean(); i++) {
+            for (int i = 0; i < pageLoadsPerBrowser && !stop.isStopped(); i++) {
                 pageLoad(browser, 0, false);
                 progress.pageLoadDone();
             }
@@ -97,11 +96,11 @@ final class LoadLoop {
     private void closed(int count) throws InterruptedException {
         AtomicInteger remaining = new AtomicInteger(count);
         eachBrowser(browser -> {
-            while (!stopped.getAsBoolean() && remaining.getAndDecrement() > 0) {
+            while (!stop.isStopped() && remaining.getAndDecrement() > 0) {
                 pageLoad(browser, 0, true);
                 progress.pageLoadDone();
                 if (!config.thinkTime().isZero() && remaining.get() > 0) {
-                    Thread.sleep(config.thinkTime().toMillis()); // the load model's think time
+                    stop.pause(config.thinkTime()); // the load model's think time; Ctrl-C ends it
                 }
             }
         });
@@ -123,11 +122,13 @@ final class LoadLoop {
         List<CompletableFuture<Void>> inFlight = new ArrayList<>();
         long t0 = System.nanoTime();
         try {
-            for (int i = 0; i < count && !stopped.getAsBoolean(); i++) {
-                long intended = t0 + i * intervalNanos;
-                long wait = intended - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait); // holding the schedule, not waiting for a result
+            for (int i = 0; i < count && !stop.isStopped(); i++) {
+                // Capped at 2^62 ns (146 years) so that a tiny rate cannot overflow the schedule.
+                long intended = t0 + (i > (1L << 62) / intervalNanos ? 1L << 62 : i * intervalNanos);
+                // Holding the schedule, not waiting for a result; Ctrl-C ends the wait (page loads in
+                // flight still finish, and what they measured is kept).
+                if (stop.pauseNanos(intended - System.nanoTime())) {
+                    break;
                 }
                 // The driver's own lateness (sleep overshoot, a busy machine); waiting for a free browser
                 // below is the system under test's doing, and the correction already counts it.

@@ -59,6 +59,7 @@ public record RunConfig(List<String> scenarios, List<Mode> modes, List<String> l
         if (thinkTime.isNegative()) {
             throw new IllegalArgumentException("think time must not be negative, got " + thinkTime);
         }
+        atMostADay("think time", thinkTime);
         positive("page loads", pageLoads, 10_000_000);
         if (warmupPageLoads < 0) {
             throw new IllegalArgumentException("warm-up page loads must not be negative, got " + warmupPageLoads);
@@ -74,6 +75,7 @@ public record RunConfig(List<String> scenarios, List<Mode> modes, List<String> l
         if (pageLoadTimeout.isNegative() || pageLoadTimeout.isZero()) {
             throw new IllegalArgumentException("page-load timeout must be positive, got " + pageLoadTimeout);
         }
+        atMostADay("page-load timeout", pageLoadTimeout);
         if (target != null && !"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
             throw new IllegalArgumentException("target must be an http:// or https:// URL, got " + target);
         }
@@ -85,6 +87,16 @@ public record RunConfig(List<String> scenarios, List<Mode> modes, List<String> l
         positive("pipeline depth", pipelineDepth, 10_000);
         positive("max concurrent streams", maxConcurrentStreams, 100_000);
         Objects.requireNonNull(keyType, "keyType");
+    }
+
+    /** The longest think time or page-load timeout: longer is a mistake, and far longer overflows nanoseconds. */
+    public static final Duration MAX_DURATION = Duration.ofHours(24);
+
+    private static void atMostADay(String name, Duration value) {
+        if (value.compareTo(MAX_DURATION) > 0) {
+            String given = value.toString().substring(2).toLowerCase(java.util.Locale.ROOT); // PT25H -> 25h
+            throw new IllegalArgumentException(name + " must be at most 24h, got " + given);
+        }
     }
 
     private static <T> List<T> nonEmpty(String name, List<T> list) {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs a configuration and writes its run folder: cells (scenario x link x reuse x mode) run
@@ -42,7 +41,7 @@ public final class Runner {
     private final List<Scenario> scenarios;
     private final Path runDir;
     private final ProgressListener progress;
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final StopSignal stop = new StopSignal();
     private final DriverMonitor monitor = new DriverMonitor();
     private final Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final long startedNanos = System.nanoTime();
@@ -67,7 +66,7 @@ public final class Runner {
      * @param executable Chromium, found by {@code io.muxbench.driver.browser.Chromium.find}
      */
     public Runner withChromium(Path executable) {
-        this.browserRounds = new BrowserRounds(executable, config, progress, stopped::get);
+        this.browserRounds = new BrowserRounds(executable, config, progress, stop::isStopped);
         return this;
     }
 
@@ -76,9 +75,27 @@ public final class Runner {
         this.originStarted = hook;
     }
 
-    /** Asks the run to stop after the page loads in progress; results are then marked incomplete. */
+    /**
+     * Asks the run to stop after the page loads in progress, ending any think time or wait for the
+     * next start at once; results are then marked incomplete. Asked before anything was measured,
+     * {@link #run} ends with a {@link RunException} and writes nothing.
+     */
     public void stop() {
-        stopped.set(true);
+        stop.stop();
+    }
+
+    /**
+     * Refuses scenarios or links whose cell ids (file names of their hlogs) would be the same, such
+     * as scenarios named {@code t} and {@code T}: to be called before anything starts.
+     *
+     * @param sources where each scenario came from (the --scenario arguments), in the order of {@code scenarios}
+     * @throws IllegalArgumentException naming the two scenarios or links
+     */
+    public static void checkCellIds(RunConfig config, List<Scenario> scenarios, List<String> sources) {
+        String collision = CellIds.collision(scenarios.stream().map(Scenario::name).toList(), sources, config.links());
+        if (collision != null) {
+            throw new IllegalArgumentException(collision);
+        }
     }
 
     public Outcome run() throws RunException, IOException, InterruptedException {
@@ -86,6 +103,9 @@ public final class Runner {
             this.links = links;
             URI upstream = startOrigin();
             Preflight.check(config, scenarios.get(0), upstream, origin);
+            if (stop.isStopped()) {
+                throw new RunException("interrupted before anything was measured");
+            }
             writeRun(false);
             progress.writing(runDir);
             for (Scenario scenario : scenarios) {
@@ -106,9 +126,8 @@ public final class Runner {
             }
             java.util.Set<String> ids = new java.util.HashSet<>();
             for (Cell cell : cells) {
-                if (!ids.add(cell.id)) {
-                    throw new RunException("two cells would share the id '" + cell.id + "' (scenario names too alike"
-                            + " once made file-safe): rename one of the scenarios");
+                if (!ids.add(cell.id)) { // checkCellIds refuses this before the run starts
+                    throw new IllegalStateException("two cells share the id '" + cell.id + "'");
                 }
             }
             long total = 0;
@@ -126,9 +145,9 @@ public final class Runner {
                 }
             }
             progress.started(total);
-            for (int round = 0; round < config.rounds() && !stopped.get(); round++) {
+            for (int round = 0; round < config.rounds() && !stop.isStopped(); round++) {
                 for (Cell cell : inRoundOrder(round)) {
-                    if (stopped.get()) {
+                    if (stop.isStopped()) {
                         break;
                     }
                     int quota = config.pageLoads() / config.rounds() + (round < config.pageLoads() % config.rounds() ? 1 : 0);
@@ -145,11 +164,13 @@ public final class Runner {
                         browserRounds.runRound(cell, origin, front, round == 0, quota, runDir,
                                 started.toEpochMilli());
                     }
+                    // Right after the cell's hlog got its interval, so that a run killed mid-round
+                    // leaves results.json and the hlogs telling the same counts.
+                    writeResults(false);
                     links.checkRunning(cell.link);
                 }
-                writeResults(false);
             }
-            boolean complete = !stopped.get();
+            boolean complete = !stop.isStopped();
             Results results = writeResults(complete);
             RunInfo run = writeRun(complete);
             this.links = null;
@@ -240,7 +261,7 @@ public final class Runner {
             browser.requestHeaders(cell.scenario.requestHeaders());
             browsers.add(browser);
         }
-        LoadLoop loop = new LoadLoop(cell, browsers, config, monitor, progress, stopped::get);
+        LoadLoop loop = new LoadLoop(cell, browsers, config, monitor, progress, stop);
         if (first && config.warmupPageLoads() > 0) {
             loop.warmUp(Math.max(1, config.warmupPageLoads() / config.browsers()));
         }
@@ -294,7 +315,7 @@ public final class Runner {
                 measured ? (double) timing.getValueAtPercentile(50) : null,
                 measured ? (double) timing.getValueAtPercentile(99) : null);
         RunInfo run = new RunInfo(ResultsFormat.SCHEMA_VERSION, runDir.getFileName().toString(), started.toString(),
-                finished || stopped.get() ? Instant.now().truncatedTo(ChronoUnit.MILLIS).toString() : null,
+                finished || stop.isStopped() ? Instant.now().truncatedTo(ChronoUnit.MILLIS).toString() : null,
                 Math.round(seconds * 10) / 10.0, finished, Environments.muxbenchVersion(),
                 Environments.current(), configuration, health);
         ResultsFormat.writeRun(runDir, run);

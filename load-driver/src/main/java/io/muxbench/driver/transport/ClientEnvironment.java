@@ -96,7 +96,7 @@ public final class ClientEnvironment implements AutoCloseable {
     public ClientEnvironment(Options options) throws Exception {
         this.options = options;
         this.ownsThreads = true;
-        executor = new QueuedThreadPool(200, 4);
+        executor = new QueuedThreadPool(10_000, 4); // a selector thread per browser and host: room for 1000 browsers
         executor.setName("browser");
         executor.setDaemon(true);
         executor.start();
