@@ -64,7 +64,7 @@ public final class HttpFields {
             String value = header.getValue();
             if (name == null || !isToken(name)) {
                 throw new IllegalArgumentException(field + " names must be HTTP tokens (letters, digits and"
-                        + " !#$%&'*+-.^_`|~; no ':' pseudo-headers), got " + Messages.quote(name));
+                        + " !#$%&'*+-.^_|~; no ':' pseudo-headers), got " + Messages.quote(name));
             }
             String lower = name.toLowerCase(Locale.ROOT);
             if (isHopByHop(lower)) {

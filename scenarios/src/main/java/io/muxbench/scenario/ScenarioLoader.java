@@ -147,17 +147,18 @@ public final class ScenarioLoader {
     private static void checkDepth(String source, String json) throws ScenarioException {
         try (JsonParser p = MAPPER.getFactory().createParser(json)) {
             Deque<Boolean> isChildren = new ArrayDeque<>();
-            int levels = 1;
+            int levels = 1; // of the resources the innermost open children array holds
             JsonToken token;
             while ((token = p.nextToken()) != null) {
+                if (token == JsonToken.START_OBJECT && !isChildren.isEmpty() && isChildren.peek() && levels > Resource.MAX_DEPTH) {
+                    throw new ScenarioException(source, pointerToPath(p.getParsingContext().pathAsPointer().toString()),
+                            p.currentTokenLocation().getLineNr(), "the resource tree is deeper than "
+                            + Resource.MAX_DEPTH + " levels, the most a scenario may have");
+                }
                 if (token.isStructStart()) {
                     boolean children = token == JsonToken.START_ARRAY && "children".equals(p.currentName());
                     isChildren.push(children);
-                    if (children && ++levels > Resource.MAX_DEPTH) {
-                        throw new ScenarioException(source, pointerToPath(p.getParsingContext().pathAsPointer().toString()),
-                                p.currentTokenLocation().getLineNr(), "the resource tree is deeper than "
-                                + Resource.MAX_DEPTH + " levels, the most a scenario may have");
-                    }
+                    levels += children ? 1 : 0;
                 } else if (token.isStructEnd() && !isChildren.isEmpty() && isChildren.pop()) {
                     levels--;
                 }
