@@ -17,6 +17,9 @@ public final class ScenarioException extends Exception {
     /** The most characters of a problem a message shows: a message stays one readable line. */
     private static final int MAX_PROBLEM = 300;
 
+    /** The most characters of a JSON path a message shows (field names come from the file and may be long). */
+    private static final int MAX_PATH = 120;
+
     /** How many trailing segments of a long JSON path a message shows. */
     private static final int SHOWN_PATH_PARTS = 4;
 
@@ -59,7 +62,8 @@ public final class ScenarioException extends Exception {
             sb.append(':').append(line);
         }
         if (jsonPath != null && !jsonPath.isEmpty()) {
-            sb.append(": at ").append(shortPath(jsonPath));
+            String shown = Messages.escape(shortPath(jsonPath));
+            sb.append(": at ").append(shown.length() > MAX_PATH ? "$..." + shown.substring(shown.length() - MAX_PATH) : shown);
         }
         String shown = Messages.escape(problem == null ? "" : problem);
         return sb.append(": ").append(shown.length() > MAX_PROBLEM ? shown.substring(0, MAX_PROBLEM) + "..." : shown).toString();
