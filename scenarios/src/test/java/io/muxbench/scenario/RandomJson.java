@@ -98,6 +98,9 @@ public final class RandomJson {
         JsonNode copy = document.deepCopy();
         List<Map.Entry<JsonNode, Object>> slots = new ArrayList<>();
         collect(copy, slots);
+        if (slots.isEmpty()) {
+            return value(2);
+        }
         Map.Entry<JsonNode, Object> slot = slots.get(random.nextInt(slots.size()));
         JsonNode replacement = random.nextBoolean() ? NODES.textNode(string()) : value(2);
         if (slot.getKey() instanceof ObjectNode object) {

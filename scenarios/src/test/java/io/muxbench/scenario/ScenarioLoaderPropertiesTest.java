@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
  * Random and mutated scenario documents: the loader either gives a scenario that keeps every rule of
  * the format, or refuses with one plain line; never another exception, never a hang.
  */
-class ScenarioLoaderPropertiesTest {
+public class ScenarioLoaderPropertiesTest {
 
     static final List<String> FIELDS = List.of("schemaVersion", "name", "description", "requestHeaders", "root", "path",
             "host", "status", "contentType", "size", "thinkTimeMillis", "headers", "children", "x-a", "user-agent");
@@ -62,7 +62,7 @@ class ScenarioLoaderPropertiesTest {
     }
 
     /** What every accepted scenario satisfies, whatever it was read from. */
-    static void assertKeepsTheRules(Scenario scenario) throws ScenarioException {
+    public static void assertKeepsTheRules(Scenario scenario) throws ScenarioException {
         assertNull(scenario.root().host());
         assertTrue(scenario.root().depth() <= Resource.MAX_DEPTH);
         scenario.requestHeaders().forEach((name, value) -> {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each class of the review's bad scenarios (D4, D5, D10, D12, D16, D19, D20, D21, cosmetics): one line that says why. */
-class ScenarioRefusalsTest {
+public class ScenarioRefusalsTest {
 
     @TempDir
     Path dir;
@@ -42,7 +42,7 @@ class ScenarioRefusalsTest {
         return e.getMessage();
     }
 
-    static void assertPlainLine(String message) {
+    public static void assertPlainLine(String message) {
         assertFalse(message.contains("\n") || message.contains("\r"), message);
         assertTrue(message.length() < 500, message);
         for (String java : List.of("java.", "com.fasterxml", "io.muxbench", "Exception", "StreamReadConstraints")) {
