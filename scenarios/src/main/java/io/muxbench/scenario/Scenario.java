@@ -31,6 +31,10 @@ public record Scenario(@JsonProperty(required = true) int schemaVersion, @JsonPr
     /** The version of the format this code reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** Request fields a scenario must not set (hop-by-hop ones are refused too). */
+    private static final java.util.Set<String> REQUEST_RESERVED = java.util.Set.of("cookie", "authorization", "host",
+            "content-length", "expect");
+
     public Scenario {
         if (schemaVersion != SCHEMA_VERSION) {
             throw new IllegalArgumentException("schemaVersion must be " + SCHEMA_VERSION + ", got " + schemaVersion);
@@ -43,15 +47,13 @@ public record Scenario(@JsonProperty(required = true) int schemaVersion, @JsonPr
         requestHeaders = requestHeaders == null || requestHeaders.isEmpty()
                 ? BrowserHeaders.DEFAULT
                 : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requestHeaders));
-        for (String header : requestHeaders.keySet()) {
-            String lower = header.toLowerCase(java.util.Locale.ROOT);
-            if (lower.equals("cookie") || lower.equals("authorization") || lower.equals("host")
-                    || lower.equals("content-length") || lower.equals("connection")) {
-                throw new IllegalArgumentException("requestHeaders must not set \"" + header
-                        + "\" (no credentials; the transport sets host and framing headers)");
-            }
-        }
+        HttpFields.check("requestHeaders", requestHeaders, HttpFields.MAX_REQUEST_TOTAL_LENGTH, REQUEST_RESERVED, "credentials are never replayed, the"
+                + " transport sets host and framing, and expect: 100-continue would make every request wait");
         Objects.requireNonNull(root, "root is required");
+        if (root.host() != null) {
+            throw new IllegalArgumentException("root must not name a host: the document is always on the origin under test,"
+                    + " got " + Messages.quote(root.host()));
+        }
     }
 
     /** Every resource, parents before children. */

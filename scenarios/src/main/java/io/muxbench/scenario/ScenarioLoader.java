@@ -1,29 +1,36 @@
 package io.muxbench.scenario;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.muxbench.scenario.har.HarImporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +50,17 @@ public final class ScenarioLoader {
     /** The scenarios shipped in this jar, in the order the default suite runs them. */
     public static final List<String> BUNDLED = List.of("image-grid", "blog", "hol-blocking", "big-assets", "fonts-and-styles", "news");
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Deepest JSON nesting read: a scenario {@link Resource#MAX_DEPTH} levels deep needs about twice that. */
+    private static final int MAX_NESTING = 2 * Resource.MAX_DEPTH + 8;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                    .build())
+            // A number or a boolean where a string is expected is a mistake, not "5".
+            .withCoercionConfig(LogicalType.Textual, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -95,29 +112,60 @@ public final class ScenarioLoader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file.toString(), "", 0, "no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ScenarioException(file.toString(), "", 0, "not UTF-8 text");
         } catch (IOException e) {
-            throw new ScenarioException(file.toString(), "", 0, "cannot read: " + e.getMessage());
+            throw ScenarioException.unreadable(file, e);
         }
         return parse(file.toString(), text);
     }
 
-    /** Parses scenario JSON; {@code source} names it in error messages. */
+    /** Parses scenario JSON (a leading UTF-8 byte order mark is skipped); {@code source} names it in error messages. */
     public static Scenario parse(String source, String json) throws ScenarioException {
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1);
+        }
         if (json.isBlank()) {
             throw new ScenarioException(source, "", 0, "empty file");
         }
+        checkDepth(source, json);
         Scenario scenario;
         try {
             scenario = MAPPER.readValue(json, Scenario.class);
         } catch (JsonProcessingException e) {
             throw translate(source, json, e);
         }
+        if (scenario == null) {
+            throw new ScenarioException(source, "$", 1, "expected an object here, got null");
+        }
         checkUniquePaths(source, json, scenario);
         return scenario;
+    }
+
+    /**
+     * Refuses a tree deeper than {@link Resource#MAX_DEPTH} in one streaming pass, before the records
+     * are built: one short line instead of an error met deep inside the tree.
+     */
+    private static void checkDepth(String source, String json) throws ScenarioException {
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            Deque<Boolean> isChildren = new ArrayDeque<>();
+            int levels = 1; // of the resources the innermost open children array holds
+            JsonToken token;
+            while ((token = p.nextToken()) != null) {
+                if (token == JsonToken.START_OBJECT && !isChildren.isEmpty() && isChildren.peek() && levels > Resource.MAX_DEPTH) {
+                    throw new ScenarioException(source, pointerToPath(p.getParsingContext().pathAsPointer().toString()),
+                            p.currentTokenLocation().getLineNr(), "the resource tree is deeper than "
+                            + Resource.MAX_DEPTH + " levels, the most a scenario may have");
+                }
+                if (token.isStructStart()) {
+                    boolean children = token == JsonToken.START_ARRAY && "children".equals(p.currentName());
+                    isChildren.push(children);
+                    levels += children ? 1 : 0;
+                } else if (token.isStructEnd() && !isChildren.isEmpty() && isChildren.pop()) {
+                    levels--;
+                }
+            }
+        } catch (IOException e) {
+            // Reading the whole document reports this mistake with its place.
+        }
     }
 
     /** Writes a scenario in the canonical form (the one {@link #parse} reads back to an equal scenario). */
@@ -131,19 +179,19 @@ public final class ScenarioLoader {
 
     private static void checkUniquePaths(String source, String json, Scenario scenario) throws ScenarioException {
         Map<String, String> seen = new HashMap<>();
-        walk(source, json, scenario.root(), "$.root", seen);
-    }
-
-    private static void walk(String source, String json, Resource r, String at, Map<String, String> seen)
-            throws ScenarioException {
-        String key = (r.host() == null ? "" : r.host()) + r.path();
-        String first = seen.putIfAbsent(key, at);
-        if (first != null) {
-            throw new ScenarioException(source, at + ".path", lineOf(json, at + ".path"),
-                    "duplicate path \"" + r.path() + "\" (first at " + first + ")");
-        }
-        for (int i = 0; i < r.children().size(); i++) {
-            walk(source, json, r.children().get(i), at + ".children[" + i + "]", seen);
+        Deque<Map.Entry<Resource, String>> pending = new ArrayDeque<>();
+        pending.push(Map.entry(scenario.root(), "$.root"));
+        while (!pending.isEmpty()) {
+            Resource r = pending.peek().getKey();
+            String at = pending.pop().getValue();
+            String first = seen.putIfAbsent((r.host() == null ? "" : r.host()) + " " + r.path(), at);
+            if (first != null) {
+                throw new ScenarioException(source, at + ".path", lineOf(json, at + ".path"),
+                        "duplicate path " + Messages.quote(r.path()) + " (first at " + ScenarioException.shortPath(first) + ")");
+            }
+            for (int i = r.children().size() - 1; i >= 0; i--) {
+                pending.push(Map.entry(r.children().get(i), at + ".children[" + i + "]"));
+            }
         }
     }
 
@@ -157,10 +205,13 @@ public final class ScenarioLoader {
             return new ScenarioException(source, syntaxPath, line, "unexpected end of file (truncated JSON?)");
         }
         if (syntax instanceof JsonParseException parse) {
-            return new ScenarioException(source, syntaxPath, line, "malformed JSON: " + firstLine(parse.getOriginalMessage()));
+            return new ScenarioException(source, syntaxPath, line, "malformed JSON: " + Messages.fromJackson(parse.getOriginalMessage()));
+        }
+        if (syntax instanceof StreamConstraintsException limit) {
+            return new ScenarioException(source, syntaxPath, line, Messages.fromJackson(limit.getOriginalMessage()));
         }
         if (!(e instanceof JsonMappingException mapping)) {
-            return new ScenarioException(source, "", line, e.getOriginalMessage());
+            return new ScenarioException(source, "", line, Messages.fromJackson(e.getOriginalMessage()));
         }
         String path = jsonPath(mapping.getPath());
         if (e instanceof ValueInstantiationException) {
@@ -183,12 +234,20 @@ public final class ScenarioLoader {
             while (cause != null && cause.getCause() != null && cause.getMessage() == null) {
                 cause = cause.getCause();
             }
-            problem = cause != null && cause.getMessage() != null ? cause.getMessage() : e.getOriginalMessage();
+            // The records' own checks say what is wrong in words; anything else would speak Java.
+            problem = cause instanceof IllegalArgumentException || (cause instanceof NullPointerException npe
+                    && String.valueOf(npe.getMessage()).endsWith(" is required"))
+                    ? cause.getMessage() : Messages.fromJackson(e.getOriginalMessage());
         } else if (e instanceof InvalidFormatException bad) {
             problem = "expected " + simpleType(bad.getTargetType()) + ", got " + describe(bad.getValue());
+        } else if (syntax instanceof com.fasterxml.jackson.core.exc.InputCoercionException) {
+            problem = "number out of range: " + Messages.fromJackson(e.getOriginalMessage());
         } else if (e instanceof MismatchedInputException mismatch) {
             String message = mismatch.getOriginalMessage();
-            if (message.startsWith("Missing required creator property")) {
+            if (message.startsWith("Trailing token")) {
+                problem = "unexpected content after the scenario object (a file holds one object)";
+                path = "$";
+            } else if (message.startsWith("Missing required creator property")) {
                 int q1 = message.indexOf('\''), q2 = message.indexOf('\'', q1 + 1);
                 problem = "required field " + (q2 > q1 ? "\"" + message.substring(q1 + 1, q2) + "\" " : "") + "is missing";
             } else if (message.contains("Null value for creator property")) {
@@ -196,16 +255,16 @@ public final class ScenarioLoader {
             } else if (mismatch.getTargetType() != null) {
                 problem = "expected " + simpleType(mismatch.getTargetType()) + " here";
             } else {
-                problem = firstLine(message);
+                problem = Messages.fromJackson(message);
             }
         } else {
-            problem = firstLine(e.getOriginalMessage());
+            problem = Messages.fromJackson(e.getOriginalMessage());
         }
         return new ScenarioException(source, path, line, problem);
     }
 
     private static String describe(Object value) {
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return value instanceof String s ? Messages.quote(s) : String.valueOf(value);
     }
 
     private static String simpleType(Class<?> type) {

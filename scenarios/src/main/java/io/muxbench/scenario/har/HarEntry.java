@@ -1,6 +1,7 @@
 package io.muxbench.scenario.har;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muxbench.scenario.HttpFields;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,8 +18,12 @@ import java.util.Locale;
  * @param startMillis   start, in milliseconds since the epoch; NaN when missing or unreadable
  * @param endMillis     start plus the entry's total time
  * @param skip          why it is not imported, or null
+ * @param contentType   the response's content type ({@link #contentTypeOf}), worked out once
+ * @param fontOrImage   whether it is a font or an image, by content type or file extension
+ * @param stylesheet    whether it is a stylesheet
  */
-record HarEntry(int order, JsonNode node, HarUrl url, int status, double startMillis, double endMillis, SkipReason skip) {
+record HarEntry(int order, JsonNode node, HarUrl url, int status, double startMillis, double endMillis, SkipReason skip,
+                String contentType, boolean fontOrImage, boolean stylesheet) {
 
     private static final java.util.regex.Pattern FONT_OR_IMAGE_PATH =
             java.util.regex.Pattern.compile(".*\\.(woff2?|ttf|otf|eot|png|jpe?g|gif|webp|avif|svg|ico)$");
@@ -30,7 +35,26 @@ record HarEntry(int order, JsonNode node, HarUrl url, int status, double startMi
         double start = startMillis(node.path("startedDateTime").asText(""));
         double time = node.path("time").asDouble(0);
         double end = Double.isNaN(start) ? Double.NaN : start + Math.max(0, time);
-        return new HarEntry(order, node, url, status, start, end, skipReason(node, url, status));
+        String type = contentTypeOf(node);
+        String lowerType = type.toLowerCase(Locale.ROOT);
+        return new HarEntry(order, node, url, status, start, end, skipReason(node, url, status), type,
+                url != null && isFontOrImage(lowerType, url), lowerType.contains("css"));
+    }
+
+    /** The same entry at another position. */
+    HarEntry withOrder(int newOrder) {
+        return new HarEntry(newOrder, node, url, status, startMillis, endMillis, skip, contentType, fontOrImage, stylesheet);
+    }
+
+    /** Entries are the same only when they are one object: comparing their JSON would walk it whole, deep as it is. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
     }
 
     private static SkipReason skipReason(JsonNode node, HarUrl url, int status) {
@@ -43,7 +67,8 @@ record HarEntry(int order, JsonNode node, HarUrl url, int status, double startMi
         if (!url.scheme().equals("http") && !url.scheme().equals("https")) {
             return SkipReason.NOT_HTTP;
         }
-        if (url.host().isEmpty() || status < 0 || status > 599) {
+        if (url.host().isEmpty() || !node.path("response").isObject() || status < 0 || status > 599
+                || (status > 0 && status < 100)) {
             return SkipReason.INVALID;
         }
         String method = node.path("request").path("method").asText("GET");
@@ -84,22 +109,21 @@ record HarEntry(int order, JsonNode node, HarUrl url, int status, double startMi
     }
 
     /** The response's content type: content.mimeType, else the Content-Type header, else octet-stream. */
-    String contentType() {
+    private static String contentTypeOf(JsonNode node) {
         JsonNode response = node.path("response");
         String type = response.path("content").path("mimeType").asText("");
         if (type.isBlank()) {
             type = HarHeaders.first(response.path("headers"), "content-type");
         }
         type = type == null ? "" : type.strip();
-        return type.isEmpty() || !HarHeaders.isPrintable(type) ? "application/octet-stream" : type;
+        return type.isEmpty() || !HttpFields.isValidValue(type) ? "application/octet-stream" : type;
     }
 
     /** Fonts and images: the resources a stylesheet pulls in. */
-    boolean isFontOrImage() {
-        String type = contentType().toLowerCase(Locale.ROOT);
+    private static boolean isFontOrImage(String lowerType, HarUrl url) {
         String path = url.pathAndQuery().toLowerCase(Locale.ROOT);
         int query = path.indexOf('?');
-        return type.startsWith("image/") || type.contains("font")
+        return lowerType.startsWith("image/") || lowerType.contains("font")
                 || FONT_OR_IMAGE_PATH.matcher(query < 0 ? path : path.substring(0, query)).matches();
     }
 
@@ -131,9 +155,5 @@ record HarEntry(int order, JsonNode node, HarUrl url, int status, double startMi
     /** The key that makes two entries the same resource: host, path and query. */
     String resourceKey() {
         return url.host() + url.pathAndQuery();
-    }
-
-    boolean isStylesheet() {
-        return contentType().toLowerCase(Locale.ROOT).contains("css");
     }
 }

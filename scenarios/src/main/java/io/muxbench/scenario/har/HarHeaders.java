@@ -1,6 +1,7 @@
 package io.muxbench.scenario.har;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.muxbench.scenario.HttpFields;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,13 +10,10 @@ import java.util.Set;
 /**
  * Which recorded headers a scenario keeps. Names are lower-cased; repeated headers are joined with
  * ", "; names that are not HTTP tokens (captures hold pseudo-headers, status lines and broken
- * continuation lines) and values with control characters are dropped.
+ * continuation lines), values with control characters, and whatever the scenario format refuses
+ * ({@link HttpFields}) are dropped.
  */
 final class HarHeaders {
-
-    /** Hop-by-hop headers: they belong to the recorded connection, not to the resource. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
-            "transfer-encoding", "te", "trailer", "upgrade", "proxy-authenticate", "proxy-authorization");
 
     /**
      * Response headers the origin must not repeat: framing and type (from size and contentType),
@@ -23,34 +21,44 @@ final class HarHeaders {
      * services it does not offer, and SPDY's status/version leftovers.
      */
     private static final Set<String> RESPONSE_DROPPED = Set.of("content-length", "content-type", "content-encoding",
-            "set-cookie", "set-cookie2", "date", "alt-svc", "alternate-protocol", "status", "version");
+            "set-cookie", "set-cookie2", "date", "alt-svc", "alternate-protocol", "status", "version", "host");
 
     /** Request headers a scenario must not send on every request: credentials, host, framing, conditionals. */
     private static final Set<String> REQUEST_DROPPED = Set.of("cookie", "authorization", "host", "content-length",
             "content-type", "origin", "if-none-match", "if-modified-since", "if-match", "if-unmodified-since", "if-range",
-            "range");
+            "range", "expect");
 
     private HarHeaders() {
     }
 
     static Map<String, String> response(JsonNode headers) {
-        return filtered(headers, RESPONSE_DROPPED);
+        return filtered(headers, RESPONSE_DROPPED, HttpFields.MAX_RESPONSE_TOTAL_LENGTH);
     }
 
     static Map<String, String> request(JsonNode headers) {
-        return filtered(headers, REQUEST_DROPPED);
+        return filtered(headers, REQUEST_DROPPED, HttpFields.MAX_REQUEST_TOTAL_LENGTH);
     }
 
-    private static Map<String, String> filtered(JsonNode headers, Set<String> dropped) {
-        Map<String, String> kept = new LinkedHashMap<>();
+    /** The fields a scenario accepts ({@link HttpFields}): overlong values are dropped, and fields once the total is full. */
+    private static Map<String, String> filtered(JsonNode headers, Set<String> dropped, int maxTotal) {
+        Map<String, String> merged = new LinkedHashMap<>();
         for (JsonNode header : headers) {
             String name = header.path("name").asText("").strip().toLowerCase(Locale.ROOT);
             String value = header.path("value").asText("").strip();
-            if (name.isEmpty() || !name.chars().allMatch(HarHeaders::isTokenChar) || !isPrintable(value)
-                    || HOP_BY_HOP.contains(name) || dropped.contains(name)) {
+            if (!HttpFields.isToken(name) || !HttpFields.isPrintable(value) || HttpFields.isHopByHop(name)
+                    || dropped.contains(name)) {
                 continue;
             }
-            kept.merge(name, value, (a, b) -> a + ", " + b);
+            merged.merge(name, value, (a, b) -> a + ", " + b);
+        }
+        Map<String, String> kept = new LinkedHashMap<>();
+        int total = 0;
+        for (Map.Entry<String, String> field : merged.entrySet()) {
+            int length = field.getKey().length() + field.getValue().length();
+            if (field.getValue().length() <= HttpFields.MAX_VALUE_LENGTH && total + length <= maxTotal) {
+                kept.put(field.getKey(), field.getValue());
+                total += length;
+            }
         }
         return kept;
     }
@@ -63,14 +71,5 @@ final class HarHeaders {
             }
         }
         return null;
-    }
-
-    /** Visible ASCII and spaces only: what an HTTP field value can carry safely. */
-    static boolean isPrintable(String value) {
-        return value.chars().allMatch(c -> c == '\t' || (c >= ' ' && c < 0x7f));
-    }
-
-    private static boolean isTokenChar(int c) {
-        return c > ' ' && c < 0x7f && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.muxbench.scenario.har;
 
+import io.muxbench.scenario.Messages;
 import io.muxbench.scenario.Scenario;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -36,7 +37,7 @@ public record HarImport(Scenario scenario, Counts counts, String summary) {
 
     static String summary(HarImporter.Options options, String pageUrl, Counts counts) {
         StringBuilder sb = new StringBuilder("imported ").append(counts.imported()).append(" of ").append(counts.entriesOfPage())
-                .append(" entries of page ").append(options.page()).append(" '").append(pageUrl).append("'");
+                .append(" entries of page ").append(options.page()).append(" '").append(Messages.escape(pageUrl)).append("'");
         if (!counts.skipped().isEmpty()) {
             sb.append(": skipped ").append(skippedText(counts.skipped()));
         }
@@ -44,7 +45,7 @@ public record HarImport(Scenario scenario, Counts counts, String summary) {
     }
 
     static String description(String fileName, HarImporter.Options options, String pageUrl, Counts counts) {
-        return "Page " + options.page() + " (" + pageUrl + ") of " + fileName + ": " + counts.imported() + " of "
+        return "Page " + options.page() + " (" + Messages.escape(pageUrl) + ") of " + fileName + ": " + counts.imported() + " of "
                 + counts.entriesOfPage() + " entries imported, body sizes as " + (options.decodedSizes() ? "decoded" : "transferred")
                 + ", no think time (recorded timings ignored); " + hostsText(options, counts) + ".";
     }

@@ -3,11 +3,13 @@ package io.muxbench.scenario.har;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.muxbench.scenario.Messages;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import io.muxbench.scenario.ScenarioException;
@@ -15,11 +17,11 @@ import io.muxbench.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,13 +124,7 @@ public final class HarImporter {
         }
         HarTree tree = new HarTree(all, List.copyOf(leaves.keySet()), pageUrl(page));
         HarPaths paths = new HarPaths(tree.root(), leaves.keySet(), options.keepHosts());
-        Map<HarEntry, List<HarEntry>> children = new LinkedHashMap<>();
-        for (HarEntry entry : leaves.keySet()) {
-            if (entry != tree.root()) {
-                children.computeIfAbsent(tree.parentOf(entry), k -> new ArrayList<>()).add(entry);
-            }
-        }
-        Resource root = build(tree.root(), leaves, children, paths);
+        Resource root = build(tree, leaves, paths);
         HarImport.Counts counts = new HarImport.Counts(log.path("entries").size(), all.size(), leaves.size(), skipped,
                 paths.hostCount(), paths.madeUnique());
         String pageLabel = tree.root().url().key();
@@ -144,24 +140,53 @@ public final class HarImporter {
         return new HarImport(scenario, counts, HarImport.summary(options, pageLabel, counts));
     }
 
-    private static Resource build(HarEntry entry, Map<HarEntry, Resource> leaves, Map<HarEntry, List<HarEntry>> children,
-            HarPaths paths) {
-        Resource leaf = leaves.get(entry);
-        List<Resource> built = new ArrayList<>();
-        for (HarEntry child : children.getOrDefault(entry, List.of())) {
-            built.add(build(child, leaves, children, paths));
+    /**
+     * The resource tree, built without recursion (initiator chains can be thousands deep). A resource
+     * whose parent is already {@link Resource#MAX_DEPTH} levels deep hangs under its grandparent
+     * instead, so that every import is a scenario the loader reads back.
+     */
+    private static Resource build(HarTree tree, Map<HarEntry, Resource> leaves, HarPaths paths) {
+        HarEntry rootEntry = tree.root();
+        Map<HarEntry, HarEntry> parents = new HashMap<>();
+        Map<HarEntry, Integer> depths = new HashMap<>();
+        Map<HarEntry, List<HarEntry>> children = new HashMap<>();
+        depths.put(rootEntry, 1);
+        // Start order: a parent is the root or started earlier, so its depth is known by then.
+        for (HarEntry entry : leaves.keySet()) {
+            if (entry == rootEntry) {
+                continue;
+            }
+            HarEntry parent = tree.parentOf(entry);
+            if (depths.get(parent) >= Resource.MAX_DEPTH) {
+                parent = parents.get(parent);
+            }
+            parents.put(entry, parent);
+            depths.put(entry, depths.get(parent) + 1);
+            children.computeIfAbsent(parent, k -> new ArrayList<>()).add(entry);
         }
-        return new Resource(paths.pathOf(entry), leaf.status(), leaf.contentType(), leaf.size(), leaf.headers(), 0, built,
-                paths.hostOf(entry));
+        List<HarEntry> parentsFirst = new ArrayList<>(List.of(rootEntry));
+        for (int i = 0; i < parentsFirst.size(); i++) {
+            parentsFirst.addAll(children.getOrDefault(parentsFirst.get(i), List.of()));
+        }
+        Map<HarEntry, Resource> built = new HashMap<>();
+        for (int i = parentsFirst.size() - 1; i >= 0; i--) {
+            HarEntry entry = parentsFirst.get(i);
+            Resource leaf = leaves.get(entry);
+            List<Resource> kids = new ArrayList<>();
+            for (HarEntry child : children.getOrDefault(entry, List.of())) {
+                kids.add(built.remove(child));
+            }
+            built.put(entry, new Resource(paths.pathOf(entry), leaf.status(), leaf.contentType(), leaf.size(), leaf.headers(),
+                    0, kids, paths.hostOf(entry)));
+        }
+        return built.get(rootEntry);
     }
 
     private static byte[] read(Path file) throws ScenarioException {
         try {
             return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file.toString(), "", 0, "no such file");
         } catch (IOException e) {
-            throw new ScenarioException(file.toString(), "", 0, "cannot read: " + e.getMessage());
+            throw ScenarioException.unreadable(file, e);
         }
     }
 
@@ -172,7 +197,7 @@ public final class HarImporter {
         } catch (JsonProcessingException e) {
             throw unreadable(source, e);
         } catch (IOException e) {
-            throw new ScenarioException(source, "", 0, "cannot read: " + e.getMessage());
+            throw new ScenarioException(source, "", 0, "cannot read: " + Messages.fromJackson(e.getMessage()));
         }
         if (har == null || har.isMissingNode()) {
             throw new ScenarioException(source, "", 0, "empty file");
@@ -233,7 +258,7 @@ public final class HarImporter {
         read.sort(Comparator.<HarEntry>comparingDouble(e -> sortKey[e.order()]).thenComparingInt(HarEntry::order));
         List<HarEntry> sorted = new ArrayList<>();
         for (HarEntry e : read) {
-            sorted.add(new HarEntry(sorted.size(), e.node(), e.url(), e.status(), e.startMillis(), e.endMillis(), e.skip()));
+            sorted.add(e.withOrder(sorted.size()));
         }
         return sorted;
     }
@@ -267,7 +292,8 @@ public final class HarImporter {
         String at = e.getProcessor() instanceof JsonParser parser ? pathOf(parser.getParsingContext()) : "";
         boolean truncated = e instanceof JsonEOFException || e.getOriginalMessage().contains("end-of-input");
         String problem = truncated ? "unexpected end of file (truncated HAR?)"
-                : "malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse("");
+                : e instanceof StreamConstraintsException ? Messages.fromJackson(e.getOriginalMessage())
+                : "malformed JSON: " + Messages.fromJackson(e.getOriginalMessage());
         return new ScenarioException(source, at, line, problem);
     }
 

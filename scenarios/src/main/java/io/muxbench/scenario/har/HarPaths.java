@@ -1,5 +1,7 @@
 package io.muxbench.scenario.har;
 
+import io.muxbench.scenario.Authority;
+import io.muxbench.scenario.RequestTarget;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where each imported entry lives in the scenario: its host ({@code null} is the origin under test)
- * and its path, unique per host.
+ * Where each imported entry lives in the scenario: its host ({@code null} is the origin under test,
+ * and an invalid one is given a {@link #hostName valid name}) and its path, unique per host.
  *
  * <p>Hosts mapped onto one origin: the root is placed first and every entry keeps its own path and
  * query, unless an entry of another host took it already; then it moves to
@@ -16,6 +18,8 @@ import java.util.Set;
  * other host is named, and paths stay as they are (the importer already dropped duplicates).
  */
 final class HarPaths {
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("([0-9]{1,3}(?:\\.[0-9]{1,3}){3})(:[0-9]*)?");
 
     private final Map<HarEntry, String> paths = new HashMap<>();
     private final Map<HarEntry, String> hosts = new HashMap<>();
@@ -40,20 +44,43 @@ final class HarPaths {
         String host = entry.url().host();
         String path = entry.url().pathAndQuery();
         if (keepHosts) {
-            hosts.put(entry, host.equals(rootHost) ? null : host);
+            hosts.put(entry, host.equals(rootHost) ? null : hostName(host));
             paths.put(entry, path);
             return;
         }
         String unique = path;
         if (!taken.add(unique)) {
             madeUnique++;
-            String prefixed = HarUrl.escape("/_h/" + host) + path;
+            String prefixed = "/_h/" + hostName(host) + path;
+            if (prefixed.length() > RequestTarget.MAX_LENGTH - 16) {
+                prefixed = "/_h/" + hostName(host) + "/_" + Integer.toHexString(path.hashCode());
+            }
             unique = prefixed;
             for (int n = 2; !taken.add(unique); n++) {
                 unique = prefixed + (prefixed.contains("?") ? "&" : "?") + "_n=" + n;
             }
         }
         paths.put(entry, unique);
+    }
+
+    /**
+     * The host as a scenario may name it ({@link Authority}): as recorded when it is valid, else a
+     * name made from it that is, the same every time: {@code ip-93-184-216-34.invalid} for an IPv4
+     * address (its port kept), {@code host-<letters and digits of it>-<hash>.invalid} otherwise.
+     */
+    static String hostName(String host) {
+        if (Authority.problem(host) == null) {
+            return host;
+        }
+        java.util.regex.Matcher ipv4 = IPV4.matcher(host);
+        if (ipv4.matches()) {
+            String port = ipv4.group(2);
+            boolean validPort = port != null && port.matches(":[1-9][0-9]{0,4}") && Integer.parseInt(port.substring(1)) <= 65535;
+            return "ip-" + ipv4.group(1).replace('.', '-') + ".invalid" + (validPort ? port : "");
+        }
+        String letters = host.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        letters = letters.length() > 40 ? letters.substring(0, 40).replaceAll("-+$", "") : letters;
+        return "host-" + (letters.isEmpty() ? "" : letters + "-") + Integer.toHexString(host.hashCode()) + ".invalid";
     }
 
     String pathOf(HarEntry entry) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Decides which imported entry is the document and which entry each other one was discovered in.
@@ -28,7 +29,7 @@ final class HarTree {
 
     private final Map<String, HarEntry> imported = new HashMap<>();
     private final Map<String, HarEntry> redirects = new HashMap<>();
-    private final List<HarEntry> kept;
+    private final Map<HarEntry, HarEntry> sheetBefore = new HashMap<>();
     private final HarEntry root;
 
     /**
@@ -37,9 +38,20 @@ final class HarTree {
      * @param pageUrl   the page's URL as the capture names it; null when it has none
      */
     HarTree(List<HarEntry> all, List<HarEntry> kept, String pageUrl) {
-        this.kept = kept;
+        // One pass in start order, stylesheets kept by the time they finished: each font or image then
+        // finds the one that finished last before it started without rescanning every earlier entry.
+        TreeMap<Double, HarEntry> sheetsByEnd = new TreeMap<>();
         for (HarEntry entry : kept) {
             imported.putIfAbsent(entry.resourceKey(), entry);
+            if (entry.fontOrImage() && !Double.isNaN(entry.startMillis())) {
+                Map.Entry<Double, HarEntry> sheet = sheetsByEnd.floorEntry(entry.startMillis());
+                if (sheet != null) {
+                    sheetBefore.put(entry, sheet.getValue());
+                }
+            }
+            if (entry.stylesheet() && !Double.isNaN(entry.endMillis())) {
+                sheetsByEnd.put(entry.endMillis(), entry); // on a tie the later entry wins
+            }
         }
         for (HarEntry entry : all) {
             if (entry.redirectTarget() != null) {
@@ -68,21 +80,7 @@ final class HarTree {
     }
 
     private HarEntry byTiming(HarEntry entry) {
-        if (!entry.isFontOrImage() || Double.isNaN(entry.startMillis())) {
-            return root;
-        }
-        HarEntry best = root;
-        double bestEnd = Double.NEGATIVE_INFINITY;
-        for (HarEntry sheet : kept) {
-            if (sheet.order() >= entry.order()) {
-                break;
-            }
-            if (sheet.isStylesheet() && sheet.endMillis() <= entry.startMillis() && sheet.endMillis() >= bestEnd) {
-                best = sheet;
-                bestEnd = sheet.endMillis();
-            }
-        }
-        return best;
+        return sheetBefore.getOrDefault(entry, root);
     }
 
     /** The imported entry a URL leads to, through the capture's redirects; null when none. */
@@ -107,6 +105,7 @@ final class HarTree {
         if (!initiator.isObject() && entry.path("_initiator_detail").isTextual()) {
             try {
                 initiator = DETAIL_READER.readTree(entry.path("_initiator_detail").asText());
+                initiator = initiator == null ? entry.path("_initiator") : initiator;
             } catch (IOException e) {
                 initiator = entry.path("_initiator");
             }

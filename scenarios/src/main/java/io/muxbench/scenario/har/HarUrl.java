@@ -1,6 +1,6 @@
 package io.muxbench.scenario.har;
 
-import java.nio.charset.StandardCharsets;
+import io.muxbench.scenario.RequestTarget;
 import java.util.Locale;
 
 /**
@@ -12,12 +12,10 @@ import java.util.Locale;
  * @param scheme        lower case, without ':'
  * @param host          lower case, empty for URLs without an authority
  * @param pathAndQuery  starts with '/', never holds a fragment
- * @param key           the URL without its fragment, as the capture spells it (to match initiators)
+ * @param key           the URL without its fragment and credentials, as the capture spells it
+ *                      otherwise (to match initiators)
  */
 record HarUrl(String scheme, String host, String pathAndQuery, String key) {
-
-    /** Characters a request target may hold as they are (RFC 3986 unreserved, sub-delims, ':', '@', '/', '?'). */
-    private static final String ALLOWED = "-._~!$&'()*+,;=:@/?";
 
     /** Parses a URL; null when it has no scheme. */
     static HarUrl parse(String url) {
@@ -38,14 +36,42 @@ record HarUrl(String scheme, String host, String pathAndQuery, String key) {
         while (end < rest.length() && "/?".indexOf(rest.charAt(end)) < 0) {
             end++;
         }
-        String host = authorityToHost(scheme, rest.substring(0, end));
+        String authority = rest.substring(0, end);
+        String host = authorityToHost(scheme, authority);
         String target = rest.substring(end);
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
         // Servers reject empty segments as ambiguous (Jetty: "Ambiguous URI empty segment"); proxied
         // URLs such as /img/res/https://cdn/x.png hold them, so they are collapsed.
-        path = "/" + path.replaceAll("/{2,}", "/").replaceFirst("^/", "");
-        return new HarUrl(scheme, host, escape(query < 0 ? path : path + target.substring(query)), key);
+        path = withoutAmbiguity(RequestTarget.escape("/" + path.replaceAll("/{2,}", "/").replaceFirst("^/", "")));
+        // Credentials in a URL (user:pw@) never reach the scenario, its description or the summary line.
+        String withoutUserinfo = scheme + "://" + authority.substring(authority.lastIndexOf('@') + 1) + target;
+        return new HarUrl(scheme, host, path + (query < 0 ? "" : RequestTarget.escape(target.substring(query))),
+                withoutUserinfo);
+    }
+
+    /**
+     * Resolves dot segments (also written %2e) as a browser does before sending, and writes an encoded
+     * slash or backslash as data (%252F): servers refuse both as ambiguous ({@link RequestTarget}).
+     */
+    private static String withoutAmbiguity(String path) {
+        String[] segments = path.substring(1).split("/", -1);
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < segments.length; i++) {
+            boolean last = i == segments.length - 1;
+            String bare = segments[i].replaceFirst(";.*", "").toLowerCase(Locale.ROOT).replace("%2e", ".");
+            if (bare.equals(".") || bare.equals("..")) {
+                if (bare.equals("..") && !kept.isEmpty()) {
+                    kept.remove(kept.size() - 1);
+                }
+                if (last) {
+                    kept.add("");
+                }
+                continue;
+            }
+            kept.add(segments[i].replaceAll("%(?i)(2f|5c)", "%25$1"));
+        }
+        return "/" + String.join("/", kept);
     }
 
     private static String authorityToHost(String scheme, String authority) {
@@ -54,31 +80,6 @@ record HarUrl(String scheme, String host, String pathAndQuery, String key) {
             host = host.substring(0, host.lastIndexOf(':'));
         }
         return host;
-    }
-
-    /** Percent-encodes (as UTF-8) every character a request target may not hold, and stray '%'. */
-    static String escape(String target) {
-        StringBuilder sb = new StringBuilder(target.length());
-        for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            boolean plain = (c < 0x80 && Character.isLetterOrDigit(c)) || ALLOWED.indexOf(c) >= 0
-                    || (c == '%' && i + 2 < target.length() && isHex(target.charAt(i + 1)) && isHex(target.charAt(i + 2)));
-            if (plain) {
-                sb.append(c);
-                continue;
-            }
-            int codePointEnd = Character.isHighSurrogate(c) && i + 1 < target.length() ? i + 2 : i + 1;
-            for (byte b : target.substring(i, codePointEnd).getBytes(StandardCharsets.UTF_8)) {
-                sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-            i = codePointEnd - 1;
-        }
-        return sb.toString();
-    }
-
-    private static boolean isHex(char c) {
-        return Character.digit(c, 16) >= 0 && c < 0x80;
     }
 
     /** Resolves a redirect's Location against this URL; null when it cannot be understood. */

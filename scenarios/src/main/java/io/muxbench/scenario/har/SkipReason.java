@@ -2,11 +2,12 @@ package io.muxbench.scenario.har;
 
 /** Why an entry of a HAR page was not imported; the order is the order of the summary line. */
 public enum SkipReason {
-    /** No request URL, a URL without a host, or a status outside 0..599. */
-    INVALID("unusable (no URL or host, or a bad status)"),
+    /** No request URL, a URL without a host, no response, a status outside 100..599 (0 is cached), or what a scenario cannot hold. */
+    INVALID("unusable (no URL, host or response, a bad status, or a path or field a scenario cannot hold)"),
     DATA_URL("data: URLs"),
     NOT_HTTP("non-HTTP URLs (blob:, chrome-extension:, ws: ...)"),
     NOT_GET("non-GET requests"),
+    /** Status 0 or 304, or Chrome's _fromCache. */
     CACHED("cached (status 0/304)"),
     INFORMATIONAL("1xx responses (WebSocket upgrades)"),
     REDIRECT("redirects"),

@@ -48,8 +48,8 @@ class HarUntidyTest {
         assertEquals(Map.of(SkipReason.DATA_URL, 1, SkipReason.NOT_HTTP, 2, SkipReason.CACHED, 3, SkipReason.REDIRECT, 1,
                 SkipReason.DUPLICATE, 1, SkipReason.INFORMATIONAL, 1, SkipReason.NOT_GET, 1, SkipReason.INVALID, 1),
                 imported.counts().skipped());
-        assertEquals("imported 2 of 13 entries of page 0 'https://shop.test/': skipped 1 unusable (no URL or host,"
-                + " or a bad status), 1 data: URLs, 2 non-HTTP URLs (blob:, chrome-extension:, ws: ...), 1 non-GET requests,"
+        assertEquals("imported 2 of 13 entries of page 0 'https://shop.test/': skipped 1 unusable (no URL, host or response,"
+                + " a bad status, or a path or field a scenario cannot hold), 1 data: URLs, 2 non-HTTP URLs (blob:, chrome-extension:, ws: ...), 1 non-GET requests,"
                 + " 3 cached (status 0/304), 1 1xx responses (WebSocket upgrades), 1 redirects, 1 duplicate URLs;"
                 + " its 1 host mapped onto the origin under test", imported.summary());
         Resource root = imported.scenario().root();
