@@ -124,7 +124,9 @@ public final class SelfSignedCertificate {
     /** The host name of {@code host} or {@code host:port}, in lower case. */
     private static String nameOf(String host) {
         int colon = host.lastIndexOf(':');
-        return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
+        String name = (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
+        // A certificate names hosts without the root's final dot; TLS clients compare without it too.
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 
     private static KeyPair newKeyPair(KeyType keyType) throws GeneralSecurityException {

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  */
 public final class RequestTargets {
 
-    /** A scenario host: a lower-case DNS name, optionally with a port. */
+    /** A scenario host: a lower-case DNS name (a final dot allowed, as in real captures), optionally with a port. */
     private static final Pattern HOST = Pattern.compile(
-            "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*(:[1-9][0-9]{0,4})?");
+            "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?(:[1-9][0-9]{0,4})?");
 
     private RequestTargets() {
     }
