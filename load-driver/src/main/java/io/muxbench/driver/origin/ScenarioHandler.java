@@ -195,6 +195,11 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         response.setStatus(resource.status());
         resource.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, resource.contentType());
+        if (resource.host() != null && !resource.headers().containsKey("Timing-Allow-Origin")) {
+            // Else a browser hides the protocol and status of another host's resources from the page's
+            // Resource Timing, which is where browser cells read them.
+            response.getHeaders().put("Timing-Allow-Origin", "*");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, resource.size());
         long stopAt = fault == Fault.RESET_MID_RESPONSE ? resource.size() / 2 : resource.size();
         PageBodies generated = bodies;

@@ -44,6 +44,9 @@ public final class RequestTargets {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("the path " + printable(pathQuery) + " is not a valid URI path");
         }
+        if (uri.getPort() > 65535) {
+            throw new IllegalArgumentException("the port of " + printable(authority) + " is out of range");
+        }
         if (uri.getHost() == null || !authority.equals(uri.getRawAuthority()) || uri.getRawFragment() != null
                 || !pathQuery.equals(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))) {
             throw new IllegalArgumentException("the path " + printable(pathQuery) + " is not a path of " + authority);
