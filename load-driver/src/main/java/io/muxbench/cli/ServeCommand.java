@@ -30,6 +30,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Bundled scenario name or scenario file (default: ${DEFAULT-VALUE}).")
     String scenario;
 
+    @Option(names = "--keep-hosts",
+            description = "A HAR keeps each resource on its host: every host is served on the same two ports, by Host.")
+    boolean keepHosts;
+
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
@@ -48,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario page = Scenarios.load(scenario);
+        Scenario page = Scenarios.load(scenario, keepHosts);
         Origin.Options options;
         try {
             options = new Origin.Options(host, port, tlsPort, key, maxStreams);

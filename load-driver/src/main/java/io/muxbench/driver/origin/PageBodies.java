@@ -209,6 +209,9 @@ public final class PageBodies {
     }
 
     private Body need(Resource resource, Padded body, List<Resource> children) {
+        if (body == null && children.isEmpty()) {
+            return null; // nothing to reference: the plain pattern loads as well (an empty frame, say)
+        }
         if (body == null) {
             String host = resource.host();
             int needed = utf8(kind(resource) == Kind.HTML ? document(host, children, false) : kind(resource) == Kind.CSS
