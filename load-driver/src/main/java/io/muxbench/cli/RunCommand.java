@@ -156,9 +156,6 @@ public final class RunCommand implements Callable<Integer> {
                 throw UserException.badInput(severalHosts + ", and --target is one server; replay it on the embedded"
                         + " origin, or import the HAR without --keep-hosts to map every host onto the target");
             }
-            if (!scenario.hosts().isEmpty() && browser != null) {
-                throw UserException.badInput(severalHosts + "; --browser loads pages from one host only");
-            }
             loaded.add(scenario);
         }
         if (target != null && !isLoopback(target.getHost()) && config.links().stream().anyMatch(l -> !l.equals("none"))) {

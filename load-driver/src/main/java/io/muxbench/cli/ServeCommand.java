@@ -2,6 +2,7 @@ package io.muxbench.cli;
 
 import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.tls.KeyType;
+import io.muxbench.driver.transport.RequestTargets;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import java.io.PrintWriter;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the embedded origin alone and prints the URLs it serves, until Ctrl-C.",
                 "Cleartext port: HTTP/1.1 and h2c (prior knowledge). TLS port: ALPN h2 and http/1.1, with a"
-                        + " certificate for localhost/127.0.0.1 generated at start-up (use curl -k)."})
+                        + " certificate for localhost/127.0.0.1 generated at start-up (use curl -k).",
+                "A page on several hosts (imported with --keep-hosts) is served on the same two ports: each request"
+                        + " gets the resources of the host it names (Host, :authority), so point every host name at"
+                        + " the origin (curl --connect-to ::127.0.0.1:PORT)."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -25,6 +29,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--scenario", defaultValue = "image-grid", paramLabel = "NAME|FILE",
             description = "Bundled scenario name or scenario file (default: ${DEFAULT-VALUE}).")
     String scenario;
+
+    @Option(names = "--keep-hosts",
+            description = "A HAR keeps each resource on its host: every host is served on the same two ports, by Host.")
+    boolean keepHosts;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -44,7 +52,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Scenario page = Scenarios.load(scenario);
+        Scenario page = Scenarios.load(scenario, keepHosts);
         Origin.Options options;
         try {
             options = new Origin.Options(host, port, tlsPort, key, maxStreams);
@@ -53,10 +61,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Origin origin = Origins.start(options);
         origin.serve(page);
-        if (page.hosts().isEmpty()) {
-            for (String problem : io.muxbench.driver.origin.PageBodies.of(page).problems()) {
-                System.err.println("warning: a browser cannot load this page as the driver does: " + problem);
-            }
+        for (String problem : io.muxbench.driver.origin.PageBodies.of(page).problems()) {
+            System.err.println("warning: a browser cannot load this page as the driver does: " + printable(problem));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Serving scenario '%s' (%d resources, %,d bytes)%n", page.name(), page.root().count(),
@@ -64,13 +70,16 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("  cleartext (HTTP/1.1, h2c): %s%n", origin.cleartextUri());
         out.printf("  TLS (ALPN h2, http/1.1):   %s   (%s certificate, SPKI sha256 %s)%n", origin.tlsUri(),
                 key, origin.certificate().spkiSha256());
-        for (String other : page.hosts()) {
-            out.printf("  host %s: %s and %s%n", other, origin.hostUri(other, false), origin.hostUri(other, true));
+        if (!page.hosts().isEmpty()) {
+            out.printf("  other hosts (%d), on the same two ports, chosen by Host and TLS server name:%n", page.hosts().size());
+            out.printf("    %s%n", String.join(" ", page.hosts().stream().map(ServeCommand::printable).toList()));
         }
-        out.printf("  document: %s%n", origin.tlsUri().resolve(page.root().path()));
+        out.printf("  document: %s%n", target(origin, page.root()));
         Resource first = page.root().children().isEmpty() ? page.root() : page.root().children().get(0);
-        out.printf("  try: curl -sk --http2 -o /dev/null -w '%%{http_version} %%{http_code} %%{size_download}\\n' %s%n",
-                origin.tlsUri().resolve(first.path()));
+        // --connect-to sends every host name to the origin's port, keeping it in Host and SNI.
+        String connectTo = page.hosts().isEmpty() ? "" : "--connect-to ::" + origin.tlsUri().getRawAuthority() + " ";
+        out.printf("  try: curl -sk --http2 %s-o /dev/null -w '%%{http_version} %%{http_code} %%{size_download}\\n' %s%n",
+                connectTo, target(origin, first));
         out.println("Press Ctrl-C to stop.");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -84,5 +93,20 @@ public final class ServeCommand implements Callable<Integer> {
         }, "origin-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Where a resource is requested over TLS, or why it cannot be. */
+    private static String target(Origin origin, Resource resource) {
+        try {
+            return RequestTargets.of(origin.tlsUri(), resource.host(), resource.path()).toString();
+        } catch (IllegalArgumentException e) {
+            return "(none: " + printable(e.getMessage()) + ")";
+        }
+    }
+
+    /** Text from the scenario, fit for a terminal: every control character replaced by '?'. */
+    private static String printable(String text) {
+        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -74,6 +74,15 @@ public final class Chromium implements AutoCloseable {
      * @param spkiSha256 base64 SHA-256 of the origin's public key, trusted through {@code --ignore-certificate-errors-spki-list}; null for none
      */
     public static Chromium launch(Path executable, boolean http2, String spkiSha256, Duration timeout) throws IOException {
+        return launch(executable, http2, spkiSha256, null, timeout);
+    }
+
+    /**
+     * As {@link #launch(Path, boolean, String, Duration)}, with {@code --host-resolver-rules}: e.g.
+     * {@code MAP cdn.example 127.0.0.1:8443} sends a page's other hosts to the origin; null for none.
+     */
+    public static Chromium launch(Path executable, boolean http2, String spkiSha256, String hostResolverRules,
+                                  Duration timeout) throws IOException {
         Path profile = Files.createTempDirectory("muxbench-chromium-");
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless=new", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -84,6 +93,9 @@ public final class Chromium implements AutoCloseable {
         }
         if (spkiSha256 != null) {
             command.add("--ignore-certificate-errors-spki-list=" + spkiSha256);
+        }
+        if (hostResolverRules != null) {
+            command.add("--host-resolver-rules=" + hostResolverRules);
         }
         if (!http2) {
             command.add("--disable-http2");

@@ -8,9 +8,7 @@ import io.muxbench.scenario.Scenario;
 import java.net.URI;
 import java.nio.channels.SelectableChannel;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.AbstractHTTP2ServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -73,12 +71,12 @@ public final class Origin implements AutoCloseable {
     private final Server server;
     private final ServerConnector cleartext;
     private final ServerConnector tls;
+    private final SslContextFactory.Server ssl;
     private final ScenarioHandler handler;
     private final ConnectionCounters counters = new ConnectionCounters();
-    private final SelfSignedCertificate certificate;
+    /** The leaf names every host served so far: a connection of an earlier cell never meets a certificate without its name. */
+    private volatile SelfSignedCertificate certificate;
     private final CountingEndPoint.RequestListener onHead = endPoint -> counters.begin(endPoint, "HTTP/1.1");
-    /** Each other host's cleartext and TLS connectors, opened on first use. */
-    private final Map<String, ServerConnector[]> hostConnectors = new ConcurrentHashMap<>();
     private final HTTP2ServerConnectionFactory h2;
 
     private Origin(Options options) {
@@ -87,40 +85,32 @@ public final class Origin implements AutoCloseable {
         threads.setName("origin");
         server = new Server(threads);
         certificate = SelfSignedCertificate.generate(options.keyType());
-        ServerConnector[] pair = newConnectors(options.cleartextPort(), options.tlsPort());
-        cleartext = pair[0];
-        tls = pair[1];
-        h2 = tls.getConnectionFactory(HTTP2ServerConnectionFactory.class);
-        handler = new ScenarioHandler(counters);
-        server.setHandler(handler);
-    }
 
-    /** A cleartext and a TLS connector, each with connection factories of its own, added to the server. */
-    private ServerConnector[] newConnectors(int cleartextPort, int tlsPort) {
         HttpConfiguration plain = new HttpConfiguration();
         plain.setSendServerVersion(false);
         HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(plain);
         configure(h2c, options);
-        ServerConnector cleartext = new ServerConnector(server, 1, 1, new CountingHttpConnectionFactory(plain, onHead), h2c);
+        cleartext = new ServerConnector(server, 1, 1, new CountingHttpConnectionFactory(plain, onHead), h2c);
         cleartext.setHost(options.host());
-        cleartext.setPort(cleartextPort);
+        cleartext.setPort(options.cleartextPort());
 
         HttpConfiguration secure = new HttpConfiguration(plain);
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+        // The host of a request picks its resources; TLS only has to present a certificate naming it.
         customizer.setSniHostCheck(false);
         secure.addCustomizer(customizer);
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl = new SslContextFactory.Server();
         ssl.setKeyStore(certificate.keyStore());
         ssl.setKeyStorePassword(SelfSignedCertificate.PASSWORD);
         ssl.setKeyManagerPassword(SelfSignedCertificate.PASSWORD);
-        HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(secure);
+        h2 = new HTTP2ServerConnectionFactory(secure);
         configure(h2, options);
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
         alpn.setDefaultProtocol("http/1.1");
         SslConnectionFactory tlsFactory = new SslConnectionFactory(ssl, alpn.getProtocol());
-        ServerConnector tls = new ServerConnector(server, 1, 1, tlsFactory, alpn, h2, new CountingHttpConnectionFactory(secure, onHead));
+        tls = new ServerConnector(server, 1, 1, tlsFactory, alpn, h2, new CountingHttpConnectionFactory(secure, onHead));
         tls.setHost(options.host());
-        tls.setPort(tlsPort);
+        tls.setPort(options.tlsPort());
 
         for (ServerConnector connector : new ServerConnector[]{cleartext, tls}) {
             connector.addBean(new SelectorManager.AcceptListener() {
@@ -138,7 +128,8 @@ public final class Origin implements AutoCloseable {
             });
             server.addConnector(connector);
         }
-        return new ServerConnector[]{cleartext, tls};
+        handler = new ScenarioHandler(counters);
+        server.setHandler(handler);
     }
 
     private static void configure(AbstractHTTP2ServerConnectionFactory factory, Options options) {
@@ -159,45 +150,25 @@ public final class Origin implements AutoCloseable {
 
     /**
      * Serves this scenario's paths from now on, in place of any other, as a real page ({@link PageBodies}).
-     * Resources on other hosts ({@link io.muxbench.scenario.Resource#host()}) are served on ports of
-     * their own, one cleartext and one TLS per host ({@link #hostUri}), opened on first use.
+     * Every host of the page is served on the same two ports: a request whose {@code Host} (or
+     * {@code :authority}) is one of the scenario's other hosts ({@link io.muxbench.scenario.Resource#host()})
+     * gets that host's resources, any other request the origin under test's. The certificate is
+     * issued again, with the same key, when the page names hosts it does not carry yet.
      */
-    public void serve(Scenario scenario) {
-        scenario.hosts().forEach(this::connectorsFor);
-        // Every host's ports, also those of earlier scenarios: a request there finds nothing of this one.
-        Map<Integer, String> hostsByPort = new java.util.HashMap<>();
-        hostConnectors.forEach((host, pair) -> {
-            for (ServerConnector connector : pair) {
-                hostsByPort.put(connector.getLocalPort(), host);
-            }
-        });
-        handler.serve(scenario, hostsByPort);
-    }
-
-    private ServerConnector[] connectorsFor(String host) {
-        return hostConnectors.computeIfAbsent(host, h -> {
-            ServerConnector[] pair = newConnectors(0, 0);
+    public synchronized void serve(Scenario scenario) {
+        java.util.Set<String> names = new java.util.TreeSet<>(certificate.hosts());
+        int before = names.size();
+        names.addAll(scenario.hosts());
+        SelfSignedCertificate issued = certificate.withHosts(names);
+        if (issued.hosts().size() != before) {
             try {
-                for (ServerConnector connector : pair) {
-                    connector.start();
-                }
+                ssl.reload(factory -> factory.setKeyStore(issued.keyStore()));
             } catch (Exception e) {
-                throw new IllegalStateException("cannot open the origin's ports for host " + h + ": " + e.getMessage(), e);
+                throw new IllegalStateException("cannot issue the origin's certificate again: " + e.getMessage(), e);
             }
-            return pair;
-        });
-    }
-
-    /**
-     * Where the resources of another host of the scenario being served are: {@code http://} or
-     * {@code https://} on that host's own port of this origin's address.
-     */
-    public URI hostUri(String host, boolean tls) {
-        ServerConnector[] pair = hostConnectors.get(host);
-        if (pair == null) {
-            throw new IllegalArgumentException("no scenario served names the host " + host);
+            certificate = issued;
         }
-        return URI.create((tls ? "https" : "http") + "://" + hostLiteral() + ":" + pair[tls ? 1 : 0].getLocalPort() + "/");
+        handler.serve(scenario);
     }
 
     /** Injects a fault for a path (null clears it). */

@@ -27,6 +27,16 @@ import java.util.Map;
  * document. Children of images, fonts and other leaves cannot be referenced: they are listed in
  * {@link #unreachable()} (the driver still fetches them; a browser will not).
  *
+ * <p>A child on another host than its parent is referenced by a network-path URL,
+ * {@code //host[:port]/path}, so the browser keeps the page's scheme; a child on the origin under
+ * test referenced from another host uses {@link #MAIN_HOST}, which a browser must map to the origin.
+ *
+ * <p>Nothing is held whole that grows with the page's bytes: documents, stylesheets, scripts and
+ * JSON keep only their markup and are padded as they are written ({@link Body#slice}); images are
+ * generated whole, up to a byte budget for the whole page ({@link #DEFAULT_BUDGET_BYTES}), and the
+ * images beyond it are served from the plain pattern (not a valid image: a browser shows it broken,
+ * which holds the load event all the same).
+ *
  * <pre>{@code
  * PageBodies bodies = PageBodies.of(scenario);   // bodies.problems(): what a browser could not load
  * ByteBuffer body = bodies.body("/index.html");  // null: serve the plain pattern
@@ -34,21 +44,39 @@ import java.util.Map;
  */
 public final class PageBodies {
 
-    /** Larger bodies are not generated: they are served from the plain pattern. */
-    static final int MAX_GENERATED = 16 << 20;
+    /** Bytes of generated images a page may hold; images beyond it are served from the plain pattern. */
+    public static final long DEFAULT_BUDGET_BYTES = 32L << 20;
+    /**
+     * The name under which pages on several hosts reference the origin under test from another host
+     * ({@code .test} is reserved for testing, RFC 6761); a browser maps it to the origin.
+     */
+    public static final String MAIN_HOST = "origin.muxbench.test";
 
     enum Kind { HTML, CSS, JS, IMAGE, FONT, OTHER }
 
-    private final Map<String, ByteBuffer> bodies = new HashMap<>();
+    /** A generated body, written slice by slice. */
+    public interface Body {
+        /** At most {@code max} bytes from {@code offset}, at least one while {@code offset} is within the body. */
+        ByteBuffer slice(long offset, long max);
+    }
+
+    private final Map<String, Body> bodies = new HashMap<>();
+    private final long budgetBytes;
+    private long retainedBytes;
     private final List<String> unreachable = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<Resource, Integer> ids = new IdentityHashMap<>();
     private final StringBuilder hooks = new StringBuilder();
     private final String scenarioName;
 
-    private PageBodies(Scenario scenario) {
+    private PageBodies(Scenario scenario, long budgetBytes) {
         this.scenarioName = scenario.name();
+        this.budgetBytes = budgetBytes;
         scenario.root().forEach(r -> ids.put(r, ids.size()));
+        if (scenario.hosts().contains(MAIN_HOST)) {
+            problems.add("scenario " + scenarioName + ": its host " + MAIN_HOST
+                    + " is the name browsers use for the origin under test");
+        }
         collectHooks(scenario.root());
         build(scenario.root(), true);
     }
@@ -59,13 +87,46 @@ public final class PageBodies {
      * {@link #problems()}: the driver does not care, a browser would not fetch the same tree.
      */
     public static PageBodies of(Scenario scenario) {
-        return new PageBodies(scenario);
+        return new PageBodies(scenario, DEFAULT_BUDGET_BYTES);
     }
 
-    /** The body of {@code path} as a fresh read-only view, or null when it is served from the plain pattern. */
+    /** As {@link #of(Scenario)}, holding at most {@code budgetBytes} of generated images. */
+    static PageBodies of(Scenario scenario, long budgetBytes) {
+        return new PageBodies(scenario, budgetBytes);
+    }
+
+    /** The generated body of {@code path} on {@code host} (null: the origin under test), or null for the plain pattern. */
+    public Body generated(String host, String path) {
+        return bodies.get(ScenarioHandler.route(host, path));
+    }
+
+    /**
+     * The whole body of {@code path} on the origin under test, or null when it is served from the plain
+     * pattern; for tests and small bodies, as it is built on every call.
+     */
     public ByteBuffer body(String path) {
-        ByteBuffer body = bodies.get(path);
-        return body == null ? null : body.duplicate();
+        return body(null, path);
+    }
+
+    /** As {@link #body(String)}, on {@code host}. */
+    public ByteBuffer body(String host, String path) {
+        Body body = generated(host, path);
+        if (body == null) {
+            return null;
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (ByteBuffer slice = body.slice(0, Bodies.CHUNK); slice.hasRemaining(); ) {
+            byte[] bytes = new byte[slice.remaining()];
+            slice.get(bytes);
+            out.writeBytes(bytes);
+            slice = body.slice(out.size(), Bodies.CHUNK);
+        }
+        return ByteBuffer.wrap(out.toByteArray()).asReadOnlyBuffer();
+    }
+
+    /** The bytes this page's bodies hold: markup and images, never padding. */
+    public long retainedBytes() {
+        return retainedBytes;
     }
 
     /** One line per resource too small to hold the markup referencing its children; empty when a browser can load the page. */
@@ -98,7 +159,7 @@ public final class PageBodies {
     /** The elements of the top document that a stylesheet's fonts and images need to apply to. */
     private void collectHooks(Resource resource) {
         for (Resource child : resource.children()) {
-            if (kind(resource) == Kind.CSS && child.host() == null && kind(child) != Kind.CSS) {
+            if (kind(resource) == Kind.CSS && kind(child) != Kind.CSS) {
                 hooks.append(kind(child) == Kind.FONT
                         ? "<span class=\"mb" + ids.get(child) + "\">a</span>\n"
                         : "<div class=\"mb" + ids.get(child) + "\" style=\"width:1px;height:1px\"></div>\n");
@@ -111,61 +172,82 @@ public final class PageBodies {
         Kind kind = kind(resource);
         List<Resource> children = new ArrayList<>();
         for (Resource child : resource.children()) {
-            if (child.host() != null) {
-                child.forEach(r -> unreachable.add(r.path()));
-            } else if (kind == Kind.IMAGE || kind == Kind.FONT || kind == Kind.OTHER) {
+            if (kind == Kind.IMAGE || kind == Kind.FONT || kind == Kind.OTHER) {
                 child.forEach(r -> unreachable.add(r.path()));
             } else {
                 children.add(child);
                 build(child, false);
             }
         }
-        if (resource.size() > MAX_GENERATED) {
-            if (!children.isEmpty()) {
-                problems.add("scenario " + scenarioName + ": " + resource.path() + " is larger than " + MAX_GENERATED
-                        + " bytes and has children; the origin generates markup only up to that size");
-            }
-            return;
-        }
-        int size = (int) resource.size();
-        byte[] body = switch (kind) {
-            case HTML -> need(resource, Filler.wrap(utf8(document(children, top)), size, "<!--", "-->"), children);
-            case CSS -> need(resource, Filler.wrap(utf8(stylesheet(children)), size, "/*", "*/"), children);
-            case JS -> need(resource, Filler.wrap(utf8(script(children)), size, "/*", "*/"), children);
-            case IMAGE -> Images.of(resource.contentType(), size);
+        String host = resource.host();
+        long size = resource.size();
+        Body body = switch (kind) {
+            case HTML -> need(resource, Padded.of(utf8(document(host, children, top)), size, "<!--", "-->"), children);
+            case CSS -> need(resource, Padded.of(utf8(stylesheet(host, children)), size, "/*", "*/"), children);
+            case JS -> need(resource, Padded.of(utf8(script(host, children)), size, "/*", "*/"), children);
+            case IMAGE -> image(resource);
             case OTHER -> resource.contentType().contains("json") ? json(size) : null;
             case FONT -> null;
         };
         if (body != null) {
-            bodies.put(resource.path(), ByteBuffer.wrap(body).asReadOnlyBuffer());
+            bodies.put(ScenarioHandler.route(host, resource.path()), body);
         }
     }
 
-    private byte[] need(Resource resource, byte[] body, List<Resource> children) {
+    /** The image whole while the budget lasts, else null (the plain pattern). */
+    private Body image(Resource resource) {
+        if (resource.size() > budgetBytes - retainedBytes) {
+            return null;
+        }
+        byte[] image = Images.of(resource.contentType(), (int) resource.size());
+        if (image == null) {
+            return null;
+        }
+        retainedBytes += image.length;
+        ByteBuffer whole = ByteBuffer.wrap(image).asReadOnlyBuffer();
+        return (offset, max) -> whole.slice((int) Math.min(offset, image.length), (int) Math.min(max, image.length - Math.min(offset, image.length)));
+    }
+
+    private Body need(Resource resource, Padded body, List<Resource> children) {
+        if (body == null && children.isEmpty()) {
+            return null; // nothing to reference: the plain pattern loads as well (an empty frame, say)
+        }
         if (body == null) {
-            int needed = utf8(kind(resource) == Kind.HTML ? document(children, false) : kind(resource) == Kind.CSS
-                    ? stylesheet(children) : script(children)).length;
+            String host = resource.host();
+            int needed = utf8(kind(resource) == Kind.HTML ? document(host, children, false) : kind(resource) == Kind.CSS
+                    ? stylesheet(host, children) : script(host, children)).length;
             problems.add("scenario " + scenarioName + ": " + resource.path() + " is " + resource.size()
                     + " bytes, too small for the markup that references its " + children.size() + " children (at least "
                     + needed + " bytes)");
+            return null;
         }
+        retainedBytes += body.content().length;
         return body;
     }
 
-    private String document(List<Resource> children, boolean top) {
+    private String document(String host, List<Resource> children, boolean top) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
                 + "<link rel=\"icon\" href=\"data:,\"><title>muxbench</title></head>\n<body>\n");
         if (top) {
             html.append(hooks);
         }
         for (Resource child : children) {
-            html.append(element(child)).append('\n');
+            html.append(element(host, child)).append('\n');
         }
         return html.append("</body></html>\n").toString();
     }
 
-    private String element(Resource child) {
-        String href = attribute(child.path());
+    /** How a resource on {@code host} refers to {@code child}: its path on the same host, else a network-path URL. */
+    private static String reference(String host, Resource child) {
+        if (java.util.Objects.equals(host, child.host())) {
+            return child.path();
+        }
+        return "//" + (child.host() == null ? MAIN_HOST : child.host()) + child.path();
+    }
+
+    private String element(String host, Resource child) {
+        String url = reference(host, child);
+        String href = attribute(url);
         String name = "mb" + ids.get(child);
         return switch (kind(child)) {
             case CSS -> "<link rel=\"stylesheet\" href=\"" + href + "\">";
@@ -173,7 +255,7 @@ public final class PageBodies {
             case IMAGE -> "<img src=\"" + href + "\" width=\"1\" height=\"1\" alt=\"\">";
             case HTML -> "<iframe src=\"" + href + "\" width=\"1\" height=\"1\"></iframe>";
             // A font loads when text uses it; a preload would not hold the load event.
-            case FONT -> "<style>@font-face{font-family:\"" + name + "\";src:url(\"" + cssString(child.path())
+            case FONT -> "<style>@font-face{font-family:\"" + name + "\";src:url(\"" + cssString(url)
                     + "\")}</style><span style=\"font-family:" + name + "\">a</span>";
             // An image element holds the load event until the response is complete (a preload or fetch()
             // would not); it does not decode, which breaks nothing.
@@ -181,16 +263,16 @@ public final class PageBodies {
         };
     }
 
-    private String stylesheet(List<Resource> children) {
+    private String stylesheet(String host, List<Resource> children) {
         StringBuilder css = new StringBuilder();
         for (Resource child : children) {
             if (kind(child) == Kind.CSS) {
-                css.append("@import url(\"").append(cssString(child.path())).append("\");\n");
+                css.append("@import url(\"").append(cssString(reference(host, child))).append("\");\n");
             }
         }
         for (Resource child : children) {
             String name = "mb" + ids.get(child);
-            String url = "url(\"" + cssString(child.path()) + "\")";
+            String url = "url(\"" + cssString(reference(host, child)) + "\")";
             if (kind(child) == Kind.FONT) {
                 css.append("@font-face{font-family:\"").append(name).append("\";src:").append(url).append("}\n.")
                         .append(name).append("{font-family:\"").append(name).append("\"}\n");
@@ -201,24 +283,24 @@ public final class PageBodies {
         return css.toString();
     }
 
-    private String script(List<Resource> children) {
+    private String script(String host, List<Resource> children) {
         if (children.isEmpty()) {
             return "";
         }
         StringBuilder markup = new StringBuilder();
         for (Resource child : children) {
-            markup.append(element(child));
+            markup.append(element(host, child));
         }
         return "document.write(\"" + markup.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\");\n";
     }
 
-    private static byte[] json(int size) {
+    private Body json(long size) {
         if (size >= 10) {
-            return Filler.wrap(new byte[0], size, "{\"pad\":\"", "\"}");
+            return Padded.of(new byte[0], size, "{\"pad\":\"", "\"}");
         }
-        byte[] out = java.util.Arrays.copyOf(utf8(size == 1 ? "0" : "{}"), size);
-        java.util.Arrays.fill(out, Math.min(size, 2), size, (byte) ' ');
-        return out;
+        byte[] out = java.util.Arrays.copyOf(utf8(size == 1 ? "0" : "{}"), (int) size);
+        java.util.Arrays.fill(out, (int) Math.min(size, 2), (int) size, (byte) ' ');
+        return Padded.of(out, size, "", "");
     }
 
     private static String attribute(String path) {

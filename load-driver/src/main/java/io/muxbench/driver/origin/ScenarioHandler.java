@@ -24,12 +24,18 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
 
     /** Resources by {@link #route}: the path on the origin under test, "host path" on another host. */
     private volatile Map<String, Resource> routes = Map.of();
-    /** The other hosts by the local port their connections arrive on. */
-    private volatile Map<Integer, String> hostsByPort = Map.of();
+    /** The scenario's other hosts, as written in it: {@code host} or {@code host:port}. */
+    private volatile java.util.Set<String> hosts = java.util.Set.of();
     private volatile PageBodies bodies;
-    // Runs serve the same few scenarios again and again: generate each one's bodies once.
-    private final Map<Scenario, PageBodies> generatedBodies =
-            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    /** The bodies of the last few scenarios served: runs serve the same few again and again. */
+    private final Map<Scenario, PageBodies> generatedBodies = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Scenario, PageBodies> eldest) {
+            return size() > CACHED_SCENARIOS;
+        }
+    };
+    /** With {@link PageBodies#DEFAULT_BUDGET_BYTES} each, the bodies the handler holds stay under 4 such budgets. */
+    static final int CACHED_SCENARIOS = 4;
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final ConnectionCounters counters;
     private volatile long stallUntilNanos;
@@ -38,21 +44,54 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         this.counters = counters;
     }
 
-    /**
-     * @param hostsByPort every other host the origin has ports for, by local port; a scenario with
-     *                    other hosts is served with plain bodies (real pages link one host only)
-     */
-    void serve(Scenario scenario, Map<Integer, String> hostsByPort) {
-        PageBodies generated = scenario.hosts().isEmpty() ? generatedBodies.computeIfAbsent(scenario, PageBodies::of) : null;
+    void serve(Scenario scenario) {
+        PageBodies generated;
+        synchronized (generatedBodies) {
+            generated = generatedBodies.computeIfAbsent(scenario, PageBodies::of);
+        }
         Map<String, Resource> map = new ConcurrentHashMap<>();
         scenario.root().forEach(r -> map.put(route(r.host(), r.path()), r));
         bodies = generated;
-        this.hostsByPort = Map.copyOf(hostsByPort);
+        hosts = java.util.Set.copyOf(scenario.hosts());
         routes = map;
     }
 
-    private static String route(String host, String pathQuery) {
+    /** The bytes the bodies of the scenarios served lately hold, together. */
+    long retainedBodyBytes() {
+        synchronized (generatedBodies) {
+            return generatedBodies.values().stream().mapToLong(PageBodies::retainedBytes).sum();
+        }
+    }
+
+    static String route(String host, String pathQuery) {
         return host == null ? pathQuery : host + " " + pathQuery;
+    }
+
+    /**
+     * The scenario's host a request is for, by its {@code Host} or {@code :authority}; null for the
+     * origin under test (127.0.0.1:port, localhost, any name the scenario does not have).
+     */
+    private String hostOf(Request request) {
+        java.util.Set<String> hosts = this.hosts;
+        String name = request.getHttpURI().getHost();
+        if (hosts.isEmpty() || name == null) {
+            return null;
+        }
+        name = name.toLowerCase(java.util.Locale.ROOT);
+        int port = request.getHttpURI().getPort();
+        if (port > 0 && hosts.contains(name + ":" + port)) {
+            return name + ":" + port;
+        }
+        int defaultPort = request.isSecure() ? 443 : 80;
+        if (port <= 0 || port == defaultPort) {
+            if (hosts.contains(name)) {
+                return name;
+            }
+            if (hosts.contains(name + ":" + defaultPort)) {
+                return name + ":" + defaultPort;
+            }
+        }
+        return null;
     }
 
     void fault(String path, Fault fault) {
@@ -71,12 +110,13 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         Answered done = new Answered(track(request), callback);
         String pathQuery = request.getHttpURI().getPathQuery();
-        String host = hostsByPort.get(Request.getLocalPort(request)); // null: the origin under test
+        String host = hostOf(request);
         Resource resource = routes.get(route(host, pathQuery));
         if (resource == null) {
             response.setStatus(404);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
             done.beforeLastWrite();
+            // The path and host are the client's, echoed in a text body: nothing a browser runs.
             response.write(true, Bodies.text("muxbench origin: no resource at " + pathQuery
                     + (host == null ? "" : " on host " + host) + "\n"), done);
             return true;
@@ -155,17 +195,22 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         response.setStatus(resource.status());
         resource.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, resource.contentType());
+        if (resource.host() != null && !resource.headers().containsKey("Timing-Allow-Origin")) {
+            // Else a browser hides the protocol and status of another host's resources from the page's
+            // Resource Timing, which is where browser cells read them.
+            response.getHeaders().put("Timing-Allow-Origin", "*");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, resource.size());
         long stopAt = fault == Fault.RESET_MID_RESPONSE ? resource.size() / 2 : resource.size();
         PageBodies generated = bodies;
-        ByteBuffer body = generated == null ? null : generated.body(resource.path());
+        PageBodies.Body body = generated == null ? null : generated.generated(resource.host(), resource.path());
         new BodyWriter(response, body, resource.size(), stopAt, done).iterate();
     }
 
     /** Writes a deterministic body in chunks, each write waiting for the previous one. */
     private static final class BodyWriter extends IteratingCallback {
         private final Response response;
-        private final ByteBuffer body;
+        private final PageBodies.Body body;
         private final long size;
         private final long stopAt;
         private final Answered done;
@@ -173,7 +218,7 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         private boolean wroteLast;
 
         /** @param body the generated body, or null for the plain pattern */
-        BodyWriter(Response response, ByteBuffer body, long size, long stopAt, Answered done) {
+        BodyWriter(Response response, PageBodies.Body body, long size, long stopAt, Answered done) {
             this.response = response;
             this.body = body;
             this.size = size;
@@ -191,7 +236,7 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
                 throw new IllegalStateException("injected reset mid-response");
             }
             ByteBuffer chunk = size == 0 ? ByteBuffer.allocate(0)
-                    : body != null ? body.slice((int) offset, (int) Math.min(Bodies.CHUNK, stopAt - offset))
+                    : body != null ? body.slice(offset, Math.min(Bodies.CHUNK, stopAt - offset))
                     : Bodies.slice(offset, stopAt - offset);
             offset += chunk.remaining();
             boolean last = offset >= size;

@@ -7,6 +7,7 @@ import io.muxbench.driver.origin.PageBodies;
 import io.muxbench.driver.origin.OriginStats;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.transport.RequestTargets;
 import io.muxbench.scenario.Scenario;
 import java.io.IOException;
 import java.net.URI;
@@ -56,6 +57,32 @@ final class BrowserRounds {
         return config.modes().stream().filter(m -> m == Mode.H1 || (m == Mode.H2 && config.tls())).toList();
     }
 
+    /**
+     * Where Chromium loads the page: the front itself for a page on one host; for a page on several,
+     * {@link PageBodies#MAIN_HOST}, the name the other hosts' resources use for the origin under test
+     * (so that Chromium keeps one pool for it, as the driver's clients do).
+     */
+    static URI pageUri(Scenario scenario, URI front) {
+        if (scenario.hosts().isEmpty()) {
+            return RequestTargets.of(front, null, scenario.root().path());
+        }
+        return RequestTargets.of(front, PageBodies.MAIN_HOST, scenario.root().path());
+    }
+
+    /** Every host of a multi-host page, and the origin's name, mapped to the front; null for a page on one host. */
+    static String hostResolverRules(Scenario scenario, URI front) {
+        if (scenario.hosts().isEmpty()) {
+            return null;
+        }
+        String to = " " + front.getHost() + ":" + front.getPort();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        names.add(PageBodies.MAIN_HOST);
+        for (String host : scenario.hosts()) {
+            names.add(host.replaceFirst(":[0-9]+$", ""));
+        }
+        return String.join(",", names.stream().map(name -> "MAP " + name + to).toList());
+    }
+
     void runRound(Cell cell, Origin origin, Links.Front front, boolean first, int quota, Path runDir, long runStartEpochMillis)
             throws IOException {
         progress.cell(cell.id);
@@ -63,9 +90,9 @@ final class BrowserRounds {
             origin.serve(cell.scenario);
         }
         boolean h2 = cell.mode == Mode.H2;
-        BrowserCell browser = new BrowserCell(executable, origin == null ? null : origin.certificate().spkiSha256(), h2,
-                cell.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout());
-        URI page = front.uri().resolve(cell.scenario.root().path());
+        BrowserCell browser = new BrowserCell(executable, origin == null ? null : origin.certificate().spkiSha256(),
+                hostResolverRules(cell.scenario, front.uri()), h2, cell.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout());
+        URI page = pageUri(cell.scenario, front.uri());
         AtomicReference<BrowserPageLoad> last = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
         Runnable measuring = origin == null ? () -> { } : origin::resetStats;

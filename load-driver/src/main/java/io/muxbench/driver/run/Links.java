@@ -30,8 +30,6 @@ final class Links implements AutoCloseable {
     private final long seed;
     private final Map<String, Front> fronts = new LinkedHashMap<>();
     private final Map<String, LinkEmulator> emulators = new LinkedHashMap<>();
-    /** Where each extra upstream of a link is reached: the link's name, a space, the upstream. */
-    private final Map<String, URI> routes = new LinkedHashMap<>();
 
     Links(long seed) {
         this.seed = seed;
@@ -70,30 +68,6 @@ final class Links implements AutoCloseable {
         }
         fronts.put(link, front);
         return front;
-    }
-
-    /**
-     * Where browsers reach another origin of the page ({@code upstream}: another host's port of the
-     * embedded origin) through the link already in front of the origin under test: the same
-     * emulated link, so a browser's bandwidth is shared by all the hosts it loads from.
-     */
-    synchronized URI route(String link, URI upstream) {
-        if (link.equals(NONE)) {
-            return upstream;
-        }
-        LinkEmulator emulator = emulators.get(link);
-        if (emulator == null) {
-            throw new IllegalStateException("no link " + link + " in front of the origin yet");
-        }
-        return routes.computeIfAbsent(link + " " + upstream, key -> {
-            InetSocketAddress address;
-            try {
-                address = emulator.route(new InetSocketAddress(upstream.getHost(), upstream.getPort()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot route the link " + link + " to " + upstream + ": " + e.getMessage(), e);
-            }
-            return URI.create(upstream.getScheme() + "://" + upstream.getHost() + ":" + address.getPort() + "/");
-        });
     }
 
     /** A link whose emulator failed forwards nothing: the run says so rather than record timeouts as measurements. */
@@ -145,6 +119,5 @@ final class Links implements AutoCloseable {
         emulators.values().forEach(LinkEmulator::close);
         emulators.clear();
         fronts.clear();
-        routes.clear();
     }
 }

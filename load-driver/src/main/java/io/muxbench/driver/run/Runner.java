@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;
-import io.muxbench.driver.transport.HostRoutingClient;
 import io.muxbench.driver.transport.Mode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.Results;
@@ -228,18 +227,15 @@ public final class Runner {
         }
         ClientEnvironment.Options options = config.clientOptions(front.uri(),
                 origin == null ? null : origin.certificate().trustStore(), front.rtt());
-        Map<String, URI> hostOrigins = new LinkedHashMap<>();
         if (origin == null && !cell.scenario.hosts().isEmpty()) {
             throw new IllegalArgumentException(cell.scenario.name() + " has resources on other hosts: only the embedded origin serves them");
         }
-        for (String host : cell.scenario.hosts()) {
-            // Each other host of the page is an origin of its own: its own port, through the same link.
-            hostOrigins.put(host, links.route(cell.link, origin.hostUri(host, config.tls())));
-        }
+        // Every host of the page is served on the origin's ports, and reached through the same link:
+        // each browser's client sends every host's requests to the front, naming the host in them.
         List<BrowserClient> browsers = new ArrayList<>();
         try (ClientEnvironment environment = new ClientEnvironment(options)) {
             try {
-                runBrowsers(cell, environment, hostOrigins, browsers, first, quota);
+                runBrowsers(cell, environment, browsers, first, quota);
             } finally {
                 // Browsers run on the environment's threads: close them before it stops those threads
                 // (the other way round, every cell-round waited out the thread pool's stop timeout).
@@ -254,10 +250,10 @@ public final class Runner {
         }
     }
 
-    private void runBrowsers(Cell cell, ClientEnvironment environment, Map<String, URI> hostOrigins,
-                             List<BrowserClient> browsers, boolean first, int quota) throws Exception {
+    private void runBrowsers(Cell cell, ClientEnvironment environment, List<BrowserClient> browsers, boolean first,
+                             int quota) throws Exception {
         for (int i = 0; i < config.browsers(); i++) {
-            BrowserClient browser = HostRoutingClient.of(cell.mode, environment, hostOrigins, i);
+            BrowserClient browser = cell.mode.newClient(environment, i);
             browser.requestHeaders(cell.scenario.requestHeaders());
             browsers.add(browser);
         }

@@ -16,6 +16,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -73,12 +74,6 @@ public final class ClientEnvironment implements AutoCloseable {
             return "https".equals(origin.getScheme());
         }
 
-        /** The same options for another origin (another host of the page). */
-        public Options withOrigin(URI other) {
-            return new Options(other, trustStore, insecure, connectTimeout, idleTimeout, handshakeRtt, h1Connections,
-                    pipelineConnections, pipelineDepth);
-        }
-
         /** The origin's port, defaulted from the scheme. */
         public int port() {
             return origin.getPort() > 0 ? origin.getPort() : tls() ? 443 : 80;
@@ -90,12 +85,9 @@ public final class ClientEnvironment implements AutoCloseable {
     private final ScheduledExecutorScheduler scheduler;
     private final ByteBufferPool bufferPool;
     private final boolean bindPerBrowser;
-    /** False for a view on another origin ({@link #forOrigin}): the threads are its parent's to stop. */
-    private final boolean ownsThreads;
 
     public ClientEnvironment(Options options) throws Exception {
         this.options = options;
-        this.ownsThreads = true;
         executor = new QueuedThreadPool(10_000, 4); // a selector thread per browser and host: room for 1000 browsers
         executor.setName("browser");
         executor.setDaemon(true);
@@ -104,23 +96,6 @@ public final class ClientEnvironment implements AutoCloseable {
         scheduler.start();
         bufferPool = new ArrayByteBufferPool();
         bindPerBrowser = isIpv4Loopback(options.origin().getHost());
-    }
-
-    private ClientEnvironment(ClientEnvironment parent, URI origin) {
-        this.options = parent.options.withOrigin(origin);
-        this.executor = parent.executor;
-        this.scheduler = parent.scheduler;
-        this.bufferPool = parent.bufferPool;
-        this.bindPerBrowser = parent.bindPerBrowser;
-        this.ownsThreads = false;
-    }
-
-    /**
-     * The same threads, buffers, trust and source addresses, for another origin: a page's resources
-     * on another host. Closing the view leaves the threads running.
-     */
-    public ClientEnvironment forOrigin(URI origin) {
-        return new ClientEnvironment(this, origin);
     }
 
     private static boolean isIpv4Loopback(String host) {
@@ -166,6 +141,37 @@ public final class ClientEnvironment implements AutoCloseable {
     }
 
     /**
+     * The URI of an exchange's request ({@link RequestTargets}), or null when none can be made: the
+     * exchange is then failed at once ({@link FailureCause#OTHER}), and the caller reports it.
+     */
+    URI target(Exchange exchange) {
+        try {
+            return RequestTargets.of(options.origin(), exchange.resource.host(), exchange.resource.path());
+        } catch (IllegalArgumentException e) {
+            exchange.fail(FailureCause.OTHER, "no request can be made: " + e.getMessage());
+            exchange.lastByteNanos = System.nanoTime();
+            return null;
+        }
+    }
+
+    /** The origin's host as sockets want it (URI keeps the brackets of an IPv6 literal). */
+    String originAddress() {
+        String host = options.origin().getHost();
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /**
+     * Resolves every host to the origin (or the link in front of it): the page's other hosts are
+     * names the origin serves, and no request can reach any other server, whatever its URI says.
+     */
+    public SocketAddressResolver socketAddressResolver() {
+        SocketAddressResolver dns = new SocketAddressResolver.Async(executor, scheduler, options.connectTimeout().toMillis());
+        String host = originAddress();
+        int port = options.port();
+        return (ignoredHost, ignoredPort, context, promise) -> dns.resolve(host, port, context, promise);
+    }
+
+    /**
      * A Jetty TLS client context that trusts what the options say, with host name verification on,
      * and offers exactly {@code alpn} (Jetty offers ALPN by itself only for HTTP/2; a browser with
      * HTTP/2 disabled offers {@code http/1.1}).
@@ -207,9 +213,6 @@ public final class ClientEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!ownsThreads) {
-            return;
-        }
         try {
             scheduler.stop();
             executor.stop();

@@ -1,6 +1,5 @@
 package io.muxbench.driver.transport;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,73 +8,98 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One virtual browser on a page whose resources come from several hosts: a client of the mode per
- * host, each with connections of its own, as a browser keeps a pool per origin (six HTTP/1.1
- * connections to each host, one HTTP/2 connection to each). Each exchange goes to its resource's
- * host ({@code null}: the origin under test). Connection ids are renumbered 1, 2, 3... across the
- * hosts, in the order connections first carry a request, so that they stay unique in the browser.
+ * One virtual browser over a client that holds the connections of one host only (the pipelined
+ * one): a client per host of the page, made on the host's first request, as a browser keeps a pool
+ * per origin. Connection ids are renumbered 1, 2, 3... across the hosts, in the order connections
+ * first carry a request, so that they stay unique in the browser. (Jetty's clients keep a pool per
+ * host by themselves and need none of this.)
  *
  * <pre>{@code
- * BrowserClient browser = HostRoutingClient.of(Mode.H2, environment, Map.of("cdn.example", cdnUri), 0);
+ * BrowserClient browser = HostRoutingClient.perHost(host -> new PipelinedBrowserClient(environment, 0, host));
  * }</pre>
  */
-public final class HostRoutingClient implements BrowserClient {
+final class HostRoutingClient implements BrowserClient {
 
-    private final List<BrowserClient> clients;
-    private final Map<String, Integer> clientByHost;
-    private final Map<Long, Long> connectionIds = new ConcurrentHashMap<>();
-    private final AtomicLong lastConnectionId = new AtomicLong();
-
-    private HostRoutingClient(List<BrowserClient> clients, Map<String, Integer> clientByHost) {
-        this.clients = clients;
-        this.clientByHost = clientByHost;
+    /** Makes the client of one host (null: the origin under test). */
+    @FunctionalInterface
+    interface HostClients {
+        BrowserClient newClient(String host) throws Exception;
     }
 
-    /**
-     * A client for browser {@code browserIndex}: the mode's own when every resource is on the origin
-     * under test, else one that routes each host to {@code hostOrigins}' URI for it.
-     */
-    public static BrowserClient of(Mode mode, ClientEnvironment environment, Map<String, URI> hostOrigins,
-                                   int browserIndex) throws Exception {
-        BrowserClient main = mode.newClient(environment, browserIndex);
-        if (hostOrigins.isEmpty()) {
-            return main;
-        }
-        List<BrowserClient> clients = new ArrayList<>(List.of(main));
-        Map<String, Integer> byHost = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, URI> host : hostOrigins.entrySet()) {
-                byHost.put(host.getKey(), clients.size());
-                clients.add(mode.newClient(environment.forOrigin(host.getValue()), browserIndex));
-            }
-        } catch (Exception | Error e) {
-            clients.forEach(BrowserClient::close);
-            throw e;
-        }
-        return new HostRoutingClient(clients, byHost);
+    private final HostClients factory;
+    private final BrowserClient main;
+    /** Clients by host, in the order they were made; guarded by itself. */
+    private final Map<String, BrowserClient> byHost = new LinkedHashMap<>();
+    private final Map<String, Integer> indexByHost = new LinkedHashMap<>();
+    private final Map<Long, Long> connectionIds = new ConcurrentHashMap<>();
+    private final AtomicLong lastConnectionId = new AtomicLong();
+    private volatile Map<String, String> requestHeaders;
+
+    private HostRoutingClient(HostClients factory, BrowserClient main) {
+        this.factory = factory;
+        this.main = main;
+    }
+
+    static BrowserClient perHost(HostClients factory) throws Exception {
+        return new HostRoutingClient(factory, factory.newClient(null));
     }
 
     @Override
     public void requestHeaders(Map<String, String> headers) {
-        clients.forEach(client -> client.requestHeaders(headers));
+        requestHeaders = headers;
+        clients().forEach(client -> client.requestHeaders(headers));
+    }
+
+    private List<BrowserClient> clients() {
+        List<BrowserClient> all = new ArrayList<>(List.of(main));
+        synchronized (byHost) {
+            all.addAll(byHost.values());
+        }
+        return all;
     }
 
     @Override
     public void send(List<Exchange> batch, Listener listener) {
         // One batch per host, each in the page's order: a browser discovers them together.
-        Map<Integer, List<Exchange>> byClient = new LinkedHashMap<>();
+        Map<String, List<Exchange>> perHost = new LinkedHashMap<>();
         for (Exchange exchange : batch) {
-            String host = exchange.resource.host();
-            Integer index = host == null ? Integer.valueOf(0) : clientByHost.get(host);
-            if (index == null) {
-                throw new IllegalArgumentException("no origin for host " + host);
-            }
-            byClient.computeIfAbsent(index, i -> new ArrayList<>()).add(exchange);
+            perHost.computeIfAbsent(exchange.resource.host(), h -> new ArrayList<>()).add(exchange);
         }
-        byClient.forEach((index, exchanges) -> clients.get(index).send(exchanges, exchange -> {
-            renumber(index, exchange);
-            listener.onComplete(exchange);
-        }));
+        perHost.forEach((host, exchanges) -> {
+            BrowserClient client;
+            int index;
+            try {
+                synchronized (byHost) {
+                    client = host == null ? main : clientOf(host);
+                    index = host == null ? 0 : indexByHost.get(host);
+                }
+            } catch (Exception e) {
+                for (Exchange exchange : exchanges) {
+                    exchange.fail(FailureCause.OTHER, "cannot make a client for host " + RequestTargets.printable(host)
+                            + ": " + e.getMessage());
+                    listener.onComplete(exchange);
+                }
+                return;
+            }
+            client.send(exchanges, exchange -> {
+                renumber(index, exchange);
+                listener.onComplete(exchange);
+            });
+        });
+    }
+
+    private BrowserClient clientOf(String host) throws Exception {
+        BrowserClient client = byHost.get(host);
+        if (client == null) {
+            client = factory.newClient(host);
+            Map<String, String> headers = requestHeaders;
+            if (headers != null) {
+                client.requestHeaders(headers);
+            }
+            byHost.put(host, client);
+            indexByHost.put(host, byHost.size());
+        }
+        return client;
     }
 
     private void renumber(int clientIndex, Exchange exchange) {
@@ -87,39 +111,39 @@ public final class HostRoutingClient implements BrowserClient {
 
     @Override
     public void closeConnections() {
-        clients.forEach(BrowserClient::closeConnections);
+        clients().forEach(BrowserClient::closeConnections);
         connectionIds.clear();
         lastConnectionId.set(0);
     }
 
     @Override
     public long connectionsOpened() {
-        return clients.stream().mapToLong(BrowserClient::connectionsOpened).sum();
+        return clients().stream().mapToLong(BrowserClient::connectionsOpened).sum();
     }
 
     @Override
     public long bytesSent() {
-        return clients.stream().mapToLong(BrowserClient::bytesSent).sum();
+        return clients().stream().mapToLong(BrowserClient::bytesSent).sum();
     }
 
     @Override
     public long bytesReceived() {
-        return clients.stream().mapToLong(BrowserClient::bytesReceived).sum();
+        return clients().stream().mapToLong(BrowserClient::bytesReceived).sum();
     }
 
     /** What the connections to the origin under test negotiated. */
     @Override
     public Negotiated negotiated() {
-        return clients.get(0).negotiated();
+        return main.negotiated();
     }
 
     @Override
     public int[] http2Windows() {
-        return clients.get(0).http2Windows();
+        return main.http2Windows();
     }
 
     @Override
     public void close() {
-        clients.forEach(BrowserClient::close);
+        clients().forEach(BrowserClient::close);
     }
 }

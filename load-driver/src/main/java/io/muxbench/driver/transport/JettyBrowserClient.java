@@ -17,7 +17,8 @@ import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 
 /**
  * {@code h1} and {@code h2} over Jetty's {@link HttpClient}: one client per virtual browser (its own
- * connection pool and source address), sharing the environment's threads and buffers. The two
+ * connection pools, one per host of the page, and source address), sharing the environment's
+ * threads and buffers. The two
  * modes differ only in the client transport and the pool size: 6 connections of one request each,
  * or one connection of many streams.
  */
@@ -73,6 +74,9 @@ final class JettyBrowserClient implements BrowserClient {
         client.setMaxConnectionsPerDestination(connectionsPerOrigin);
         client.setMaxRequestsQueuedPerDestination(100_000);
         client.setFollowRedirects(false);
+        // Every host of the page is served by the origin (through the link): connect there, and keep
+        // the host in the request's Host, :authority and TLS server name, as a browser would.
+        client.setSocketAddressResolver(environment.socketAddressResolver());
         client.setUserAgentField(null);
         client.setConnectTimeout(options.connectTimeout().toMillis());
         client.setIdleTimeout(options.idleTimeout().toMillis());
@@ -107,9 +111,13 @@ final class JettyBrowserClient implements BrowserClient {
     public void send(List<Exchange> batch, Listener listener) {
         HttpClient client = this.client;
         MeasuringClientConnector connector = this.connector;
-        URI origin = environment.options().origin();
         for (Exchange exchange : batch) {
-            Request request = client.newRequest(origin.resolve(exchange.resource.path()))
+            URI target = environment.target(exchange);
+            if (target == null) {
+                listener.onComplete(exchange);
+                continue;
+            }
+            Request request = client.newRequest(target)
                     .method(HttpMethod.GET)
                     .headers(headers -> headersFor(exchange.resource).forEach(headers::put))
                     .idleTimeout(environment.options().idleTimeout().toMillis(), TimeUnit.MILLISECONDS);

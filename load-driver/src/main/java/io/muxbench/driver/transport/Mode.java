@@ -44,11 +44,15 @@ public enum Mode {
                 + Arrays.stream(values()).map(Mode::id).collect(Collectors.joining(", ")));
     }
 
-    /** A new virtual browser's client for this mode; {@code browserIndex} picks its source address. */
+    /**
+     * A new virtual browser's client for this mode, with a pool of connections per host of the page
+     * ({@link io.muxbench.scenario.Resource#host()}), all of them to the environment's origin;
+     * {@code browserIndex} picks its source address.
+     */
     public BrowserClient newClient(ClientEnvironment environment, int browserIndex) throws Exception {
         return switch (this) {
             case H1 -> JettyBrowserClient.overHttp1(environment, browserIndex);
-            case H1_PIPELINED -> new PipelinedBrowserClient(environment, browserIndex);
+            case H1_PIPELINED -> HostRoutingClient.perHost(host -> new PipelinedBrowserClient(environment, browserIndex, host));
             case H2 -> JettyBrowserClient.overHttp2(environment, browserIndex);
         };
     }

@@ -44,23 +44,29 @@ public final class PipelinedBrowserClient implements BrowserClient {
     private boolean closed;
     private volatile Negotiated negotiated;
     private final ClientEnvironment environment;
+    private final String host;
 
     public PipelinedBrowserClient(ClientEnvironment environment, int browserIndex) throws Exception {
+        this(environment, browserIndex, null);
+    }
+
+    /**
+     * A client for the page's resources on {@code host} ({@code host} or {@code host:port}; null for
+     * the origin under test): it connects to the origin all the same, and names the host in the
+     * Host header and the TLS server name.
+     */
+    PipelinedBrowserClient(ClientEnvironment environment, int browserIndex, String host) throws Exception {
         this.environment = environment;
+        this.host = host;
         options = environment.options();
-        String authority = options.origin().getRawAuthority();
-        settings = new ConnectionSettings(hostOf(options), options.port(), authority,
+        String authority = host == null ? options.origin().getRawAuthority() : host;
+        String serverName = host == null ? environment.originAddress() : host.replaceFirst(":[0-9]+$", "");
+        settings = new ConnectionSettings(environment.originAddress(), options.port(), serverName, authority,
                 environment.bindAddress(browserIndex), options.tls() ? environment.newSslContext() : null,
                 !options.insecure(), Math.toIntExact(options.connectTimeout().toMillis()),
                 Math.toIntExact(options.idleTimeout().toMillis()), options.handshakeRtt().toNanos(),
                 BrowserHeaders.DEFAULT, environment.executor(), "h1-pipelined-b" + browserIndex, connectionsOpened, bytesSent, bytesReceived);
         negotiated = new Negotiated(null, null, null, options.pipelineDepth(), options.pipelineConnections());
-    }
-
-    private static String hostOf(ClientEnvironment.Options options) {
-        String host = options.origin().getHost();
-        // URI keeps the brackets of an IPv6 literal; sockets want the bare address.
-        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     /**
@@ -75,8 +81,16 @@ public final class PipelinedBrowserClient implements BrowserClient {
     @Override
     public void send(List<Exchange> batch, Listener listener) {
         List<PipelinedRequest> rejected = new ArrayList<>();
+        List<Exchange> impossible = new ArrayList<>();
         synchronized (lock) {
             for (Exchange exchange : batch) {
+                if (!java.util.Objects.equals(host, exchange.resource.host())) {
+                    throw new IllegalArgumentException("a client for host " + host + " got a request for " + exchange.resource.host());
+                }
+                if (environment.target(exchange) == null) {
+                    impossible.add(exchange);
+                    continue;
+                }
                 PipelinedRequest request = new PipelinedRequest(exchange, listener);
                 (closed ? rejected : waiting).add(request);
             }
@@ -84,6 +98,7 @@ public final class PipelinedBrowserClient implements BrowserClient {
                 dispatchLocked();
             }
         }
+        impossible.forEach(listener::onComplete);
         PipelinedConnection.notifyFailed(rejected, FailureCause.OTHER, "the browser client is closed");
     }
 

@@ -2,7 +2,6 @@ package io.muxbench.driver.origin;
 
 import static io.muxbench.driver.TestScenarios.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.driver.TestScenarios;
@@ -84,22 +83,33 @@ class OriginIT {
     }
 
     @Test
-    void servesEachHostOfAPageOnItsOwnPort() throws Exception {
+    void servesEveryHostOfAPageOnTheSamePortsByHostAndServerName() throws Exception {
         Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, List.of(
                 Resource.leaf("/same.png", "image/png", 1_000),
                 new Resource("/same.png", 200, "image/png", 3_000, Map.of(), 0, List.of(), "cdn.example"),
+                new Resource("/same.png", 200, "image/png", 4_000, Map.of(), 0, List.of(), "cdn.example:8443"),
                 Resource.leaf("/main-only.css", "text/css", 500)), null);
         origin.serve(new Scenario(Scenario.SCHEMA_VERSION, "two-hosts", "built in a test", null, root));
-        HttpClient client = new HttpClient();
-        client.start();
-        try {
-            URI cdn = origin.hostUri("cdn.example", false);
-            assertNotEquals(origin.cleartextUri().getPort(), cdn.getPort());
-            assertEquals(1_000, client.GET(origin.cleartextUri().resolve("/same.png")).getContent().length);
-            assertEquals(3_000, client.GET(cdn.resolve("/same.png")).getContent().length);
-            assertEquals(404, client.GET(cdn.resolve("/main-only.css")).getStatus());
-        } finally {
-            client.stop();
+        for (URI port : List.of(origin.cleartextUri(), origin.tlsUri())) {
+            SslContextFactory.Client ssl = new SslContextFactory.Client();
+            ssl.setTrustStore(origin.certificate().trustStore()); // host names checked: the certificate names cdn.example
+            ClientConnector connector = new ClientConnector();
+            connector.setSslContextFactory(ssl);
+            HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+            // Every name goes to the origin's port, as a browser with a host-resolver rule.
+            client.setSocketAddressResolver((host, p, context, promise) -> promise.succeeded(
+                    List.of(new java.net.InetSocketAddress("127.0.0.1", port.getPort()))));
+            client.start();
+            try {
+                String scheme = port.getScheme();
+                assertEquals(1_000, client.GET(port.resolve("/same.png")).getContent().length, scheme);
+                assertEquals(1_000, client.GET(URI.create(scheme + "://localhost:" + port.getPort() + "/same.png")).getContent().length);
+                assertEquals(3_000, client.GET(URI.create(scheme + "://cdn.example/same.png")).getContent().length, scheme);
+                assertEquals(4_000, client.GET(URI.create(scheme + "://cdn.example:8443/same.png")).getContent().length, scheme);
+                assertEquals(404, client.GET(URI.create(scheme + "://cdn.example/main-only.css")).getStatus(), scheme);
+            } finally {
+                client.stop();
+            }
         }
     }
 

@@ -267,4 +267,47 @@ class RunnerIT {
             }
         }
     }
+
+    @Test
+    void aPageOnAHundredHostsIsServedOnOnePairOfPortsWithAPoolPerHost() throws Exception {
+        int hosts = 100;
+        List<Resource> images = new java.util.ArrayList<>();
+        Map<String, Long> sizeByPath = new java.util.HashMap<>();
+        for (int h = 0; h < hosts; h++) {
+            String host = "h" + h + ".example";
+            for (int i = 0; i < 2; i++) {
+                long size = 1_000 + 10L * h + i; // distinct per host and path: a request that reached another host shows
+                images.add(new Resource("/img-" + i + ".png", 200, "image/png", size, Map.of(), 0, List.of(), host));
+                sizeByPath.put("//" + host + "/img-" + i + ".png", size);
+            }
+        }
+        Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, images, null);
+        Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "hundred-hosts", "built in a test", null, root);
+        RunConfig config = new RunConfig(List.of("test"), List.of(Mode.H1, Mode.H2, Mode.H1_PIPELINED), List.of("lan"),
+                List.of("cold"), true, 1, 0, Duration.ZERO, 2, 0, 1, 2, Duration.ofSeconds(60), null, false, 6, 1, 128,
+                128, KeyType.ECDSA, 1);
+        Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
+
+        for (CellResult cell : outcome.results().cells()) {
+            String id = cell.id() + " " + cell.errors();
+            assertEquals(0, cell.pageLoads().failed(), id);
+            double perLoad = cell.connectionsPerPageLoad();
+            switch (cell.mode()) {
+                case "h2", "h1-pipelined" -> assertEquals(hosts + 1, perLoad, 0.001, "one connection per host: " + id);
+                default -> assertTrue(perLoad >= hosts + 1 && perLoad <= 2 * hosts + 1, "at most its two requests' connections per host: " + id);
+            }
+            for (PageLoadSample sample : cell.samples()) {
+                assertEquals(2 * hosts + 1, sample.requests().size(), id);
+                Map<Long, String> hostByConnection = new java.util.HashMap<>();
+                for (PageLoadSample.RequestRecord r : sample.requests()) {
+                    if (!r.path().equals("/")) {
+                        assertEquals(sizeByPath.get(r.path()), r.bytesReceived(), id + " " + r.path());
+                    }
+                    String host = r.path().startsWith("//") ? r.path().substring(2, r.path().indexOf('/', 2)) : "";
+                    String other = hostByConnection.putIfAbsent(r.connectionId(), host);
+                    assertTrue(other == null || other.equals(host), id + ": connection " + r.connectionId() + " carried " + other + " and " + host);
+                }
+            }
+        }
+    }
 }

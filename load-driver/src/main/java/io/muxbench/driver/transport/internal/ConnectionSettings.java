@@ -11,8 +11,9 @@ import javax.net.ssl.SSLContext;
  * What every pipelined connection of one browser shares: where to connect, how, and the wire byte
  * counters.
  *
- * @param host               origin host name or address
- * @param port               origin port
+ * @param host               address to connect to: the origin's (or the link's in front of it)
+ * @param port               port to connect to
+ * @param serverName         the TLS server name sent and checked: the request's host, without port
  * @param authority          the Host header's value
  * @param bindAddress        local address to bind to, null for any
  * @param sslContext         TLS context, null for cleartext
@@ -27,13 +28,14 @@ import javax.net.ssl.SSLContext;
  * @param bytesSent          counts bytes written to the network
  * @param bytesReceived      counts bytes read from the network
  */
-public record ConnectionSettings(String host, int port, String authority, InetSocketAddress bindAddress,
+public record ConnectionSettings(String host, int port, String serverName, String authority, InetSocketAddress bindAddress,
                                  SSLContext sslContext, boolean verifyHostName, int connectTimeoutMillis,
                                  int idleTimeoutMillis, long handshakeRttNanos, Map<String, String> requestHeaders,
                                  Executor executor, String threadName, AtomicLong connectionsOpened, AtomicLong bytesSent,
                                  AtomicLong bytesReceived) {
     public ConnectionSettings {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(serverName, "serverName");
         Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(requestHeaders, "requestHeaders");
         Objects.requireNonNull(executor, "executor");
@@ -48,13 +50,13 @@ public record ConnectionSettings(String host, int port, String authority, InetSo
 
     /** The same settings with a new TLS context: an empty session cache, so no handshake can resume. */
     public ConnectionSettings withSslContext(SSLContext context) {
-        return new ConnectionSettings(host, port, authority, bindAddress, context, verifyHostName,
+        return new ConnectionSettings(host, port, serverName, authority, bindAddress, context, verifyHostName,
                 connectTimeoutMillis, idleTimeoutMillis, handshakeRttNanos, requestHeaders, executor, threadName,
                 connectionsOpened, bytesSent, bytesReceived);
     }
 
     public ConnectionSettings withRequestHeaders(Map<String, String> headers) {
-        return new ConnectionSettings(host, port, authority, bindAddress, sslContext, verifyHostName,
+        return new ConnectionSettings(host, port, serverName, authority, bindAddress, sslContext, verifyHostName,
                 connectTimeoutMillis, idleTimeoutMillis, handshakeRttNanos, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers)), executor, threadName,
                 connectionsOpened, bytesSent, bytesReceived);
     }

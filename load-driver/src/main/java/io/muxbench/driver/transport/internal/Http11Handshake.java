@@ -32,7 +32,7 @@ final class Http11Handshake {
     static SSLSocket handshake(Socket raw, ConnectionSettings settings, PipelinedConnection.Owner owner)
             throws IOException {
         SSLSocket socket = (SSLSocket) settings.sslContext().getSocketFactory()
-                .createSocket(raw, settings.host(), settings.port(), true);
+                .createSocket(raw, settings.serverName(), settings.port(), true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setApplicationProtocols(new String[]{ALPN});
         if (settings.verifyHostName()) {

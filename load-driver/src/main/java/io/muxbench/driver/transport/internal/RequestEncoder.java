@@ -52,7 +52,11 @@ public final class RequestEncoder {
 
     /** Appends a GET for {@code pathAndQuery} to {@code out}, with the headers a browser sends for that content type. */
     public void encodeGet(String pathAndQuery, String contentType, ByteArrayOutputStream out) throws IOException {
-        MetaData.Request request = new MetaData.Request("GET", HttpURI.from(pathAndQuery), HttpVersion.HTTP_1_1,
+        // Path and query set apart, never parsed as a URI: "//host/x" stays a path (RequestTargets checked it).
+        int question = pathAndQuery.indexOf('?');
+        HttpURI target = question < 0 ? HttpURI.build().path(pathAndQuery)
+                : HttpURI.build().path(pathAndQuery.substring(0, question)).query(pathAndQuery.substring(question + 1));
+        MetaData.Request request = new MetaData.Request("GET", target, HttpVersion.HTTP_1_1,
                 fields(contentType));
         generator.reset();
         BufferUtil.clear(head);

@@ -1,0 +1,106 @@
+package io.muxbench.driver.origin;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.muxbench.scenario.Resource;
+import io.muxbench.scenario.Scenario;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+/** Generated bodies cost their markup, not their size: a page of huge bodies cannot exhaust the origin's memory. */
+class PageBodiesMemoryTest {
+
+    private static final long SIXTEEN_MIB = 16L << 20;
+
+    @Test
+    void aHundredSixteenMebibyteStylesheetsHoldOnlyTheirMarkup() {
+        List<Resource> sheets = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            sheets.add(new Resource("/s" + i + ".css", 200, "text/css", SIXTEEN_MIB, Map.of(), 0, List.of(), null));
+        }
+        Scenario page = page(sheets);
+        PageBodies bodies = PageBodies.of(page);
+        assertTrue(bodies.retainedBytes() < (1 << 20), "held " + bodies.retainedBytes() + " bytes");
+        PageBodies.Body sheet = bodies.generated(null, "/s7.css");
+        assertNotNull(sheet);
+        assertEquals(SIXTEEN_MIB, length(sheet));
+        ByteBuffer end = sheet.slice(SIXTEEN_MIB - 2, Bodies.CHUNK);
+        assertEquals("*/", StandardCharsets.US_ASCII.decode(end).toString(), "the padding comment is closed");
+
+        ScenarioHandler handler = new ScenarioHandler(new ConnectionCounters());
+        handler.serve(page);
+        assertTrue(handler.retainedBodyBytes() < (1 << 20), "the handler holds " + handler.retainedBodyBytes());
+    }
+
+    @Test
+    void imagesBeyondTheBudgetAreServedFromThePlainPattern() {
+        List<Resource> images = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            images.add(new Resource("/i" + i + ".png", 200, "image/png", 1 << 20, Map.of(), 0, List.of(), null));
+        }
+        PageBodies bodies = PageBodies.of(page(images), 3L << 20);
+        long markup = bodies.retainedBytes() - (3L << 20); // the document's
+        assertTrue(markup >= 0 && markup < 4096, "held " + bodies.retainedBytes());
+        assertNotNull(bodies.generated(null, "/i2.png"));
+        assertNull(bodies.generated(null, "/i3.png"));
+    }
+
+    @Test
+    void theHandlerKeepsTheBodiesOfAFewScenariosOnly() {
+        ScenarioHandler handler = new ScenarioHandler(new ConnectionCounters());
+        for (int i = 0; i < ScenarioHandler.CACHED_SCENARIOS + 3; i++) {
+            handler.serve(page(List.of(new Resource("/i" + i + ".png", 200, "image/png", 1 << 20, Map.of(), 0, List.of(), null))));
+        }
+        long images = (long) ScenarioHandler.CACHED_SCENARIOS << 20;
+        long markup = handler.retainedBodyBytes() - images;
+        assertTrue(markup >= 0 && markup < 4096 * ScenarioHandler.CACHED_SCENARIOS, "held " + handler.retainedBodyBytes());
+    }
+
+    @Property(tries = 200)
+    void aPaddedBodyIsByteForByteWhatFillerWraps(@ForAll @StringLength(max = 40) String content,
+                                                @ForAll @IntRange(max = 3 * Bodies.CHUNK) int size,
+                                                @ForAll @IntRange(min = 1, max = 5000) int sliceBytes) {
+        byte[] markup = content.getBytes(StandardCharsets.UTF_8);
+        byte[] expected = Filler.wrap(markup, size, "/*", "*/");
+        Padded padded = Padded.of(markup, size, "/*", "*/");
+        if (expected == null) {
+            assertNull(padded);
+            return;
+        }
+        byte[] actual = new byte[size];
+        int offset = 0;
+        while (offset < size) {
+            ByteBuffer slice = padded.slice(offset, sliceBytes);
+            assertTrue(slice.remaining() > 0 && slice.remaining() <= sliceBytes);
+            int n = slice.remaining();
+            slice.get(actual, offset, n);
+            offset += n;
+        }
+        assertArrayEquals(expected, actual);
+    }
+
+    private static long length(PageBodies.Body body) {
+        long offset = 0;
+        for (ByteBuffer slice = body.slice(0, Bodies.CHUNK); slice.hasRemaining(); slice = body.slice(offset, Bodies.CHUNK)) {
+            offset += slice.remaining();
+        }
+        return offset;
+    }
+
+    private static Scenario page(List<Resource> children) {
+        Resource root = new Resource("/", 200, "text/html; charset=utf-8", 100_000, Map.of(), 0, children, null);
+        return new Scenario(Scenario.SCHEMA_VERSION, "huge", "built in a test", null, root);
+    }
+}
