@@ -186,10 +186,6 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        // The origin draws its images with ImageIO, whose file cache registers a shutdown hook on first
-        // use: during a Ctrl-C at start-up that fails with "Shutdown in progress". Images are small and
-        // made in memory: no file cache, no hook.
-        javax.imageio.ImageIO.setUseCache(false);
         // From here to the hook nothing is slow: a Ctrl-C in between would leave an empty folder.
         RunFolder folder = RunFolder.create(out, runsDir);
         Runner runner = new Runner(config, loaded, folder.dir(), new Progress(System.err, quiet));

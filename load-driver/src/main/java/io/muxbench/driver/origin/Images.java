@@ -17,6 +17,12 @@ import javax.imageio.ImageIO;
  */
 final class Images {
 
+    static {
+        // ImageIO's file cache registers a shutdown hook on first use, which fails with "Shutdown in
+        // progress" when Ctrl-C lands while the origin starts. Images are tiny and made in memory.
+        ImageIO.setUseCache(false);
+    }
+
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] WEBP = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
     private static final byte[] JPEG = encode("jpeg");
