@@ -24,8 +24,10 @@ import java.util.Map;
  * decode ({@code <link rel=preload as=fetch>} and {@code fetch()} do not hold the load event, so
  * the browser's page-load time would leave them out). A stylesheet's fonts are used by an {@code @font-face} rule and an element
  * of the top document with that font; its images are the background of an element of the top
- * document. Children of images, fonts and other leaves cannot be referenced: they are listed in
- * {@link #unreachable()} (the driver still fetches them; a browser will not).
+ * document. Children that their parent cannot name (children of images, fonts and other leaves, and
+ * of a document, stylesheet or script too small for the markup) are named by the top document
+ * instead and listed in {@link #hoisted()}: a browser fetches every resource the driver does, those
+ * few earlier than the driver (which waits for their parent).
  *
  * <p>A child on another host than its parent is referenced by a network-path URL,
  * {@code //host[:port]/path}, so the browser keeps the page's scheme; a child on the origin under
@@ -63,7 +65,8 @@ public final class PageBodies {
     private final Map<String, Body> bodies = new HashMap<>();
     private final long budgetBytes;
     private long retainedBytes;
-    private final List<String> unreachable = new ArrayList<>();
+    /** Resources the top document names because their parent cannot. */
+    private final List<Resource> hoisted = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<Resource, Integer> ids = new IdentityHashMap<>();
     private final StringBuilder hooks = new StringBuilder();
@@ -83,7 +86,8 @@ public final class PageBodies {
 
     /**
      * Generates every body of the scenario. A document, stylesheet or script smaller than the markup
-     * that references its children is served from the plain pattern instead and named in
+     * that references its children is served from the plain pattern, and the top document names its
+     * children instead ({@link #hoisted()}); a top document too small for that is named in
      * {@link #problems()}: the driver does not care, a browser would not fetch the same tree.
      */
     public static PageBodies of(Scenario scenario) {
@@ -129,14 +133,17 @@ public final class PageBodies {
         return retainedBytes;
     }
 
-    /** One line per resource too small to hold the markup referencing its children; empty when a browser can load the page. */
+    /** One line if the top document is too small to hold the markup referencing its children; empty when a browser can load the page. */
     public List<String> problems() {
         return List.copyOf(problems);
     }
 
-    /** Paths a browser will not fetch (children of leaves, resources of other hosts); the driver does. */
-    public List<String> unreachable() {
-        return List.copyOf(unreachable);
+    /**
+     * Paths the top document names because their parent cannot (a leaf, or a parent too small for
+     * the markup): a browser finds them before their parent has arrived, the driver after.
+     */
+    public List<String> hoisted() {
+        return hoisted.stream().map(Resource::path).toList();
     }
 
     static Kind kind(Resource resource) {
@@ -173,18 +180,22 @@ public final class PageBodies {
         List<Resource> children = new ArrayList<>();
         for (Resource child : resource.children()) {
             if (kind == Kind.IMAGE || kind == Kind.FONT || kind == Kind.OTHER) {
-                child.forEach(r -> unreachable.add(r.path()));
+                hoisted.add(child);
             } else {
                 children.add(child);
-                build(child, false);
             }
+            build(child, false);
+        }
+        if (top) {
+            // Built last (after every descendant), so every resource another could not name is known.
+            children.addAll(hoisted);
         }
         String host = resource.host();
         long size = resource.size();
         Body body = switch (kind) {
-            case HTML -> need(resource, Padded.of(utf8(document(host, children, top)), size, "<!--", "-->"), children);
-            case CSS -> need(resource, Padded.of(utf8(stylesheet(host, children)), size, "/*", "*/"), children);
-            case JS -> need(resource, Padded.of(utf8(script(host, children)), size, "/*", "*/"), children);
+            case HTML -> need(resource, Padded.of(utf8(document(host, children, top)), size, "<!--", "-->"), children, top);
+            case CSS -> need(resource, Padded.of(utf8(stylesheet(host, children)), size, "/*", "*/"), children, top);
+            case JS -> need(resource, Padded.of(utf8(script(host, children)), size, "/*", "*/"), children, top);
             case IMAGE -> image(resource);
             case OTHER -> resource.contentType().contains("json") ? json(size) : null;
             case FONT -> null;
@@ -208,13 +219,17 @@ public final class PageBodies {
         return (offset, max) -> whole.slice((int) Math.min(offset, image.length), (int) Math.min(max, image.length - Math.min(offset, image.length)));
     }
 
-    private Body need(Resource resource, Padded body, List<Resource> children) {
+    private Body need(Resource resource, Padded body, List<Resource> children, boolean top) {
         if (body == null && children.isEmpty()) {
             return null; // nothing to reference: the plain pattern loads as well (an empty frame, say)
         }
+        if (body == null && !top) {
+            hoisted.addAll(children); // the top document names them; this one is served from the pattern
+            return null;
+        }
         if (body == null) {
             String host = resource.host();
-            int needed = utf8(kind(resource) == Kind.HTML ? document(host, children, false) : kind(resource) == Kind.CSS
+            int needed = utf8(kind(resource) == Kind.HTML ? document(host, children, true) : kind(resource) == Kind.CSS
                     ? stylesheet(host, children) : script(host, children)).length;
             problems.add("scenario " + scenarioName + ": " + resource.path() + " is " + resource.size()
                     + " bytes, too small for the markup that references its " + children.size() + " children (at least "

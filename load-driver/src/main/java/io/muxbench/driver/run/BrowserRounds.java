@@ -46,7 +46,13 @@ final class BrowserRounds {
      * the scenario cannot be served as a page that makes a browser fetch the driver's tree.
      */
     List<Mode> modes(Scenario scenario, String link, String reuse) {
-        List<String> problems = PageBodies.of(scenario).problems();
+        PageBodies page = PageBodies.of(scenario);
+        List<String> problems = page.problems();
+        if (problems.isEmpty() && !page.hoisted().isEmpty() && warned.add(scenario.name())) {
+            progress.message("note: " + scenario.name() + ": the browser finds " + page.hoisted().size()
+                    + " resources in the document, as their parent cannot name them (a leaf, or too small for"
+                    + " the markup), so earlier than the driver, which waits for the parent");
+        }
         if (!problems.isEmpty()) {
             if (warned.add(scenario.name())) {
                 progress.message("warning: no browser cells for " + scenario.name() + ": " + problems.get(0)

@@ -37,7 +37,7 @@ class PageBodiesTest {
             }
         });
         assertNotNull(bodies.body(scenario.root().path()));
-        assertEquals(List.of(), bodies.unreachable());
+        assertEquals(List.of(), bodies.hoisted());
         assertEquals(List.of(), bodies.problems());
     }
 
@@ -60,5 +60,25 @@ class PageBodiesTest {
         assertTrue(bodies.problems().get(0).contains("/ is 50 bytes, too small"), bodies.problems().get(0));
         assertEquals(null, bodies.body("/"));
         assertEquals(10, bodies.body("/a.css").remaining());
+    }
+
+    @Test
+    void childrenTheirParentCannotNameAreNamedByTheTopDocument() {
+        Resource font = new Resource("/f.woff2", 200, "font/woff2", 100, Map.of(), 0, List.of(), null);
+        Resource late = new Resource("/late.js", 200, "text/javascript", 10, Map.of(), 0, List.of(), null);
+        Resource image = new Resource("/i.png", 200, "image/png", 2000, Map.of(), 0, List.of(late), null);
+        Resource deep = new Resource("/d.png", 200, "image/png", 2000, Map.of(), 0, List.of(), null);
+        Resource tinyCss = new Resource("/tiny.css", 200, "text/css", 5, Map.of(), 0, List.of(font, deep), null);
+        Resource root = new Resource("/", 200, "text/html", 5000, Map.of(), 0, List.of(image, tinyCss), null);
+        PageBodies bodies = PageBodies.of(new Scenario(1, "hoist", "", Map.of(), root));
+
+        assertEquals(List.of(), bodies.problems());
+        assertEquals(java.util.Set.of("/late.js", "/f.woff2", "/d.png"), java.util.Set.copyOf(bodies.hoisted()));
+        String document = StandardCharsets.ISO_8859_1.decode(bodies.body("/")).toString();
+        for (String path : List.of("/i.png", "/tiny.css", "/late.js", "/f.woff2", "/d.png")) {
+            assertTrue(document.contains("\"" + path + "\""), "the document names " + path);
+        }
+        assertEquals(null, bodies.body("/tiny.css"), "too small for its markup: the plain pattern");
+        assertEquals(5000, bodies.body("/").remaining());
     }
 }
