@@ -47,8 +47,6 @@ public final class ReportWriter {
      * @throws ResultsFormatException when results.json or run.json is missing or malformed (one line)
      */
     public static Path write(Path runDir) throws ResultsFormatException, IOException {
-        // Charts are drawn with AWT; a report written from a server or CI has no display.
-        System.setProperty("java.awt.headless", "true");
         ReportData data = read(runDir);
         Path report = data.folder().dir().resolve(ResultsFormat.REPORT_FILE);
         ResultsFormat.writeAtomically(report, render(data).getBytes(StandardCharsets.UTF_8));

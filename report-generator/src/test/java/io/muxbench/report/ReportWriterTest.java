@@ -71,6 +71,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void chartTextIsSvgTextInAGenericFontNotGlyphOutlines() {
+        for (String svg : svgs(fixtureHtml)) {
+            assertTrue(svg.contains("<text "), "a chart without text: " + svg.substring(0, Math.min(200, svg.length())));
+            // Glyph outlines are paths of curves (Q/C); the report's own paths are straight segments.
+            assertFalse(Pattern.compile("<path[^>]* d=\"[^\"]*[QqCc]").matcher(svg).find(), "text drawn as outlines");
+        }
+        assertTrue(fixtureHtml.contains("font-family=\"sans-serif\""));
+    }
+
+    @Test
+    void reportStaysSmall() {
+        // 1.6 MB when XChart wrote every label as glyph outlines; about 250 kB as SVG text.
+        assertTrue(fixtureHtml.length() < 400_000, "index.html of " + fixtureHtml.length() + " chars");
+    }
+
+    @Test
     void chartIdsAreUniqueAcrossTheDocument() {
         Matcher ids = Pattern.compile("id=\"([^\"]+)\"").matcher(fixtureHtml);
         List<String> seen = new ArrayList<>();
@@ -96,8 +112,8 @@ class ReportWriterTest {
         assertTrue(waterfalls.contains("connection 6"), "six h1 connections");
         assertTrue(count(waterfalls, "<g class=\"lane\">") >= 20);
         assertTrue(count(waterfalls, "<g class=\"bar\">") > count(waterfalls, "<g class=\"lane\">"));
-        assertTrue(waterfalls.contains("class=\"phase tls\""));
-        assertTrue(waterfalls.contains("class=\"phase download\""));
+        assertTrue(waterfalls.contains("class=\"tls\""));
+        assertTrue(waterfalls.contains("class=\"download\""));
         assertTrue(waterfalls.contains("✕ connection reset &lt;by peer&gt;"), "a failed request is marked");
         assertTrue(waterfalls.contains("no page load was kept"), "a cell without samples is named");
     }
