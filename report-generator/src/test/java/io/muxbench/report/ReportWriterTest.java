@@ -184,6 +184,35 @@ class ReportWriterTest {
     }
 
     @Test
+    void corruptRunJsonIsNamedAndTheCellsStillRender(@TempDir Path dir) throws Exception {
+        Fixture.copyTo(dir);
+        Files.writeString(dir.resolve("run.json"), "{\"schemaVersion\": 1, broken");
+        String html = Files.readString(ReportWriter.write(dir));
+        assertTrue(html.contains("run.json is unreadable (run.json: line 1: not valid JSON"), html.substring(0, 3000));
+        assertTrue(svgs(html).size() >= 20, "the cells' charts are drawn");
+        SECTIONS.forEach(id -> assertTrue(html.contains("<section id=\"" + id + "\">"), id));
+    }
+
+    @Test
+    void noAbsolutePathOfTheRunFolderIsEmbedded(@TempDir Path dir) throws Exception {
+        Fixture.copyTo(dir);
+        Results results = ResultsFormat.read(dir.resolve("results.json"), Results.class);
+        List<CellResult> damaged = new ArrayList<>();
+        for (CellResult c : results.cells()) {
+            damaged.add(new CellResult(c.id(), c.scenario(), c.mode(), c.link(), c.reuse(), c.tls(), c.client(),
+                    c.settings(), c.pageLoads(), c.requests(), c.connectionsPerPageLoad(), c.bytes(), c.errors(), c.server(),
+                    c.mode().equals("h2") ? "cells/missing.hlog" : c.histogramLog(), c.samples()));
+        }
+        ResultsFormat.writeResults(dir, new Results(results.schemaVersion(), results.runId(), results.complete(), damaged));
+        Files.writeString(dir.resolve("run.json"), "[");
+        Files.writeString(dir.resolve("jmh.json"), "[{}]");
+        String html = Files.readString(ReportWriter.write(dir));
+        assertTrue(html.contains("cells/missing.hlog: no such histogram log"));
+        assertFalse(html.contains(dir.toString()), "the run folder's absolute path");
+        assertFalse(html.contains(dir.toAbsolutePath().getParent().toString()), "an absolute path");
+    }
+
+    @Test
     void emptyRunStillGivesAReport(@TempDir Path dir) throws Exception {
         ResultsFormat.writeResults(dir, new Results(ResultsFormat.SCHEMA_VERSION, "empty", false, List.of()));
         String html = Files.readString(ReportWriter.write(dir));
