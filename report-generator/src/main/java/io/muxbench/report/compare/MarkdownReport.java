@@ -1,5 +1,6 @@
 package io.muxbench.report.compare;
 
+import io.muxbench.report.chart.Svg;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,7 +71,7 @@ public final class MarkdownReport {
 
     /**
      * A value as plain text in Markdown, whatever it holds: a results.json may come from anywhere,
-     * and not every renderer of a job summary sanitizes HTML as GitHub does. HTML's {@code < > &}
+     * and not every renderer of a job summary sanitizes HTML as GitHub does. HTML's {@code < > & " '}
      * become entities, Markdown's emphasis, code, link and table characters are backslash-escaped
      * (cell keys contain '|'), and line breaks become spaces so a value stays in its row.
      */
@@ -79,15 +80,13 @@ public final class MarkdownReport {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
                 case '\r', '\n' -> sb.append(' ');
                 case '\\', '`', '*', '_', '[', ']', '|', '~' -> sb.append('\\').append(c);
                 default -> sb.append(c);
             }
         }
-        return sb.toString();
+        // Then HTML's characters, as the report escapes them; the backslashes above are not among them.
+        return Svg.escape(sb.toString());
     }
 
     private static void append(Path file, String text) throws IOException {
