@@ -85,7 +85,8 @@ public final class CompareCommand implements Callable<Integer> {
     double jmhPercent;
 
     @Option(names = "--resamples", paramLabel = "N", defaultValue = "" + Thresholds.DEFAULT_RESAMPLES,
-            description = "Bootstrap resamples per percentile (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples per percentile, " + Thresholds.MIN_RESAMPLES + " to " + Thresholds.MAX_RESAMPLES
+                    + " (default: ${DEFAULT-VALUE}).")
     int resamples;
 
     @Option(names = "--confidence", paramLabel = "PERCENT", converter = PercentConverter.class,

@@ -39,9 +39,25 @@ class CompareCommandTest {
 
     @Test
     void identicalInputsExitZero() throws Exception {
-        Path a = jmh("a.json", 1000, 10);
-        assertEquals(0, compare(a.toString(), a.toString()), err.toString());
+        assertEquals(0, compare(jmh("a.json", 1000, 10).toString(), jmh("b.json", 1000, 10).toString()), err.toString());
         assertTrue(out.toString().contains("no regression"), out.toString());
+    }
+
+    @Test
+    void theSameInputTwiceExitsTwoWithOneLine() throws Exception {
+        Path a = jmh("a.json", 1000, 10);
+        assertEquals(2, compare(a.toString(), tmp.resolve(".").resolve("a.json").toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("muxbench: cannot compare: ") && err.toString().contains("are the same JMH"
+                + " result file"), err.toString());
+    }
+
+    @Test
+    void resamplesAreBounded() throws Exception {
+        Path a = jmh("a.json", 1000, 10);
+        Path b = jmh("b.json", 1000, 10);
+        assertEquals(2, compare(a.toString(), b.toString(), "--resamples", "100000000"));
+        assertEquals("muxbench: resamples must be in [100, 100000], was 100000000", err.toString().trim());
     }
 
     @Test

@@ -42,6 +42,14 @@ class ReportCommandTest {
     }
 
     @Test
+    void corruptRunJsonIsToleratedLikeAMissingOne(@TempDir Path dir) throws Exception {
+        ResultsFormat.writeResults(dir, new Results(ResultsFormat.SCHEMA_VERSION, "r1", true, List.of()));
+        Files.writeString(dir.resolve("run.json"), "{ not json");
+        assertEquals(0, run("report", dir.toString()), err.toString());
+        assertTrue(Files.readString(dir.resolve("index.html")).contains("run.json is unreadable"));
+    }
+
+    @Test
     void malformedResultsAreOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("results.json"), "[1, 2");
         assertEquals(2, run("report", dir.toString()));

@@ -14,18 +14,19 @@ import java.util.function.Function;
 /**
  * Everything one report is drawn from, read once.
  *
- * @param folder  run.json (may be null) and results.json
- * @param cells   the cells, in results.json's order, with their histograms
- * @param jmh     JMH results; empty when the run folder has none
+ * @param folder     run.json (may be null) and results.json
+ * @param runProblem why run.json is missing or could not be read, or null when it was read
+ * @param cells      the cells, in results.json's order, with their histograms
+ * @param jmh        JMH results; empty when the run folder has none
  * @param jmhProblem why jmh.json could not be read, or null
  */
-record ReportData(RunFolder folder, List<Cell> cells, List<JmhResult> jmh, String jmhProblem) {
+record ReportData(RunFolder folder, String runProblem, List<Cell> cells, List<JmhResult> jmh, String jmhProblem) {
 
     RunInfo run() {
         return folder.run();
     }
 
-    /** False when either file says the run stopped early, or run.json is missing. */
+    /** False when either file says the run stopped early, or run.json is missing or unreadable. */
     boolean complete() {
         return folder.results().complete() && run() != null && run().complete();
     }

@@ -1,5 +1,7 @@
 package io.muxbench.report;
 
+import io.muxbench.report.chart.WaterfallChart;
+
 /** The report's inline style sheet: system fonts only, wide enough for a laptop, clean on paper. */
 final class ReportStyle {
 
@@ -38,7 +40,8 @@ final class ReportStyle {
             svg .title { font-weight: 600; font-size: 13px; }
             svg .tick, svg .legend, svg .axis, svg .path, svg .lane-label { fill: #333; font-size: 11px; }
             svg .lane-label { font-weight: 600; }
-            svg .path.small { font-size: 9px; }
+            svg .path { text-anchor: end; }
+            svg .more { fill: var(--muted); font-size: 12px; font-style: italic; }
             svg .error { fill: var(--worse); font-size: 11px; }
             .wide { margin: 8px 0 16px; }
             details pre { background: #f6f8fa; padding: 10px; overflow: auto; max-height: 400px; font-size: 12px; }
@@ -52,7 +55,7 @@ final class ReportStyle {
               .charts > svg { max-width: 48%; }
               tr.better td, tr.worse td, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
             }
-            """;
+            """ + WaterfallChart.css();
 
     private ReportStyle() {
     }

@@ -44,11 +44,10 @@ public final class ReportWriter {
      * Reads the run folder and writes its report atomically.
      *
      * @return the report's path
-     * @throws ResultsFormatException when results.json or run.json is missing or malformed (one line)
+     * @throws ResultsFormatException when results.json is missing or malformed (one line); a missing or
+     *                                malformed run.json is named in the report instead
      */
     public static Path write(Path runDir) throws ResultsFormatException, IOException {
-        // Charts are drawn with AWT; a report written from a server or CI has no display.
-        System.setProperty("java.awt.headless", "true");
         ReportData data = read(runDir);
         Path report = data.folder().dir().resolve(ResultsFormat.REPORT_FILE);
         ResultsFormat.writeAtomically(report, render(data).getBytes(StandardCharsets.UTF_8));
@@ -56,22 +55,52 @@ public final class ReportWriter {
     }
 
     static ReportData read(Path runDir) throws ResultsFormatException {
-        RunFolder folder = ResultsFormat.readRun(runDir);
+        RunFolder resultsOnly = ResultsFormat.readResults(runDir);
+        Path dir = resultsOnly.dir();
+        // A damaged run.json costs the report its configuration, like a missing one, not the cells.
+        RunInfo run = null;
+        String runProblem;
+        if (!Files.exists(dir.resolve(ResultsFormat.RUN_FILE))) {
+            runProblem = "run.json is missing: the run may have been interrupted before it started writing.";
+        } else {
+            try {
+                run = ResultsFormat.read(dir.resolve(ResultsFormat.RUN_FILE), RunInfo.class);
+                runProblem = null;
+            } catch (ResultsFormatException e) {
+                runProblem = "run.json is unreadable (" + withinRun(dir, e.getMessage())
+                        + "): the run's configuration is not shown.";
+            }
+        }
+        RunFolder folder = new RunFolder(dir, run, resultsOnly.results());
         List<Cell> cells = new ArrayList<>();
         for (CellResult result : folder.results().cells()) {
-            cells.add(cell(folder.dir(), result));
+            cells.add(cell(dir, result));
         }
         List<JmhResult> jmh = List.of();
         String jmhProblem = null;
-        Path jmhFile = folder.dir().resolve(ResultsFormat.JMH_FILE);
+        Path jmhFile = dir.resolve(ResultsFormat.JMH_FILE);
         if (Files.exists(jmhFile)) {
             try {
                 jmh = JmhResult.read(jmhFile);
             } catch (ResultsFormatException e) {
-                jmhProblem = e.getMessage();
+                jmhProblem = withinRun(dir, e.getMessage());
             }
         }
-        return new ReportData(folder, cells, jmh, jmhProblem);
+        return new ReportData(folder, runProblem, cells, jmh, jmhProblem);
+    }
+
+    /**
+     * A message with the run folder's own path taken out: a report is published (a CI artifact)
+     * and must not tell where the run was stored.
+     */
+    static String withinRun(Path dir, String message) {
+        for (Path prefix : List.of(dir, dir.toAbsolutePath(), dir.toAbsolutePath().normalize())) {
+            String text = prefix + java.io.File.separator;
+            if (message.startsWith(text)) {
+                return message.substring(text.length());
+            }
+        }
+        return message;
     }
 
     // A missing or damaged log costs its cell's charts, not the whole report.
@@ -80,12 +109,12 @@ public final class ReportWriter {
             return new Cell(result, null, "no histogram log recorded");
         }
         try {
-            Map<String, Histogram> byTag = HistogramLogs.readTotals(dir.resolve(result.histogramLog()));
+            Map<String, Histogram> byTag = HistogramLogs.readTotals(dir, result.histogramLog());
             Histogram pageLoads = byTag.get(HistogramLogs.PAGE_LOAD);
             return new Cell(result, pageLoads, pageLoads == null || pageLoads.getTotalCount() == 0
                     ? "no successful page loads, nothing to plot" : null);
         } catch (ResultsFormatException e) {
-            return new Cell(result, null, e.getMessage());
+            return new Cell(result, null, withinRun(dir, e.getMessage()));
         }
     }
 
@@ -101,7 +130,7 @@ public final class ReportWriter {
                 + String.join(", ", data.distinct(c -> c.result().scenario())));
         if (!data.complete()) {
             html.raw("<div class=\"banner warn\" id=\"incomplete\"><strong>Incomplete run.</strong> ")
-                    .text(run == null ? "run.json is missing: the run may have been interrupted before it started writing."
+                    .text(data.runProblem() != null ? data.runProblem()
                             : "The run stopped before every cell finished; the cells below are those that did.")
                     .raw("</div>\n");
         }

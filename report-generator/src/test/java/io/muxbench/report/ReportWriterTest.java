@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.Results;
 import io.muxbench.results.ResultsFormat;
@@ -71,6 +72,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void chartTextIsSvgTextInAGenericFontNotGlyphOutlines() {
+        for (String svg : svgs(fixtureHtml)) {
+            assertTrue(svg.contains("<text "), "a chart without text: " + svg.substring(0, Math.min(200, svg.length())));
+            // Glyph outlines are paths of curves (Q/C); the report's own paths are straight segments.
+            assertFalse(Pattern.compile("<path[^>]* d=\"[^\"]*[QqCc]").matcher(svg).find(), "text drawn as outlines");
+        }
+        assertTrue(fixtureHtml.contains("font-family=\"sans-serif\""));
+    }
+
+    @Test
+    void reportStaysSmall() {
+        // 1.6 MB when XChart wrote every label as glyph outlines; about 250 kB as SVG text.
+        assertTrue(fixtureHtml.length() < 400_000, "index.html of " + fixtureHtml.length() + " chars");
+    }
+
+    @Test
     void chartIdsAreUniqueAcrossTheDocument() {
         Matcher ids = Pattern.compile("id=\"([^\"]+)\"").matcher(fixtureHtml);
         List<String> seen = new ArrayList<>();
@@ -96,8 +113,8 @@ class ReportWriterTest {
         assertTrue(waterfalls.contains("connection 6"), "six h1 connections");
         assertTrue(count(waterfalls, "<g class=\"lane\">") >= 20);
         assertTrue(count(waterfalls, "<g class=\"bar\">") > count(waterfalls, "<g class=\"lane\">"));
-        assertTrue(waterfalls.contains("class=\"phase tls\""));
-        assertTrue(waterfalls.contains("class=\"phase download\""));
+        assertTrue(waterfalls.contains("class=\"tls\""));
+        assertTrue(waterfalls.contains("class=\"download\""));
         assertTrue(waterfalls.contains("✕ connection reset &lt;by peer&gt;"), "a failed request is marked");
         assertTrue(waterfalls.contains("no page load was kept"), "a cell without samples is named");
     }
@@ -165,6 +182,35 @@ class ReportWriterTest {
         assertTrue(section(html, "waterfalls").contains("no page load was kept"));
         assertTrue(section(html, "errors").contains("(no cause recorded)"), "failures without causes are still shown");
         svgs(html).forEach(svg -> assertTrue(svg.endsWith("</svg>")));
+    }
+
+    @Test
+    void corruptRunJsonIsNamedAndTheCellsStillRender(@TempDir Path dir) throws Exception {
+        Fixture.copyTo(dir);
+        Files.writeString(dir.resolve("run.json"), "{\"schemaVersion\": 1, broken");
+        String html = Files.readString(ReportWriter.write(dir));
+        assertTrue(html.contains("run.json is unreadable (run.json: line 1: not valid JSON"), html.substring(0, 3000));
+        assertTrue(svgs(html).size() >= 20, "the cells' charts are drawn");
+        SECTIONS.forEach(id -> assertTrue(html.contains("<section id=\"" + id + "\">"), id));
+    }
+
+    @Test
+    void noAbsolutePathOfTheRunFolderIsEmbedded(@TempDir Path dir) throws Exception {
+        Fixture.copyTo(dir);
+        Path resultsFile = dir.resolve("results.json");
+        ObjectNode results = (ObjectNode) ResultsFormat.MAPPER.readTree(resultsFile.toFile());
+        results.path("cells").forEach(c -> {
+            if (c.path("mode").asText().equals("h2")) {
+                ((ObjectNode) c).put("histogramLog", "cells/missing.hlog");
+            }
+        });
+        ResultsFormat.MAPPER.writeValue(resultsFile.toFile(), results);
+        Files.writeString(dir.resolve("run.json"), "[");
+        Files.writeString(dir.resolve("jmh.json"), "[{}]");
+        String html = Files.readString(ReportWriter.write(dir));
+        assertTrue(html.contains("cells/missing.hlog: no such histogram log"));
+        assertFalse(html.contains(dir.toString()), "the run folder's absolute path");
+        assertFalse(html.contains(dir.toAbsolutePath().getParent().toString()), "an absolute path");
     }
 
     @Test

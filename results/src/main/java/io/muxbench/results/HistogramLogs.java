@@ -1,19 +1,26 @@
 package io.muxbench.results;
 
-import java.io.FileNotFoundException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogReader;
 
 /**
  * The cell histogram logs: one HdrHistogram log per cell ({@code cells/<id>.hlog}), written as
  * interval snapshots with a tag per distribution. Values are microseconds.
  *
+ * <p>A results.json may come from elsewhere (a CI baseline artifact), so its {@code histogramLog}
+ * is trusted no further than the run folder's {@code cells/}, and a log is read with bounds: a
+ * crafted file gives a one-line error, never an out-of-memory error.
+ *
  * <pre>{@code
- * Map<String, Histogram> byTag = HistogramLogs.readTotals(runDir.resolve(cell.histogramLog()));
+ * Map<String, Histogram> byTag = HistogramLogs.readTotals(runDir, cell.histogramLog());
  * double p99Ms = byTag.get(HistogramLogs.PAGE_LOAD).getValueAtPercentile(99) / 1000.0;
  * }</pre>
  */
@@ -31,6 +38,11 @@ public final class HistogramLogs {
     public static final long HIGHEST_MICROS = 3_600_000_000L;
     /** Significant digits kept. */
     public static final int DIGITS = 3;
+    /**
+     * Largest log read. A cell writes a few intervals of a few hundred bytes each; 64 MiB is many
+     * thousand times that, and little enough to read on any machine.
+     */
+    public static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
 
     private HistogramLogs() {
     }
@@ -40,31 +52,93 @@ public final class HistogramLogs {
         return new Histogram(HIGHEST_MICROS, DIGITS);
     }
 
-    /** Reads a cell's log and adds up its intervals, by tag (untagged intervals go under {@link #PAGE_LOAD}). */
+    /**
+     * Reads a cell's log named by results.json, confined to the run folder: {@code histogramLog}
+     * must be a relative path inside {@code cells/} that stays there once symbolic links are
+     * followed. Messages name the log as results.json does, never by its absolute path.
+     */
+    public static Map<String, Histogram> readTotals(Path runDir, String histogramLog) throws ResultsFormatException {
+        return read(resolve(runDir, histogramLog), histogramLog);
+    }
+
+    /** Reads a log file and adds up its intervals, by tag (untagged intervals go under {@link #PAGE_LOAD}). */
     public static Map<String, Histogram> readTotals(Path hlog) throws ResultsFormatException {
-        Map<String, Histogram> totals = new LinkedHashMap<>();
-        HistogramLogReader reader;
+        return read(hlog, hlog.toString());
+    }
+
+    /** Where {@code histogramLog} points inside the run folder; refused when it would lead out of {@code cells/}. */
+    public static Path resolve(Path runDir, String histogramLog) throws ResultsFormatException {
+        Path relative;
         try {
-            reader = new HistogramLogReader(hlog.toFile());
-        } catch (FileNotFoundException e) {
-            throw new ResultsFormatException(hlog + ": no such histogram log");
-        }
-        try {
-            EncodableHistogram next;
-            while ((next = reader.nextIntervalHistogram()) != null) {
-                if (!(next instanceof Histogram interval)) {
-                    throw new ResultsFormatException(hlog + ": expected integer histograms");
-                }
-                String tag = interval.getTag() == null ? PAGE_LOAD : interval.getTag();
-                totals.computeIfAbsent(tag, t -> newHistogram()).add(interval);
-            }
+            relative = Path.of(histogramLog);
         } catch (RuntimeException e) {
-            throw new ResultsFormatException(hlog + ": not a readable histogram log: " + e.getMessage());
-        } finally {
-            reader.close();
+            throw new ResultsFormatException(histogramLog + ": not a file name");
+        }
+        Path normalized = relative.normalize();
+        if (relative.isAbsolute() || relative.getRoot() != null || histogramLog.startsWith("\\")
+                || !normalized.equals(relative) || normalized.getNameCount() < 2
+                || !normalized.getName(0).toString().equals(FOLDER)) {
+            throw new ResultsFormatException(histogramLog + ": a histogram log must be a file in the run folder's "
+                    + FOLDER + "/ (a relative path without '..')");
+        }
+        Path file = runDir.resolve(normalized);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                if (!file.toRealPath().startsWith(runDir.toRealPath().resolve(FOLDER))) {
+                    throw new ResultsFormatException(histogramLog + ": leads out of the run folder's " + FOLDER
+                            + "/ (a symbolic link)");
+                }
+            } catch (IOException e) {
+                throw new ResultsFormatException(histogramLog + ": cannot read: " + reason(e));
+            }
+        }
+        return file;
+    }
+
+    private static Map<String, Histogram> read(Path hlog, String name) throws ResultsFormatException {
+        if (!Files.exists(hlog)) {
+            throw new ResultsFormatException(name + ": no such histogram log");
+        }
+        long bytes;
+        try {
+            bytes = Files.isRegularFile(hlog) ? Files.size(hlog) : -1;
+        } catch (IOException e) {
+            throw new ResultsFormatException(name + ": cannot read: " + reason(e));
+        }
+        if (bytes < 0) {
+            throw new ResultsFormatException(name + ": not a regular file");
+        }
+        if (bytes > MAX_LOG_BYTES) {
+            throw new ResultsFormatException(name + ": " + bytes + " bytes, more than a histogram log can be ("
+                    + MAX_LOG_BYTES + ")");
+        }
+        Map<String, Histogram> totals = new LinkedHashMap<>();
+        int lineNumber = 0;
+        try (BufferedReader lines = Files.newBufferedReader(hlog, StandardCharsets.ISO_8859_1)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                lineNumber++;
+                HistogramLogLine interval = HistogramLogLine.parse(line);
+                if (interval != null) {
+                    String tag = interval.tag() == null ? PAGE_LOAD : interval.tag();
+                    totals.computeIfAbsent(tag, t -> newHistogram()).add(interval.histogram());
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new ResultsFormatException(name + ": no such histogram log");
+        } catch (IOException e) {
+            throw new ResultsFormatException(name + ": cannot read: " + reason(e));
+        } catch (ResultsFormatException e) {
+            throw new ResultsFormatException(name + ": line " + lineNumber + ": not a readable histogram log: "
+                    + e.getMessage());
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new ResultsFormatException(name + ": line " + lineNumber + ": a value is beyond "
+                    + HIGHEST_MICROS + " µs (one hour), the most a muxbench log holds");
         }
         return totals;
     }
 
-
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
 }

@@ -90,20 +90,27 @@ public final class ResultsFormat {
     }
 
     /**
-     * Reads a run folder, or the folder of a given results.json.
+     * Reads a run folder, or the folder of a given results.json: results.json, and run.json when
+     * there is one (a run killed early may have none).
      *
      * @throws ResultsFormatException one line saying what is wrong and where
      */
     public static RunFolder readRun(Path dirOrResultsFile) throws ResultsFormatException {
-        Path dir = Files.isDirectory(dirOrResultsFile) ? dirOrResultsFile : dirOrResultsFile.toAbsolutePath().getParent();
-        Path resultsFile = Files.isDirectory(dirOrResultsFile) ? dir.resolve(RESULTS_FILE) : dirOrResultsFile;
+        RunFolder folder = readResults(dirOrResultsFile);
+        Path runFile = folder.dir().resolve(RUN_FILE);
+        RunInfo run = Files.exists(runFile) ? read(runFile, RunInfo.class) : null;
+        return new RunFolder(folder.dir(), run, folder.results());
+    }
+
+    /** Reads a run folder's results.json only; the folder's run is null. */
+    public static RunFolder readResults(Path dirOrResultsFile) throws ResultsFormatException {
         if (!Files.exists(dirOrResultsFile)) {
             throw new ResultsFormatException(dirOrResultsFile + ": no such file or folder");
         }
-        Results results = read(resultsFile, Results.class);
-        Path runFile = dir.resolve(RUN_FILE);
-        RunInfo run = Files.exists(runFile) ? read(runFile, RunInfo.class) : null;
-        return new RunFolder(dir, run, results);
+        boolean isDir = Files.isDirectory(dirOrResultsFile);
+        Path dir = isDir ? dirOrResultsFile : dirOrResultsFile.toAbsolutePath().getParent();
+        Results results = read(isDir ? dir.resolve(RESULTS_FILE) : dirOrResultsFile, Results.class);
+        return new RunFolder(dir, null, results);
     }
 
     /** Reads one JSON file of the format, checking its schema version first. */
@@ -132,12 +139,23 @@ public final class ResultsFormat {
         try {
             return MAPPER.treeToValue(tree, type);
         } catch (JsonMappingException e) {
-            throw new ResultsFormatException(file + ": at " + path(e.getPath()) + ": " + problem(e));
+            if (isNullForRequired(e) && e.getPath().size() == 1) {
+                throw new ResultsFormatException(file + ": not a muxbench " + (type == RunInfo.class ? "run" : "results")
+                        + " file: field " + e.getPath().get(0).getFieldName() + " is missing");
+            }
+            throw new ResultsFormatException(file + ": at " + path(e.getPath()) + ": "
+                    + (isNullForRequired(e) ? "required field is missing or null" : problem(e)));
         } catch (JsonProcessingException e) {
             throw new ResultsFormatException(file + ": " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
             throw new ResultsFormatException(file + ": " + e.getMessage());
         }
+    }
+
+    /** Jackson's "Cannot map `null` into type `boolean` (set DeserializationConfig…)": a required field is absent. */
+    private static boolean isNullForRequired(JsonMappingException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Cannot map `null` into type");
     }
 
     private static String problem(JsonMappingException e) {

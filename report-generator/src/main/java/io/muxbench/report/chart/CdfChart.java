@@ -1,16 +1,12 @@
 package io.muxbench.report.chart;
 
+import java.util.Arrays;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Cumulative distribution of page-load times (XChart): the share of page loads finished by a
+ * Cumulative distribution of page-load times, drawn as SVG: the share of page loads finished by a
  * given time, one line per mode.
  *
  * <pre>{@code
@@ -23,36 +19,38 @@ public final class CdfChart {
     }
 
     public static String render(String title, List<PercentileChart.Series> series) {
-        XYChart chart = new XYChartBuilder().width(560).height(320).title(title)
-                .xAxisTitle("page-load time (ms)").yAxisTitle("page loads done (%)").build();
-        XCharts.style(chart);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(100.0);
+        double maxMs = 0;
         for (PercentileChart.Series s : series) {
-            double[][] xy = points(s.micros());
-            XYSeries line = chart.addSeries(s.mode(), xy[0], xy[1]);
-            line.setMarker(SeriesMarkers.NONE);
-            line.setLineColor(ModeColors.of(s.mode()));
-            line.setLineWidth(2f);
+            maxMs = Math.max(maxMs, s.micros().getMaxValue() / 1000.0);
         }
-        return XCharts.toInlineSvg(chart, "cdf");
+        NiceScale x = NiceScale.upTo(maxMs, 6);
+        Svg svg = new Svg(Frame.WIDTH, Frame.HEIGHT, "cdf");
+        Frame frame = Frame.draw(svg, Frame.WIDTH, Frame.HEIGHT, Frame.BOTTOM, title, "page-load time (ms)",
+                "page loads done (%)", new NiceScale(100, 20));
+        for (int i = 0; i < x.tickCount(); i++) {
+            frame.tickX(svg, frame.x(x.tick(i) / x.max()), x.label(x.tick(i)));
+        }
+        for (PercentileChart.Series s : series) {
+            double[] xy = points(s.micros(), frame, x.max());
+            svg.polyline(xy, xy.length / 2, "stroke:" + ModeColors.css(s.mode()) + ";stroke-width:2");
+        }
+        frame.lineLegend(svg, series.stream().map(PercentileChart.Series::mode).toList(), true);
+        return svg.end();
     }
 
     // Percentile steps rather than every distinct value: a few hundred points, finer in the tail.
-    private static double[][] points(Histogram h) {
-        double[] xs = new double[400];
-        double[] ys = new double[400];
+    private static double[] points(Histogram h, Frame frame, double maxMs) {
+        double[] xy = new double[2 * 400];
         int n = 0;
-        xs[n] = h.getMinValue() / 1000.0;
-        ys[n++] = 0;
+        xy[2 * n] = frame.x(h.getMinValue() / 1000.0 / maxMs);
+        xy[2 * n++ + 1] = frame.y(0);
         for (HistogramIterationValue v : h.percentiles(5)) {
-            if (n == xs.length) {
+            if (n == xy.length / 2) {
                 break;
             }
-            xs[n] = h.highestEquivalentValue(v.getValueIteratedTo()) / 1000.0;
-            ys[n++] = v.getPercentileLevelIteratedTo();
+            xy[2 * n] = frame.x(h.highestEquivalentValue(v.getValueIteratedTo()) / 1000.0 / maxMs);
+            xy[2 * n++ + 1] = frame.y(v.getPercentileLevelIteratedTo());
         }
-        return new double[][] {java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n)};
+        return Arrays.copyOf(xy, 2 * n);
     }
 }

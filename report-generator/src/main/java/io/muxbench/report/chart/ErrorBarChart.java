@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Horizontal bars with error whiskers, drawn as SVG: one bar per benchmark, long names readable on
- * the left (XChart's category bars only stand upright, where such names collide).
+ * the left (upright category bars would make such names collide).
  *
  * <pre>{@code
  * String svg = ErrorBarChart.render("HpackBench (ns/op)", List.of(new Bar("encode [size=SMALL]", 120.5, 3.2)));

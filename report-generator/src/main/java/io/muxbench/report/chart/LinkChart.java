@@ -2,14 +2,9 @@ package io.muxbench.report.chart;
 
 import java.util.List;
 import java.util.Map;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Median page-load time against link profile (XChart), one line per mode, so the reader sees
+ * Median page-load time against link profile, drawn as SVG, one line per mode, so the reader sees
  * where, as the round trip grows, one protocol pulls ahead.
  *
  * <pre>{@code
@@ -27,22 +22,30 @@ public final class LinkChart {
      * @param p50ByMode for each mode, the median page-load time per link in milliseconds, one per link
      */
     public static String render(String title, List<String> links, Map<String, List<Double>> p50ByMode) {
-        CategoryChart chart = new CategoryChartBuilder().width(560).height(320).title(title)
-                .xAxisTitle("link profile").yAxisTitle("median page-load time (ms)").build();
-        XCharts.style(chart);
-        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
-        // Lines share the categories' x positions instead of standing side by side like bars.
-        chart.getStyler().setOverlapped(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setMarkerSize(7);
+        double maxMs = p50ByMode.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
+        Svg svg = new Svg(Frame.WIDTH, Frame.HEIGHT, "links");
+        Frame frame = Frame.draw(svg, Frame.WIDTH, Frame.HEIGHT, Frame.BOTTOM, title, "link profile",
+                "median page-load time (ms)", NiceScale.upTo(maxMs, 5));
+        double[] xs = new double[links.size()];
+        for (int i = 0; i < links.size(); i++) {
+            xs[i] = frame.x((i + 0.5) / links.size());
+            frame.tickX(svg, xs[i], links.get(i));
+        }
         p50ByMode.forEach((mode, p50s) -> {
-            CategorySeries series = chart.addSeries(mode, links, p50s);
-            series.setLineColor(ModeColors.of(mode));
-            series.setMarkerColor(ModeColors.of(mode));
-            series.setMarker(SeriesMarkers.CIRCLE);
-            series.setLineWidth(2f);
+            String colour = ModeColors.css(mode);
+            double[] xy = new double[2 * p50s.size()];
+            for (int i = 0; i < p50s.size(); i++) {
+                xy[2 * i] = xs[i];
+                xy[2 * i + 1] = frame.y(p50s.get(i));
+            }
+            svg.group("series", mode);
+            svg.polyline(xy, p50s.size(), "stroke:" + colour + ";stroke-width:2");
+            for (int i = 0; i < p50s.size(); i++) {
+                svg.circle(xy[2 * i], xy[2 * i + 1], 3.5, "fill:" + colour);
+            }
+            svg.endGroup();
         });
-        return XCharts.toInlineSvg(chart, "links");
+        frame.lineLegend(svg, List.copyOf(p50ByMode.keySet()), false);
+        return svg.end();
     }
 }

@@ -1,7 +1,5 @@
 package io.muxbench.report.chart;
 
-import java.awt.Color;
-
 /**
  * One colour per mode, the same in every chart, so a reader learns it once.
  *
@@ -11,28 +9,18 @@ import java.awt.Color;
  */
 public final class ModeColors {
 
-    private static final Color[] OTHERS = {new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2),
-            new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
+    private static final String[] OTHERS = {"#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
 
     private ModeColors() {
     }
 
-    /** The colour of a mode; unknown modes get a stable colour from a small palette. */
-    public static Color of(String mode) {
+    /** The colour of a mode as CSS hex; unknown modes get a stable colour from a small palette. */
+    public static String css(String mode) {
         return switch (mode) {
-            case "h1" -> new Color(0x1f77b4);
-            case "h1-pipelined" -> new Color(0xff7f0e);
-            case "h2" -> new Color(0x2ca02c);
+            case "h1" -> "#1f77b4";
+            case "h1-pipelined" -> "#ff7f0e";
+            case "h2" -> "#2ca02c";
             default -> OTHERS[Math.floorMod(mode.hashCode(), OTHERS.length)];
         };
-    }
-
-    /** The colour as CSS hex. */
-    public static String css(String mode) {
-        return hex(of(mode));
-    }
-
-    static String hex(Color color) {
-        return String.format("#%06x", color.getRGB() & 0xffffff);
     }
 }

@@ -51,12 +51,12 @@ public final class Svg {
         return sb.toString();
     }
 
-    /** A number for an SVG attribute: at most two decimals, locale-independent. */
+    /** A number for an SVG attribute: at most one decimal (a tenth of a pixel), locale-independent. */
     public static String num(double value) {
         if (!Double.isFinite(value)) {
             return "0";
         }
-        String s = String.format(Locale.ROOT, "%.2f", value);
+        String s = String.format(Locale.ROOT, "%.1f", value);
         s = s.indexOf('.') >= 0 ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         return "-0".equals(s) ? "0" : s;
     }
@@ -86,10 +86,30 @@ public final class Svg {
     }
 
     public Svg rect(double x, double y, double width, double height, String cssClass, String style) {
-        out.append("<rect class=\"").append(escape(cssClass)).append("\" x=\"").append(num(x)).append("\" y=\"")
-                .append(num(y)).append("\" width=\"").append(num(Math.max(0, width))).append("\" height=\"")
-                .append(num(Math.max(0, height))).append("\" style=\"").append(escape(style)).append("\"/>\n");
+        rectStart(x, y, width, height, cssClass).append(" style=\"").append(escape(style)).append("\"/>\n");
         return this;
+    }
+
+    /**
+     * A horizontal segment whose colour and thickness come from the style sheet (stroke, stroke-width):
+     * the smallest way to write one of thousands of bars.
+     */
+    public Svg hbar(double x, double y, double length, String cssClass) {
+        out.append("<path class=\"").append(escape(cssClass)).append("\" d=\"M").append(num(x)).append(' ').append(num(y))
+                .append('h').append(num(length)).append("\"/>");
+        return this;
+    }
+
+    /** A rectangle styled by the page's style sheet alone: charts with many bars keep their colours there. */
+    public Svg rect(double x, double y, double width, double height, String cssClass) {
+        rectStart(x, y, width, height, cssClass).append("/>\n");
+        return this;
+    }
+
+    private StringBuilder rectStart(double x, double y, double width, double height, String cssClass) {
+        return out.append("<rect class=\"").append(escape(cssClass)).append("\" x=\"").append(num(x)).append("\" y=\"")
+                .append(num(y)).append("\" width=\"").append(num(Math.max(0, width))).append("\" height=\"")
+                .append(num(Math.max(0, height))).append('"');
     }
 
     public Svg line(double x1, double y1, double x2, double y2, String style) {
@@ -99,20 +119,31 @@ public final class Svg {
         return this;
     }
 
-    /** A polyline through points given as x0, y0, x1, y1, ... */
+    public Svg circle(double cx, double cy, double r, String style) {
+        out.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"").append(num(r))
+                .append("\" style=\"").append(escape(style)).append("\"/>\n");
+        return this;
+    }
+
+    /** A polyline through points given as x0, y0, x1, y1, ...; points that round to the previous one are left out. */
     public Svg polyline(double[] xy, int points, String style) {
         out.append("<polyline fill=\"none\" style=\"").append(escape(style)).append("\" points=\"");
+        String previous = null;
         for (int i = 0; i < points; i++) {
-            out.append(i == 0 ? "" : " ").append(num(xy[2 * i])).append(',').append(num(xy[2 * i + 1]));
+            String point = num(xy[2 * i]) + ',' + num(xy[2 * i + 1]);
+            if (!point.equals(previous)) {
+                out.append(previous == null ? "" : " ").append(point);
+                previous = point;
+            }
         }
         out.append("\"/>\n");
         return this;
     }
 
-    /** Text; {@code anchor} is start, middle or end. */
+    /** Text; {@code anchor} is start, middle or end, or null when the style sheet sets it for the class. */
     public Svg text(double x, double y, String anchor, String cssClass, String text) {
         out.append("<text class=\"").append(escape(cssClass)).append("\" x=\"").append(num(x)).append("\" y=\"")
-                .append(num(y)).append("\" text-anchor=\"").append(anchor).append("\">").append(escape(text))
+                .append(num(y)).append(anchor == null ? "" : "\" text-anchor=\"" + anchor).append("\">").append(escape(text))
                 .append("</text>\n");
         return this;
     }

@@ -33,6 +33,10 @@ public final class WaterfallChart {
             this.label = label;
             this.colour = colour;
         }
+
+        String cssClass() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     static final double WIDTH = 1000;
@@ -44,6 +48,10 @@ public final class WaterfallChart {
     }
     private static final double LANE_HEADER = 15;
     private static final double TOP = 64;
+    /** Rows drawn at most; the chart names how many requests it leaves out. */
+    static final int MAX_ROWS = 300;
+    /** Phases narrower than this (in the chart's units, about a pixel) are invisible, so not written. */
+    private static final double VISIBLE_W = 0.5;
 
     private WaterfallChart() {
     }
@@ -61,13 +69,15 @@ public final class WaterfallChart {
      * @param axisMs the time axis' span; give waterfalls that will be compared the same span
      */
     public static String render(String title, PageLoadSample sample, double axisMs) {
-        Map<Long, List<RequestRecord>> lanes = lanes(sample.requests());
+        List<RequestRecord> drawn = firstByStart(sample.requests(), MAX_ROWS);
+        int notDrawn = sample.requests().size() - drawn.size();
+        Map<Long, List<RequestRecord>> lanes = lanes(drawn);
         NiceScale scale = NiceScale.upTo(Math.max(axisMs, endMs(sample)), 8);
         double plotW = WIDTH - LABEL_W - RIGHT;
-        double rowH = row(sample.requests().size());
-        double height = TOP + lanes.size() * (LANE_HEADER + 4) + sample.requests().size() * rowH + 24;
+        double rowH = row(drawn.size());
+        double height = TOP + lanes.size() * (LANE_HEADER + 4) + drawn.size() * rowH + (notDrawn > 0 ? 40 : 24);
 
-        Svg svg = new Svg(WIDTH, height, "waterfall");
+        Svg svg = new Svg(WIDTH, height, rowH < 15 ? "waterfall dense" : "waterfall");
         svg.text(8, 16, "start", "title", title);
         legend(svg);
         for (int i = 0; i < scale.tickCount(); i++) {
@@ -81,7 +91,7 @@ public final class WaterfallChart {
             List<RequestRecord> requests = lane.getValue();
             double laneH = LANE_HEADER + requests.size() * rowH;
             svg.group("lane", "connection " + lane.getKey() + ": " + requests.size() + " request(s)");
-            svg.rect(0, y, WIDTH, laneH + 2, "lane-bg", laneIndex++ % 2 == 0 ? "fill:#f6f8fa" : "fill:#ffffff");
+            svg.rect(0, y, WIDTH, laneH + 2, laneIndex++ % 2 == 0 ? "lane-bg" : "lane-bg odd");
             svg.text(8, y + 11, "start", "lane-label", "connection " + lane.getKey());
             double rowY = y + LANE_HEADER;
             for (RequestRecord r : requests) {
@@ -94,7 +104,34 @@ public final class WaterfallChart {
         double plt = LABEL_W + sample.pageLoadMs() / scale.max() * plotW;
         svg.line(plt, TOP - 6, plt, y, "stroke:#d62728;stroke-dasharray:4 3");
         svg.text(plt, y + 14, plt > WIDTH - 80 ? "end" : "middle", "tick", "page loaded: " + String.format(Locale.ROOT, "%.1f ms", sample.pageLoadMs()));
+        if (notDrawn > 0) {
+            svg.text(8, y + 30, "start", "more", String.format(Locale.ROOT,
+                    "… %,d more requests not drawn (the first %,d by start time are)", notDrawn, drawn.size()));
+        }
         return svg.end();
+    }
+
+    /** The style of the phases, for the page's style sheet: colours live there, not on every bar. */
+    public static String css() {
+        StringBuilder css = new StringBuilder();
+        for (Phase phase : Phase.values()) {
+            css.append("svg.waterfall .").append(phase.cssClass()).append(" { fill: ").append(phase.colour)
+                    .append("; stroke: ").append(phase.colour).append("; }\n");
+        }
+        // Bars are segments as thick as their row less a gap; dense charts (many requests) have thin rows.
+        return css.append("svg.waterfall rect { stroke: none; } svg.waterfall .bar path { stroke-width: 12px; }\n")
+                .append("svg.waterfall.dense .bar path { stroke-width: 8px; } svg.waterfall.dense .path { font-size: 9px; }\n")
+                .append("svg.waterfall .lane-bg { fill: #f6f8fa; } svg.waterfall .lane-bg.odd { fill: #fff; }\n")
+                .toString();
+    }
+
+    // A page of 100,000 resources must not give a report of 100,000 rows: the first rows show how
+    // the page starts, which is what the modes differ in; the rest would be the same picture.
+    private static List<RequestRecord> firstByStart(List<RequestRecord> requests, int max) {
+        if (requests.size() <= max) {
+            return requests;
+        }
+        return requests.stream().sorted(Comparator.comparingLong(RequestRecord::startUs)).limit(max).toList();
     }
 
     /** Connections in the order they were first used; requests in each by start time. */
@@ -113,7 +150,7 @@ public final class WaterfallChart {
                 r.lastByteUs()};
         svg.group("bar", tooltip(r));
         String path = r.path().length() > 34 ? r.path().substring(0, 33) + "…" : r.path();
-        svg.text(LABEL_W - 6, y + rowH - 4, "end", rowH < 15 ? "path small" : "path", path);
+        svg.text(LABEL_W - 6, y + rowH - 4, null, "path", path);
         Phase[] phases = Phase.values();
         double previous = marks[0];
         double lastX = LABEL_W + previous / 1000.0 / maxMs * plotW;
@@ -122,9 +159,9 @@ public final class WaterfallChart {
             double to = Math.max(from, marks[i + 1]);
             double x = LABEL_W + from / 1000.0 / maxMs * plotW;
             double w = (to - from) / 1000.0 / maxMs * plotW;
-            if (w > 0) {
-                svg.rect(x, y + 1.5, Math.max(w, 0.5), rowH - 3, "phase " + phases[i].name().toLowerCase(Locale.ROOT),
-                        "fill:" + phases[i].colour);
+            // The download always shows, at least as a hairline, so every bar says where it ended.
+            if (w >= VISIBLE_W || (phases[i] == Phase.DOWNLOAD && w > 0)) {
+                svg.hbar(x, y + rowH / 2, Math.max(w, VISIBLE_W), phases[i].cssClass());
             }
             previous = to;
             lastX = x + w;
@@ -146,7 +183,7 @@ public final class WaterfallChart {
     private static void legend(Svg svg) {
         double x = 8;
         for (Phase phase : Phase.values()) {
-            svg.rect(x, 26, 12, 10, "legend-key", "fill:" + phase.colour);
+            svg.rect(x, 26, 12, 10, phase.cssClass());
             svg.text(x + 16, 35, "start", "legend", phase.label);
             x += 24 + phase.label.length() * 6.3;
         }

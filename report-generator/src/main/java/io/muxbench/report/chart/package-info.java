@@ -1,2 +1,5 @@
-/** Charts of the HTML report as inline SVG: XChart for the standard plots, hand-drawn SVG for the waterfall, the percentile plot and JMH bars. */
+/**
+ * Charts of the HTML report as inline SVG, drawn by hand with {@link io.muxbench.report.chart.Svg}: labels are
+ * SVG text in the page's sans-serif font, so a chart weighs a few kilobytes.
+ */
 package io.muxbench.report.chart;

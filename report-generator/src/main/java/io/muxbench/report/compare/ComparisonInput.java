@@ -48,6 +48,16 @@ public record ComparisonInput(Path source, ResultsFormat.RunFolder run, List<Jmh
         }
     }
 
+    /** The run folder, or the JMH file, as the file system knows it: two inputs with the same one are one run. */
+    public Path identity() {
+        Path path = run != null ? run.dir() : source;
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     /** What this side is, for messages: "run folder" or "JMH result file". */
     public String kind() {
         return run != null ? "run folder" : "JMH result file";

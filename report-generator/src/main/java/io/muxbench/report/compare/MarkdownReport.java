@@ -1,5 +1,6 @@
 package io.muxbench.report.compare;
 
+import io.muxbench.report.chart.Svg;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,15 +29,15 @@ public final class MarkdownReport {
     public static void writeIncomparable(String baseline, String current, IncomparableException e, Path file)
             throws IOException {
         StringBuilder md = new StringBuilder("## muxbench compare: cannot compare\n\n")
-                .append("`").append(baseline).append("` with `").append(current).append("`:\n\n");
+                .append(escape(baseline)).append(" with ").append(escape(current)).append(":\n\n");
         e.differences().forEach(d -> md.append("- ").append(escape(d)).append('\n'));
         append(file, md.toString());
     }
 
     static String render(Comparison comparison) {
-        StringBuilder md = new StringBuilder("## muxbench compare: ").append(comparison.summary()).append("\n\n")
-                .append("Baseline `").append(comparison.baseline()).append("`, current `")
-                .append(comparison.current()).append("`.\n\n");
+        StringBuilder md = new StringBuilder("## muxbench compare: ").append(escape(comparison.summary())).append("\n\n")
+                .append("Baseline ").append(escape(comparison.baseline())).append(", current ")
+                .append(escape(comparison.current())).append(".\n\n");
         if (!comparison.cells().isEmpty()) {
             table(ComparisonText.CELL_HEADER, ComparisonText.cellRows(comparison), md);
         }
@@ -68,9 +69,24 @@ public final class MarkdownReport {
         md.append('\n');
     }
 
-    /** Cell keys contain '|', which would split a table cell. */
+    /**
+     * A value as plain text in Markdown, whatever it holds: a results.json may come from anywhere,
+     * and not every renderer of a job summary sanitizes HTML as GitHub does. HTML's {@code < > & " '}
+     * become entities, Markdown's emphasis, code, link and table characters are backslash-escaped
+     * (cell keys contain '|'), and line breaks become spaces so a value stays in its row.
+     */
     static String escape(String text) {
-        return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_");
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\r', '\n' -> sb.append(' ');
+                case '\\', '`', '*', '_', '[', ']', '|', '~' -> sb.append('\\').append(c);
+                default -> sb.append(c);
+            }
+        }
+        // Then HTML's characters, as the report escapes them; the backslashes above are not among them.
+        return Svg.escape(sb.toString());
     }
 
     private static void append(Path file, String text) throws IOException {

@@ -53,6 +53,11 @@ public final class RunComparator {
     }
 
     public Comparison compare(ComparisonInput baseline, ComparisonInput current) throws IncomparableException {
+        // A run compared with itself always shows "no change", which would pass CI for nothing.
+        if (baseline.identity().equals(current.identity())) {
+            throw new IncomparableException("baseline " + baseline.source() + " and current " + current.source()
+                    + " are the same " + baseline.kind() + ": compare a run with another run");
+        }
         if ((baseline.run() == null) != (current.run() == null)) {
             throw new IncomparableException("baseline " + baseline.source() + " is a " + baseline.kind()
                     + " but current " + current.source() + " is a " + current.kind());
@@ -131,7 +136,7 @@ public final class RunComparator {
             return null;
         }
         try {
-            Histogram h = HistogramLogs.readTotals(dir.resolve(cell.histogramLog())).get(HistogramLogs.PAGE_LOAD);
+            Histogram h = HistogramLogs.readTotals(dir, cell.histogramLog()).get(HistogramLogs.PAGE_LOAD);
             if (h == null) {
                 differences.add(side + " cell '" + cell.key() + "': " + cell.histogramLog()
                         + " has no page-load histogram (tag " + HistogramLogs.PAGE_LOAD + ")");

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The run-level checks of a comparison: run.json on both sides, the same measured configuration
- * (a difference stops the comparison), and what the reader should know (other machine, incomplete
+ * The run-level checks of a comparison: run.json on both sides (one side without it stops the
+ * comparison), the same measured configuration (a difference stops the comparison), and what the reader should know (other machine, incomplete
  * run, a driver that was the bottleneck), which becomes a note.
  */
 final class RunFolders {
@@ -19,9 +19,12 @@ final class RunFolders {
                           List<String> differences, List<String> notes) {
         RunInfo b = baseline.run();
         RunInfo c = current.run();
-        if (b == null || c == null) {
-            notes.add("no " + ResultsFormat.RUN_FILE + " in " + (b == null ? baseline.dir() : current.dir())
-                    + ": configuration not checked");
+        if (b == null && c == null) {
+            notes.add("no " + ResultsFormat.RUN_FILE + " in either run: configuration not checked");
+        } else if (b == null || c == null) {
+            // Only one side says how it was measured: the check that makes the comparison fair cannot run.
+            differences.add("no " + ResultsFormat.RUN_FILE + " in the " + (b == null ? "baseline " + baseline.dir()
+                    : "current " + current.dir()) + ", so its configuration cannot be checked against the other run's");
         } else {
             differences.addAll(JsonDiff.differences("configuration", b.configuration(), c.configuration(), ignored));
             List<String> machine = JsonDiff.differences("environment",

@@ -31,6 +31,13 @@ public record Thresholds(double p50Percent, double p90Percent, double p99Percent
     public static final double DEFAULT_FAILED_POINTS = 1.0;
     public static final double DEFAULT_JMH_PERCENT = 10;
     public static final int DEFAULT_RESAMPLES = 1000;
+    /** Fewer resamples give an interval too coarse to judge by. */
+    public static final int MIN_RESAMPLES = 100;
+    /**
+     * More resamples do not make the interval truer, only slower: 100,000 already fixes its ends to
+     * well under a histogram bucket, and keeps a comparison within minutes.
+     */
+    public static final int MAX_RESAMPLES = 100_000;
     public static final double DEFAULT_CONFIDENCE_PERCENT = 95;
     public static final long DEFAULT_SEED = 42;
 
@@ -50,8 +57,9 @@ public record Thresholds(double p50Percent, double p90Percent, double p99Percent
         if (!(failedPoints >= 0)) {
             throw new IllegalArgumentException("failedPoints must be >= 0, was " + failedPoints);
         }
-        if (resamples < 100) {
-            throw new IllegalArgumentException("resamples must be >= 100, was " + resamples);
+        if (resamples < MIN_RESAMPLES || resamples > MAX_RESAMPLES) {
+            throw new IllegalArgumentException("resamples must be in [" + MIN_RESAMPLES + ", " + MAX_RESAMPLES
+                    + "], was " + resamples);
         }
         if (!(confidencePercent >= 50 && confidencePercent < 100)) {
             throw new IllegalArgumentException("confidencePercent must be in [50, 100), was " + confidencePercent);

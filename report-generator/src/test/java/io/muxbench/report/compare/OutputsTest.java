@@ -65,6 +65,24 @@ class OutputsTest {
     }
 
     @Test
+    void markdownWritesEveryValueAsPlainText() {
+        String crafted = "<script>alert(1)</script> & [link](http://x) `code` *em* ~del~ | \\\nnext";
+        assertEquals("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[link\\](http://x) \\`code\\` \\*em\\* \\~del\\~ \\|"
+                + " \\\\ next", MarkdownReport.escape(crafted));
+    }
+
+    @Test
+    void markdownOfACraftedRunHasNoHtml() throws Exception {
+        Path evil = tmp.resolve("<img src=x onerror=alert(1)>");
+        Path file = tmp.resolve("evil.md");
+        MarkdownReport.writeIncomparable(evil.toString(), "current", new IncomparableException("cell '<b>x</b>' only in"
+                + " baseline"), file);
+        String md = Files.readString(file);
+        assertTrue(!md.contains("<img") && !md.contains("<b>"), md);
+        assertTrue(md.contains("&lt;img src=x onerror=alert(1)&gt;") && md.contains("&lt;b&gt;x&lt;/b&gt;"), md);
+    }
+
+    @Test
     void junitHasOneTestcasePerMatchAndAFailurePerRegression() throws Exception {
         Path file = tmp.resolve("junit.xml");
         JUnitReport.write(comparison, file);

@@ -125,6 +125,41 @@ class RunComparatorTest {
     }
 
     @Test
+    void aRunComparedWithItselfIsRefusedHoweverItIsSpelled() throws Exception {
+        Path run = run("baseline", 7);
+        for (Path same : List.of(run, run.resolve(ResultsFormat.RESULTS_FILE), run.resolve("cells/..").resolve("."))) {
+            IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(run, same));
+            assertEquals("cannot compare: baseline " + run + " and current " + same
+                    + " are the same run folder: compare a run with another run", e.getMessage());
+        }
+    }
+
+    @Test
+    void runJsonMissingOnOneSideIsIncomparable() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = run("current", 7);
+        Files.delete(current.resolve(ResultsFormat.RUN_FILE));
+        IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
+        assertEquals(List.of("no run.json in the current " + current + ", so its configuration cannot be checked against"
+                + " the other run's"), e.differences());
+        Files.delete(baseline.resolve(ResultsFormat.RUN_FILE));
+        assertTrue(comparator.compare(baseline, current).notes()
+                .contains("no run.json in either run: configuration not checked"));
+    }
+
+    @Test
+    void aHistogramLogOutsideTheRunFolderIsIncomparable() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = run("current", 7);
+        ObjectNode results = (ObjectNode) ResultsFormat.MAPPER.readTree(current.resolve(ResultsFormat.RESULTS_FILE).toFile());
+        ((ObjectNode) results.path("cells").get(0)).put("histogramLog", "../baseline/cells/news-h1-4g-cold-tls.hlog");
+        ResultsFormat.MAPPER.writeValue(current.resolve(ResultsFormat.RESULTS_FILE).toFile(), results);
+        IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
+        assertTrue(e.getMessage().endsWith("../baseline/cells/news-h1-4g-cold-tls.hlog: a histogram log must be a file"
+                + " in the run folder's cells/ (a relative path without '..')"), e.getMessage());
+    }
+
+    @Test
     void resultsFilesWorkAsWellAsFolders() throws Exception {
         Path baseline = run("baseline", 7).resolve(ResultsFormat.RESULTS_FILE);
         Path current = run("current", 7).resolve(ResultsFormat.RESULTS_FILE);

@@ -1,0 +1,61 @@
+package io.muxbench.report.chart;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.muxbench.results.PageLoadSample;
+import io.muxbench.results.PageLoadSample.RequestRecord;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WaterfallChartTest {
+
+    @Test
+    void hugePageDrawsAtMostMaxRowsAndSaysHowManyItLeftOut() {
+        PageLoadSample page = page(100_000);
+        String svg = WaterfallChart.render("h2 · huge", page, WaterfallChart.endMs(page));
+        assertEquals(WaterfallChart.MAX_ROWS, count(svg, "<g class=\"bar\">"));
+        assertTrue(svg.contains("… 99,700 more requests not drawn (the first 300 by start time are)"), svg);
+        // About a kilobyte a row at most: the chart no longer grows with the page.
+        assertTrue(svg.length() < WaterfallChart.MAX_ROWS * 1_000, "waterfall of " + svg.length() + " chars");
+    }
+
+    @Test
+    void pageWithinTheCapIsDrawnWhole() {
+        PageLoadSample page = page(WaterfallChart.MAX_ROWS);
+        String svg = WaterfallChart.render("h2 · small", page, WaterfallChart.endMs(page));
+        assertEquals(WaterfallChart.MAX_ROWS, count(svg, "<g class=\"bar\">"));
+        assertFalse(svg.contains("not drawn"));
+    }
+
+    @Test
+    void barsTakeTheirColoursFromTheStyleSheet() {
+        String svg = WaterfallChart.render("h1", page(3), 10);
+        assertFalse(svg.contains("style=\"fill:#"), "no colour repeated on every bar");
+        for (String phase : List.of("queued", "connect", "tls", "waiting", "download")) {
+            assertTrue(svg.contains("class=\"" + phase + "\""), phase);
+            assertTrue(WaterfallChart.css().contains("svg.waterfall ." + phase + " {"), phase);
+        }
+    }
+
+    /** {@code n} requests over {@code n / 6} connections, the later ones queued behind the earlier. */
+    private static PageLoadSample page(int n) {
+        List<RequestRecord> requests = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            long start = 1_000L * (i / 6);
+            requests.add(new RequestRecord("/r/" + i, i % 6 + 1L, i / 6 + 1L, 200, null, start, start + 500,
+                    start + 2_500, start + 6_000, start + 9_000, start + 20_000, start + 25_000, 1234, null));
+        }
+        return new PageLoadSample(n / 6.0 + 25, false, requests);
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,29 @@
+package io.muxbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsFormatTest {
+
+    @Test
+    void aScenarioGivenAsResultsNamesTheMissingFieldWithoutJacksonsWords(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("blog.json"),
+                "{\"schemaVersion\": 1, \"name\": \"blog\", \"root\": {\"path\": \"/\", \"size\": 10}}");
+        ResultsFormatException e = assertThrows(ResultsFormatException.class, () -> ResultsFormat.read(file, Results.class));
+        assertEquals(file + ": not a muxbench results file: field complete is missing", e.getMessage());
+    }
+
+    @Test
+    void readResultsLeavesRunJsonUnread(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(ResultsFormat.RESULTS_FILE), "{\"schemaVersion\": 1, \"runId\": \"r\","
+                + " \"complete\": true, \"cells\": []}");
+        Files.writeString(dir.resolve(ResultsFormat.RUN_FILE), "{ broken");
+        assertEquals("r", ResultsFormat.readResults(dir).results().runId());
+        assertThrows(ResultsFormatException.class, () -> ResultsFormat.readRun(dir));
+    }
+}
