@@ -1,8 +1,9 @@
 package io.muxbench.driver.transport;
 
+import io.muxbench.scenario.Authority;
+import io.muxbench.scenario.RequestTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.regex.Pattern;
 
 /**
  * The one place a request's URI is made: the origin's scheme, the authority of the resource's host
@@ -17,10 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class RequestTargets {
 
-    /** A scenario host: a lower-case DNS name (a final dot allowed, as in real captures), optionally with a port. */
-    private static final Pattern HOST = Pattern.compile(
-            "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.?(:[1-9][0-9]{0,4})?");
-
     private RequestTargets() {
     }
 
@@ -31,10 +28,11 @@ public final class RequestTargets {
      * @throws IllegalArgumentException when no request for exactly this host and path can be made
      */
     public static URI of(URI origin, String host, String pathQuery) {
-        if (pathQuery == null || !pathQuery.startsWith("/")) {
-            throw new IllegalArgumentException("the path " + printable(pathQuery) + " does not start with /");
+        // The scenario's own rules (Resource checks them too); then the URI is checked once more below.
+        if (pathQuery == null || RequestTarget.problem(pathQuery) != null) {
+            throw new IllegalArgumentException("the path " + printable(pathQuery) + " is not an origin-form request target");
         }
-        if (host != null && (host.length() > 259 || !HOST.matcher(host).matches())) {
+        if (host != null && Authority.problem(host) != null) {
             throw new IllegalArgumentException("the host " + printable(host) + " is not a host name");
         }
         String authority = host == null ? origin.getRawAuthority() : host;

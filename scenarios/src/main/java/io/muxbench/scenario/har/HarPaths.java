@@ -72,6 +72,11 @@ final class HarPaths {
         if (Authority.problem(host) == null) {
             return host;
         }
+        // The same host in another spelling: upper case, or fully qualified with its final dot.
+        String plain = host.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.(?=(:[0-9]*)?$)", "");
+        if (Authority.problem(plain) == null) {
+            return plain;
+        }
         java.util.regex.Matcher ipv4 = IPV4.matcher(host);
         if (ipv4.matches()) {
             String port = ipv4.group(2);
