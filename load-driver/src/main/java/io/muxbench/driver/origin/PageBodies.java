@@ -71,9 +71,11 @@ public final class PageBodies {
     private final Map<Resource, Integer> ids = new IdentityHashMap<>();
     private final StringBuilder hooks = new StringBuilder();
     private final String scenarioName;
+    private final boolean severalHosts;
 
     private PageBodies(Scenario scenario, long budgetBytes) {
         this.scenarioName = scenario.name();
+        this.severalHosts = !scenario.hosts().isEmpty();
         this.budgetBytes = budgetBytes;
         scenario.root().forEach(r -> ids.put(r, ids.size()));
         if (scenario.hosts().contains(MAIN_HOST)) {
@@ -252,6 +254,9 @@ public final class PageBodies {
         return html.append("</body></html>\n").toString();
     }
 
+    /** A host no resource has: {@link #reference} from it always names the child's host. */
+    private static final String NO_HOST_IN_COMMON = "";
+
     /** How a resource on {@code host} refers to {@code child}: its path on the same host, else a network-path URL. */
     private static String reference(String host, Resource child) {
         if (java.util.Objects.equals(host, child.host())) {
@@ -267,15 +272,27 @@ public final class PageBodies {
         return switch (kind(child)) {
             case CSS -> "<link rel=\"stylesheet\" href=\"" + href + "\">";
             case JS -> "<script src=\"" + href + "\"></script>";
-            case IMAGE -> "<img src=\"" + href + "\" width=\"1\" height=\"1\" alt=\"\">";
+            // An image served from the plain pattern (too small for its format, an unknown type, past
+            // the budget) does not decode: marked, so the browser's check does not count it as broken.
+            case IMAGE -> "<img src=\"" + href + "\"" + (generated(child.host(), child.path()) == null ? " data-mb=\"other\"" : "")
+                    + " width=\"1\" height=\"1\" alt=\"\">";
             case HTML -> "<iframe src=\"" + href + "\" width=\"1\" height=\"1\"></iframe>";
             // A font loads when text uses it; a preload would not hold the load event.
             case FONT -> "<style>@font-face{font-family:\"" + name + "\";src:url(\"" + cssString(url)
                     + "\")}</style><span style=\"font-family:" + name + "\">a</span>";
             // An image element holds the load event until the response is complete (a preload or fetch()
             // would not); it does not decode, which breaks nothing.
-            case OTHER -> "<img src=\"" + href + "\" data-mb=\"other\" width=\"1\" height=\"1\" alt=\"\">";
+            // JSON or XML from another host, a frame: Chromium's opaque-response blocking stops them when
+            // an image element fetches them across origins (a frame would abort a download or a 204).
+            case OTHER -> url.startsWith("//") && blockedAcrossOrigins(child)
+                    ? "<iframe src=\"" + href + "\" data-mb=\"other\" width=\"1\" height=\"1\"></iframe>"
+                    : "<img src=\"" + href + "\" data-mb=\"other\" width=\"1\" height=\"1\" alt=\"\">";
         };
+    }
+
+    private static boolean blockedAcrossOrigins(Resource resource) {
+        String type = resource.contentType().toLowerCase(java.util.Locale.ROOT);
+        return type.contains("json") || type.contains("xml");
     }
 
     private String stylesheet(String host, List<Resource> children) {
@@ -304,7 +321,9 @@ public final class PageBodies {
         }
         StringBuilder markup = new StringBuilder();
         for (Resource child : children) {
-            markup.append(element(host, child));
+            // What a script writes resolves against the document, not the script: on a page of several
+            // hosts, name every child with its host (the document may be on another one).
+            markup.append(element(severalHosts ? NO_HOST_IN_COMMON : host, child));
         }
         return "document.write(\"" + markup.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\");\n";
     }
