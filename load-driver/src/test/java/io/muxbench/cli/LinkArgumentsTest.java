@@ -2,13 +2,10 @@ package io.muxbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class LinkArgumentsTest {
@@ -43,26 +40,24 @@ class LinkArgumentsTest {
         assertEquals(List.of(""), LinkArguments.split(List.of("")));
     }
 
-    @Provide
-    Arbitrary<String> link() {
-        Arbitrary<String> named = Arbitraries.of("lan", "cable", "4g", "3g", "lossy-4g", "satellite", "none");
-        Arbitrary<String> explicit = Combinators.combine(
-                Arbitraries.integers().between(0, 1000), Arbitraries.integers().between(1, 1000),
-                Arbitraries.integers().between(1, 1000), Arbitraries.of("", ",loss=0", ",loss=1%"))
-                .as((rtt, down, up, loss) -> "rtt=" + rtt + "ms,down=" + down + "mbit,up=" + up + "mbit" + loss);
-        return Arbitraries.oneOf(named, explicit);
-    }
-
-    @Property(tries = 200)
-    void anyLinksComeBackWholeFromRepeatedFlagsASemicolonListOrACommaList(
-            @ForAll("links") List<String> links) {
+    @FuzzTest(maxDuration = "5s")
+    void anyLinksComeBackWholeFromRepeatedFlagsASemicolonListOrACommaList(FuzzedDataProvider data) {
+        List<String> links = links(data);
         assertEquals(links, LinkArguments.split(links));
         assertEquals(links, LinkArguments.split(List.of(String.join(";", links))));
         assertEquals(links, LinkArguments.split(List.of(String.join(",", links))));
     }
 
-    @Provide
-    Arbitrary<List<String>> links() {
-        return link().list().ofMinSize(1).ofMaxSize(5);
+    /** One to five links, each a profile name or an explicit spec. */
+    private static List<String> links(FuzzedDataProvider data) {
+        List<String> links = new ArrayList<>();
+        int count = data.consumeInt(1, 5);
+        for (int i = 0; i < count; i++) {
+            links.add(data.consumeBoolean()
+                    ? data.pickValue(List.of("lan", "cable", "4g", "3g", "lossy-4g", "satellite", "none"))
+                    : "rtt=" + data.consumeInt(0, 1000) + "ms,down=" + data.consumeInt(1, 1000) + "mbit,up="
+                            + data.consumeInt(1, 1000) + "mbit" + data.pickValue(List.of("", ",loss=0", ",loss=1%")));
+        }
+        return links;
     }
 }

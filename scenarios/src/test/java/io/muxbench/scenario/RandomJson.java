@@ -1,5 +1,6 @@
 package io.muxbench.scenario;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,12 +11,13 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Random JSON for the property tests: trees of objects (keys mostly from a given vocabulary, so that
  * the loaders get past their first checks), arrays, hostile strings, odd numbers, booleans and null;
- * and mutations of a valid document. Driven by a {@link Random} that jqwik seeds, so failures repeat.
+ * and mutations of a valid document. Every choice is taken from Jazzer's {@link FuzzedDataProvider},
+ * so the fuzzer steers the shape of the document and a saved input rebuilds the same one. An input
+ * that runs out of bytes keeps giving the smallest choice, so every document stays finite.
  */
 public final class RandomJson {
 
@@ -28,19 +30,19 @@ public final class RandomJson {
             "expect", "upgrade", "text/html", "null", "1e400", "http://user:pw@h.example:8080/", "https://shop.test/",
             "data:,x", "2024-01-01T00:00:00Z", "not a date");
 
-    private final Random random;
+    private final FuzzedDataProvider data;
     private final List<String> keys;
 
-    public RandomJson(Random random, List<String> keys) {
-        this.random = random;
+    public RandomJson(FuzzedDataProvider data, List<String> keys) {
+        this.data = data;
         this.keys = keys;
     }
 
     public JsonNode value(int depth) {
-        int kind = random.nextInt(depth <= 0 ? 6 : 9);
+        int kind = below(depth <= 0 ? 6 : 9);
         return switch (kind) {
             case 0 -> NODES.nullNode();
-            case 1 -> NODES.booleanNode(random.nextBoolean());
+            case 1 -> NODES.booleanNode(data.consumeBoolean());
             case 2, 3 -> number();
             case 4, 5 -> NODES.textNode(string());
             case 6, 7 -> object(depth - 1);
@@ -50,9 +52,9 @@ public final class RandomJson {
 
     public ObjectNode object(int depth) {
         ObjectNode object = NODES.objectNode();
-        int fields = random.nextInt(6);
+        int fields = below(6);
         for (int i = 0; i < fields; i++) {
-            String key = random.nextInt(5) == 0 ? string() : keys.get(random.nextInt(keys.size()));
+            String key = below(5) == 0 ? string() : data.pickValue(keys);
             object.set(key, value(depth));
         }
         return object;
@@ -60,7 +62,7 @@ public final class RandomJson {
 
     private ArrayNode array(int depth) {
         ArrayNode array = NODES.arrayNode();
-        int items = random.nextInt(4);
+        int items = below(4);
         for (int i = 0; i < items; i++) {
             array.add(value(depth));
         }
@@ -68,27 +70,27 @@ public final class RandomJson {
     }
 
     public JsonNode number() {
-        return switch (random.nextInt(7)) {
-            case 0 -> NODES.numberNode(random.nextInt(1000) - 100);
-            case 1 -> NODES.numberNode(random.nextLong());
-            case 2 -> NODES.numberNode(random.nextDouble() * 1e6 - 1e3);
-            case 3 -> NODES.numberNode(new BigInteger(200, random));
-            case 4 -> NODES.numberNode(new BigDecimal("1e" + (random.nextInt(800) - 400)));
-            case 5 -> NODES.numberNode(List.of(0, 1, 99, 100, 101, 200, 204, 304, 404, 599, 600, -1).get(random.nextInt(12)));
-            default -> NODES.numberNode(1L << 30 + random.nextInt(3) - 1);
+        return switch (below(7)) {
+            case 0 -> NODES.numberNode(data.consumeInt(-100, 899));
+            case 1 -> NODES.numberNode(data.consumeLong());
+            case 2 -> NODES.numberNode(data.consumeProbabilityDouble() * 1e6 - 1e3);
+            case 3 -> NODES.numberNode(new BigInteger(1, data.consumeBytes(25))); // up to 200 bits
+            case 4 -> NODES.numberNode(new BigDecimal("1e" + data.consumeInt(-400, 399)));
+            case 5 -> NODES.numberNode(data.pickValue(List.of(0, 1, 99, 100, 101, 200, 204, 304, 404, 599, 600, -1)));
+            default -> NODES.numberNode(1L << 30 + below(3) - 1);
         };
     }
 
     public String string() {
-        if (random.nextInt(3) == 0) {
-            return TRICKY.get(random.nextInt(TRICKY.size()));
+        if (below(3) == 0) {
+            return data.pickValue(TRICKY);
         }
         StringBuilder sb = new StringBuilder();
-        int length = random.nextInt(random.nextInt(20) == 0 ? 6000 : 20);
+        int length = below(below(20) == 0 ? 6000 : 20);
         for (int i = 0; i < length; i++) {
-            int pick = random.nextInt(10);
-            sb.append(pick < 6 ? (char) (' ' + random.nextInt(95)) : pick < 8 ? "/.%?#:@".charAt(random.nextInt(7))
-                    : pick == 8 ? (char) random.nextInt(32) : (char) (0x80 + random.nextInt(0xFFFF - 0x80)));
+            int pick = below(10);
+            sb.append(pick < 6 ? (char) (' ' + below(95)) : pick < 8 ? "/.%?#:@".charAt(below(7))
+                    : pick == 8 ? (char) below(32) : (char) (0x80 + below(0xFFFF - 0x80)));
         }
         return sb.toString();
     }
@@ -101,11 +103,11 @@ public final class RandomJson {
         if (slots.isEmpty()) {
             return value(2);
         }
-        Map.Entry<JsonNode, Object> slot = slots.get(random.nextInt(slots.size()));
-        JsonNode replacement = random.nextBoolean() ? NODES.textNode(string()) : value(2);
+        Map.Entry<JsonNode, Object> slot = data.pickValue(slots);
+        JsonNode replacement = data.consumeBoolean() ? NODES.textNode(string()) : value(2);
         if (slot.getKey() instanceof ObjectNode object) {
             String field = (String) slot.getValue();
-            if (random.nextInt(3) == 0) {
+            if (below(3) == 0) {
                 object.remove(field);
             } else {
                 object.set(field, replacement);
@@ -133,11 +135,16 @@ public final class RandomJson {
     /** The text of a document, now and then cut short or followed by junk. */
     public String text(JsonNode document) throws Exception {
         String text = MAPPER.writeValueAsString(document);
-        return switch (random.nextInt(10)) {
-            case 0 -> text.substring(0, random.nextInt(text.length() + 1));
-            case 1 -> text + (random.nextBoolean() ? " {}" : ",");
+        return switch (below(10)) {
+            case 0 -> text.substring(0, below(text.length() + 1));
+            case 1 -> text + (data.consumeBoolean() ? " {}" : ",");
             case 2 -> "\uFEFF" + text;
             default -> text;
         };
+    }
+
+    /** A choice in [0, bound), as {@code Random.nextInt(bound)} gave it. */
+    private int below(int bound) {
+        return data.consumeInt(0, bound - 1);
     }
 }

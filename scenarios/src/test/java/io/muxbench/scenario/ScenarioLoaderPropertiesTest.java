@@ -5,18 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 
 /**
  * Random and mutated scenario documents: the loader either gives a scenario that keeps every rule of
- * the format, or refuses with one plain line; never another exception, never a hang.
+ * the format, or refuses with one plain line; never another exception, never a hang. Jazzer builds
+ * the documents from its input: {@code mvn test} replays the seeds under
+ * {@code src/test/resources/io/muxbench/scenario/ScenarioLoaderPropertiesTestInputs/}, the fuzzing
+ * executions of {@code mvn verify} search for new ones for {@code maxDuration} each.
  */
 public class ScenarioLoaderPropertiesTest {
 
@@ -25,21 +28,22 @@ public class ScenarioLoaderPropertiesTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
-    @Property(tries = 300)
-    void randomDocumentsGiveAValidScenarioOrOneLine(@ForAll long seed) {
-        RandomJson random = new RandomJson(new Random(seed), FIELDS);
-        JsonNode document = random.object(6);
-        if (seed % 2 == 0) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) document).put("schemaVersion", 1).put("name", "t");
+    @FuzzTest(maxDuration = "8s")
+    void randomDocumentsGiveAValidScenarioOrOneLine(FuzzedDataProvider data) {
+        RandomJson random = new RandomJson(data, FIELDS);
+        boolean versioned = data.consumeBoolean();
+        ObjectNode document = random.object(6);
+        if (versioned) {
+            document.put("schemaVersion", 1).put("name", "t");
         }
         check(() -> random.text(document));
     }
 
-    @Property(tries = 300)
-    void mutatedScenariosGiveAValidScenarioOrOneLine(@ForAll long seed) throws Exception {
-        RandomJson random = new RandomJson(new Random(seed), FIELDS);
+    @FuzzTest(maxDuration = "8s")
+    void mutatedScenariosGiveAValidScenarioOrOneLine(FuzzedDataProvider data) throws Exception {
+        RandomJson random = new RandomJson(data, FIELDS);
         JsonNode golden = RandomJson.MAPPER.readTree(golden());
-        JsonNode mutated = random.mutate(seed % 3 == 0 ? random.mutate(golden) : golden);
+        JsonNode mutated = random.mutate(data.consumeBoolean() ? random.mutate(golden) : golden);
         check(() -> random.text(mutated));
     }
 

@@ -3,6 +3,8 @@ package io.muxbench.driver.link;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,23 +19,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.CRC32;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Random bytes through the link, in front of the echo upstream: chunks of any size (empty to
  * several megabytes), on several connections at once, ended by a half-close, a plain close or a
  * reset (SO_LINGER 0). Whatever came before, the link stays up, has no internal error, echoes
  * intact whatever a half-closed connection sent, and a well-formed exchange afterwards gets through.
- * (jqwik ignores JUnit's {@code @Timeout}: every socket read has a timeout, and every session is
- * awaited with one.)
+ * Jazzer builds the sessions from its input. Every socket read has a timeout, and every session is
+ * awaited with one.
  */
 class LinkFuzzIT {
 
@@ -54,7 +49,7 @@ class LinkFuzzIT {
         RESET
     }
 
-    /** A chunk of {@code length} bytes drawn from {@code seed} (generated lazily, so huge ones cost little to shrink). */
+    /** A chunk of {@code length} bytes drawn from {@code seed} (generated lazily, so huge ones cost little to keep). */
     record Chunk(int length, long seed) {
         byte[] bytes() {
             byte[] bytes = new byte[length];
@@ -66,7 +61,7 @@ class LinkFuzzIT {
     record Session(List<Chunk> chunks, Ending ending) {
     }
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws IOException {
         upstream = new TestUpstream();
         // A little loss, so that retransmission and reordering paths see the random traffic too.
@@ -74,7 +69,7 @@ class LinkFuzzIT {
         threads = Executors.newCachedThreadPool();
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws Exception {
         link.close();
         threads.shutdownNow();
@@ -82,8 +77,9 @@ class LinkFuzzIT {
         upstream.close();
     }
 
-    @Property(tries = 25)
-    void randomTrafficLeavesTheLinkUpAndEchoingIntact(@ForAll("sessions") List<Session> sessions) throws Exception {
+    @FuzzTest(maxDuration = "10s")
+    void randomTrafficLeavesTheLinkUpAndEchoingIntact(FuzzedDataProvider data) throws Exception {
+        List<Session> sessions = sessions(data);
         List<Future<?>> running = new ArrayList<>();
         for (Session session : sessions) {
             running.add(threads.submit(() -> {
@@ -154,16 +150,30 @@ class LinkFuzzIT {
         }
     }
 
-    @Provide
-    Arbitrary<List<Session>> sessions() {
-        Arbitrary<Integer> length = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just(0)),
-                Tuple.of(4, Arbitraries.integers().between(1, 100)),
-                Tuple.of(4, Arbitraries.integers().between(101, 65_536)),
-                Tuple.of(1, Arbitraries.integers().between(1 << 20, 4 << 20)));
-        Arbitrary<Chunk> chunk = Combinators.combine(length, Arbitraries.longs()).as(Chunk::new);
-        Arbitrary<Session> session = Combinators.combine(chunk.list().ofMaxSize(6), Arbitraries.of(Ending.class))
-                .as(Session::new);
-        return session.list().ofMinSize(1).ofMaxSize(4);
+    /** One to four sessions of up to six chunks each. */
+    private static List<Session> sessions(FuzzedDataProvider data) {
+        List<Session> sessions = new ArrayList<>();
+        int count = data.consumeInt(1, 4);
+        for (int s = 0; s < count; s++) {
+            List<Chunk> chunks = new ArrayList<>();
+            int chunkCount = data.consumeInt(0, 6);
+            for (int c = 0; c < chunkCount; c++) {
+                chunks.add(new Chunk(chunkLength(data), data.consumeLong()));
+            }
+            sessions.add(new Session(chunks, data.pickValue(Ending.values())));
+        }
+        return sessions;
+    }
+
+    /** Empty, small, up to 64 KiB, or several MiB, weighted 2:4:4:1. */
+    private static int chunkLength(FuzzedDataProvider data) {
+        int weight = data.consumeInt(0, 10);
+        if (weight < 2) {
+            return 0;
+        }
+        if (weight < 6) {
+            return data.consumeInt(1, 100);
+        }
+        return weight < 10 ? data.consumeInt(101, 65_536) : data.consumeInt(1 << 20, 4 << 20);
     }
 }

@@ -4,29 +4,37 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * Random link specs: {@link LinkProfile#parse} either returns a profile within every bound, or
- * refuses with an {@link IllegalArgumentException} of one line; never anything else. (jqwik ignores
- * JUnit's {@code @Timeout}; parsing is pure computation on bounded numbers, so the tries bound the time.)
+ * refuses with an {@link IllegalArgumentException} of one line; never anything else. Jazzer builds
+ * the specs from its input; parsing is pure computation on bounded numbers, so each input is quick.
  */
 class LinkProfilePropertyTest {
 
-    @Property(tries = 1000)
-    void nearlyValidSpecsParseWithinBoundsOrAreRefusedInOneLine(@ForAll("nearlyValidSpecs") String spec) {
-        check(spec);
+    private static final List<String> KEYS = List.of("rtt", "down", "up", "loss", "RTT", " down ", "jitter", "", "rtt ");
+    private static final List<String> ODD_NUMBERS = List.of("0", "1", "-1", "0.5", "1e400", "1e-400",
+            "18446744073737.551616", "NaN", "", "abc", "9223372036854775807", "9223372036854775808", "3600",
+            "0e-2147483647", "1e2147483647", ".5", "5.");
+    private static final List<String> UNITS = List.of("ms", "s", "kbit", "mbit", "gbit", "%", "", "h", "MBIT", "bit");
+    private static final List<String> TOKENS = List.of("rtt=", "down=", "up=", "loss=", ",", "=", "ms", "mbit", "%", "\n",
+            "\u2028", "1", "0", "e", "-", ".", " ", "cable", "lan");
+    private static final List<String> SHORT_SPECS = List.of("", " ", ",", "=", "lan", "rtt=1ms,down=1kbit");
+    private static final long MAX_THOUSANDTHS = 1_000_000_000_000_000L; // 1e12 with three decimals
+
+    @FuzzTest(maxDuration = "5s")
+    void nearlyValidSpecsParseWithinBoundsOrAreRefusedInOneLine(FuzzedDataProvider data) {
+        check(nearlyValidSpec(data));
     }
 
-    @Property(tries = 500)
-    void arbitraryStringsParseWithinBoundsOrAreRefusedInOneLine(@ForAll("anyStrings") String spec) {
-        check(spec);
+    @FuzzTest(maxDuration = "5s")
+    void arbitraryStringsParseWithinBoundsOrAreRefusedInOneLine(FuzzedDataProvider data) {
+        check(anyString(data));
     }
 
     private static void check(String spec) {
@@ -50,26 +58,36 @@ class LinkProfilePropertyTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> nearlyValidSpecs() {
-        Arbitrary<String> key = Arbitraries.of("rtt", "down", "up", "loss", "RTT", " down ", "jitter", "", "rtt ");
-        Arbitrary<String> number = Arbitraries.oneOf(
-                Arbitraries.of("0", "1", "-1", "0.5", "1e400", "1e-400", "18446744073737.551616", "NaN", "", "abc",
-                        "9223372036854775807", "9223372036854775808", "3600", "0e-2147483647", "1e2147483647", ".5", "5."),
-                Arbitraries.bigDecimals().ofScale(3).between(new java.math.BigDecimal("-1e12"), new java.math.BigDecimal("1e12"))
-                        .map(java.math.BigDecimal::toPlainString),
-                Arbitraries.doubles().map(String::valueOf));
-        Arbitrary<String> unit = Arbitraries.of("ms", "s", "kbit", "mbit", "gbit", "%", "", "h", "MBIT", "bit");
-        Arbitrary<String> part = Combinators.combine(key, number, unit).as((k, n, u) -> k + "=" + n + u);
-        return part.list().ofMinSize(0).ofMaxSize(6).map(parts -> String.join(",", parts));
+    /** Up to six {@code key=number unit} parts: keys and units mostly right, numbers often odd. */
+    private static String nearlyValidSpec(FuzzedDataProvider data) {
+        List<String> parts = new ArrayList<>();
+        int count = data.consumeInt(0, 6);
+        for (int i = 0; i < count; i++) {
+            String number = switch (data.consumeInt(0, 2)) {
+                case 0 -> data.pickValue(ODD_NUMBERS);
+                case 1 -> BigDecimal.valueOf(data.consumeLong(-MAX_THOUSANDTHS, MAX_THOUSANDTHS), 3).toPlainString();
+                default -> String.valueOf(data.consumeDouble());
+            };
+            parts.add(data.pickValue(KEYS) + "=" + number + data.pickValue(UNITS));
+        }
+        return String.join(",", parts);
     }
 
-    @Provide
-    Arbitrary<String> anyStrings() {
-        Arbitrary<String> noise = Arbitraries.strings().all().ofMaxLength(80);
-        Arbitrary<String> tokens = Arbitraries.of("rtt=", "down=", "up=", "loss=", ",", "=", "ms", "mbit", "%", "\n", "\u2028",
-                        "1", "0", "e", "-", ".", " ", "cable", "lan")
-                .list().ofMaxSize(20).map(list -> String.join("", list));
-        return Arbitraries.oneOf(noise, tokens, Arbitraries.of(List.of("", " ", ",", "=", "lan", "rtt=1ms,down=1kbit")));
+    /** Any text of up to 80 characters, a run of spec tokens, or one of a few short specs. */
+    private static String anyString(FuzzedDataProvider data) {
+        return switch (data.consumeInt(0, 2)) {
+            case 0 -> data.consumeString(80);
+            case 1 -> tokens(data);
+            default -> data.pickValue(SHORT_SPECS);
+        };
+    }
+
+    private static String tokens(FuzzedDataProvider data) {
+        StringBuilder text = new StringBuilder();
+        int count = data.consumeInt(0, 20);
+        for (int i = 0; i < count; i++) {
+            text.append(data.pickValue(TOKENS));
+        }
+        return text.toString();
     }
 }

@@ -3,6 +3,8 @@ package io.muxbench.driver.origin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.muxbench.driver.TestScenarios;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -24,29 +27,22 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Random bytes to the origin through its public ports only: on the cleartext port (alone, after a
  * request line, or after the h2c preface as random HTTP/2 frames), on the TLS port before any
  * handshake, and after a completed handshake that negotiated h2 or http/1.1 over ALPN. Each
  * connection ends with a half-close, a plain close or a reset. Afterwards a good request on a new
- * connection gets its 200 with the declared size. Every socket read has a timeout, and jqwik
- * (which ignores JUnit's {@code @Timeout}) runs a bounded number of tries.
+ * connection gets its 200 with the declared size. Jazzer builds the junk from its input; every socket
+ * read has a timeout.
  */
 class OriginFuzzIT {
 
@@ -90,7 +86,7 @@ class OriginFuzzIT {
         }
     }
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         origin = Origin.start(Origin.Options.defaults());
         origin.serve(TestScenarios.flat("fuzz", 1, BODY_BYTES, 0));
@@ -98,29 +94,32 @@ class OriginFuzzIT {
         trustAll.init(null, new TrustManager[] {new TrustEverything()}, new SecureRandom());
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws Exception {
         origin.close();
     }
 
-    @Property(tries = 60)
-    void randomBytesOnTheCleartextPortLeaveItAnswering(@ForAll("junk") Junk junk) throws Exception {
+    @FuzzTest(maxDuration = "6s")
+    void randomBytesOnTheCleartextPortLeaveItAnswering(FuzzedDataProvider data) throws Exception {
+        Junk junk = junk(data);
         try (Socket socket = new Socket(origin.cleartextUri().getHost(), origin.cleartextUri().getPort())) {
             send(socket, junk);
         }
         assertGoodHttp11(new Socket(origin.cleartextUri().getHost(), origin.cleartextUri().getPort()));
     }
 
-    @Property(tries = 40)
-    void randomBytesOnTheTlsPortBeforeAnyHandshakeLeaveItAnswering(@ForAll("junk") Junk junk) throws Exception {
+    @FuzzTest(maxDuration = "6s")
+    void randomBytesOnTheTlsPortBeforeAnyHandshakeLeaveItAnswering(FuzzedDataProvider data) throws Exception {
+        Junk junk = junk(data);
         try (Socket socket = new Socket(origin.tlsUri().getHost(), origin.tlsUri().getPort())) {
             send(socket, junk);
         }
         assertGoodHttp11(tls("http/1.1"));
     }
 
-    @Property(tries = 40)
-    void randomBytesAfterAnH2HandshakeLeaveItAnswering(@ForAll("junk") Junk junk) throws Exception {
+    @FuzzTest(maxDuration = "6s")
+    void randomBytesAfterAnH2HandshakeLeaveItAnswering(FuzzedDataProvider data) throws Exception {
+        Junk junk = junk(data);
         try (SSLSocket socket = tls("h2")) {
             assertEquals("h2", socket.getApplicationProtocol());
             send(socket, junk);
@@ -128,8 +127,9 @@ class OriginFuzzIT {
         assertGoodHttp2();
     }
 
-    @Property(tries = 40)
-    void randomBytesAfterAnHttp11HandshakeLeaveItAnswering(@ForAll("junk") Junk junk) throws Exception {
+    @FuzzTest(maxDuration = "6s")
+    void randomBytesAfterAnHttp11HandshakeLeaveItAnswering(FuzzedDataProvider data) throws Exception {
+        Junk junk = junk(data);
         try (SSLSocket socket = tls("http/1.1")) {
             assertEquals("http/1.1", socket.getApplicationProtocol());
             send(socket, junk);
@@ -218,47 +218,50 @@ class OriginFuzzIT {
         }
     }
 
-    @Provide
-    Arbitrary<Junk> junk() {
-        Arbitrary<byte[]> raw = Combinators.combine(Arbitraries.frequencyOf(
-                                Tuple.of(1, Arbitraries.just(0)),
-                                Tuple.of(5, Arbitraries.integers().between(1, 64)),
-                                Tuple.of(3, Arbitraries.integers().between(65, 16_384)),
-                                Tuple.of(1, Arbitraries.integers().between(16_385, 1 << 20))),
-                        Arbitraries.longs())
-                .as(OriginFuzzIT::randomBytes);
-        Arbitrary<byte[]> chunk = Arbitraries.frequencyOf(Tuple.of(1, raw), Tuple.of(2, h2Frame()), Tuple.of(1, headerLine()));
-        return Combinators.combine(Arbitraries.of(Prefix.class), chunk.list().ofMaxSize(8), Arbitraries.of(Ending.class))
-                .as(Junk::new);
+    /** An opening, up to eight chunks (raw bytes, HTTP/2 frames, header lines, weighted 1:2:1) and an ending. */
+    private static Junk junk(FuzzedDataProvider data) {
+        Prefix prefix = data.pickValue(Prefix.values());
+        List<byte[]> chunks = new ArrayList<>();
+        int count = data.consumeInt(0, 8);
+        for (int i = 0; i < count; i++) {
+            int weight = data.consumeInt(0, 3);
+            chunks.add(weight == 0 ? raw(data) : weight == 3 ? headerLine(data) : h2Frame(data));
+        }
+        return new Junk(prefix, chunks, data.pickValue(Ending.values()));
+    }
+
+    /** Random bytes: none, a few, up to 16 KiB, or up to 1 MiB, weighted 1:5:3:1. */
+    private static byte[] raw(FuzzedDataProvider data) {
+        int weight = data.consumeInt(0, 9);
+        int length = weight == 0 ? 0
+                : weight < 6 ? data.consumeInt(1, 64)
+                : weight < 9 ? data.consumeInt(65, 16_384)
+                : data.consumeInt(16_385, 1 << 20);
+        return randomBytes(length, data.consumeLong());
     }
 
     /** An HTTP/2 frame: any type (known or not), flags and stream, a payload, and sometimes a length that lies. */
-    private static Arbitrary<byte[]> h2Frame() {
-        Arbitrary<Integer> type = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.integers().between(0, 9)), Tuple.of(1, Arbitraries.integers().between(10, 255)));
-        Arbitrary<Integer> stream = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(0)), Tuple.of(6, Arbitraries.integers().between(1, 9)),
-                Tuple.of(1, Arbitraries.integers().between(0, Integer.MAX_VALUE)));
-        Arbitrary<byte[]> payload = Combinators.combine(Arbitraries.integers().between(0, 600), Arbitraries.longs())
-                .as(OriginFuzzIT::randomBytes);
-        Arbitrary<Integer> lengthLie = Arbitraries.frequencyOf(
-                Tuple.of(8, Arbitraries.just(0)), Tuple.of(1, Arbitraries.integers().between(-600, 1 << 20)));
-        return Combinators.combine(type, Arbitraries.integers().between(0, 255), stream, payload, lengthLie)
-                .as((t, flags, id, body, lie) -> {
-                    int length = Math.max(0, Math.min((1 << 24) - 1, body.length + lie));
-                    ByteBuffer frame = ByteBuffer.allocate(9 + body.length);
-                    frame.put((byte) (length >>> 16)).put((byte) (length >>> 8)).put((byte) length);
-                    frame.put(t.byteValue()).put(flags.byteValue()).putInt(id).put(body);
-                    return frame.array();
-                });
+    private static byte[] h2Frame(FuzzedDataProvider data) {
+        int type = data.consumeInt(0, 8) < 8 ? data.consumeInt(0, 9) : data.consumeInt(10, 255);
+        int flags = data.consumeInt(0, 255);
+        int streamWeight = data.consumeInt(0, 9);
+        int stream = streamWeight < 3 ? 0 : streamWeight < 9 ? data.consumeInt(1, 9) : data.consumeInt(0, Integer.MAX_VALUE);
+        byte[] body = data.consumeBytes(data.consumeInt(0, 600));
+        int lie = data.consumeInt(0, 8) < 8 ? 0 : data.consumeInt(-600, 1 << 20);
+        int length = Math.max(0, Math.min((1 << 24) - 1, body.length + lie));
+        ByteBuffer frame = ByteBuffer.allocate(9 + body.length);
+        frame.put((byte) (length >>> 16)).put((byte) (length >>> 8)).put((byte) length);
+        frame.put((byte) type).put((byte) flags).putInt(stream).put(body);
+        return frame.array();
     }
 
     /** A header line, sometimes huge or with bytes no header may hold. */
-    private static Arbitrary<byte[]> headerLine() {
-        return Combinators.combine(
-                        Arbitraries.of("Host", "Content-Length", "Transfer-Encoding", "X-A", "", ":authority", "Content-Length "),
-                        Arbitraries.of("127.0.0.1", "chunked", "-1", "99999999999999999999", "", "a\u0000b", "x".repeat(70_000)))
-                .as((name, value) -> (name + ": " + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    private static byte[] headerLine(FuzzedDataProvider data) {
+        String name = data.pickValue(List.of("Host", "Content-Length", "Transfer-Encoding", "X-A", "", ":authority",
+                "Content-Length "));
+        String value = data.pickValue(List.of("127.0.0.1", "chunked", "-1", "99999999999999999999", "", "a\u0000b",
+                "x".repeat(70_000)));
+        return (name + ": " + value + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] randomBytes(int length, long seed) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class CellIdsTest {
@@ -35,8 +35,9 @@ class CellIdsTest {
         assertTrue(twice.contains("both named 't'"), twice);
     }
 
-    @Property(tries = 200)
-    void everyIdPartIsFileSafeAndAtMostSixtyCharacters(@ForAll String name) {
+    @FuzzTest(maxDuration = "5s")
+    void everyIdPartIsFileSafeAndAtMostSixtyCharacters(FuzzedDataProvider data) {
+        String name = data.consumeRemainingAsString();
         String safe = CellIds.safe(name);
         assertTrue(safe.length() <= CellIds.MAX_PART_LENGTH, safe);
         assertTrue(safe.matches("[a-z0-9.-]*"), safe);

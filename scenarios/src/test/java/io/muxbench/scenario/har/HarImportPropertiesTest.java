@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,14 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 
 /**
  * Random and mutated HAR documents: the importer either gives a scenario the loader reads back
  * (paths origin-form, hosts valid, fields printable), or refuses with one plain line; never another
  * exception, never a hang. Whatever URL a capture holds, the importer makes a valid target and host of it.
+ * Jazzer builds the documents from its input: {@code mvn test} replays the seeds under
+ * {@code src/test/resources/io/muxbench/scenario/har/HarImportPropertiesTestInputs/}, the fuzzing
+ * executions of {@code mvn verify} search for new ones for {@code maxDuration} each.
  */
 class HarImportPropertiesTest {
 
@@ -35,29 +37,33 @@ class HarImportPropertiesTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
-    @Property(tries = 200)
-    void randomHarDocumentsGiveAScenarioOrOneLine(@ForAll long seed) {
-        RandomJson random = new RandomJson(new Random(seed), FIELDS);
+    @FuzzTest(maxDuration = "8s")
+    void randomHarDocumentsGiveAScenarioOrOneLine(FuzzedDataProvider data) {
+        RandomJson random = new RandomJson(data, FIELDS);
+        boolean withEntries = data.consumeBoolean();
+        boolean keepHosts = data.consumeBoolean();
         ObjectNode har = random.object(7);
-        if (seed % 2 == 0) {
+        if (withEntries) {
             ArrayNode entries = har.putObject("log").putArray("entries");
             for (int i = 0; i < 4; i++) {
                 entries.add(random.object(5));
             }
         }
-        check(random, har, seed % 3 == 0);
+        check(random, har, keepHosts);
     }
 
-    @Property(tries = 200)
-    void mutatedHarsGiveAScenarioOrOneLine(@ForAll long seed) {
-        RandomJson random = new RandomJson(new Random(seed), FIELDS);
+    @FuzzTest(maxDuration = "8s")
+    void mutatedHarsGiveAScenarioOrOneLine(FuzzedDataProvider data) {
+        RandomJson random = new RandomJson(data, FIELDS);
+        boolean thrice = data.consumeBoolean();
+        boolean keepHosts = data.consumeBoolean();
         JsonNode mutated = random.mutate(random.mutate(smallHar()));
-        check(random, seed % 4 == 0 ? random.mutate(mutated) : mutated, seed % 2 == 0);
+        check(random, thrice ? random.mutate(mutated) : mutated, keepHosts);
     }
 
-    @Property(tries = 500)
-    void everyRecordedUrlBecomesAValidTargetAndHost(@ForAll long seed) {
-        RandomJson random = new RandomJson(new Random(seed), FIELDS);
+    @FuzzTest(maxDuration = "5s")
+    void everyRecordedUrlBecomesAValidTargetAndHost(FuzzedDataProvider data) {
+        RandomJson random = new RandomJson(data, FIELDS);
         HarUrl url = HarUrl.parse("https://" + random.string().replace("/", "") + "/" + random.string());
         if (url == null) {
             return;
