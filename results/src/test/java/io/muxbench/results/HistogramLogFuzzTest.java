@@ -3,22 +3,24 @@ package io.muxbench.results;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 
-/** Whatever a histogram log holds, reading it ends in totals or in one ResultsFormatException. */
+/**
+ * Whatever a histogram log holds, reading it ends in totals or in one ResultsFormatException. Jazzer
+ * fuzz tests: {@code mvn test} replays their seeds; {@code JAZZER_FUZZ=1} searches for new inputs.
+ */
 class HistogramLogFuzzTest {
 
-    @Property(tries = 200)
-    void randomBytesGiveTotalsOrOneLineError(@ForAll @Size(max = 4096) byte[] content) throws Exception {
-        readsOrRefuses(content);
+    @FuzzTest(maxDuration = "5s")
+    void randomBytesGiveTotalsOrOneLineError(FuzzedDataProvider data) throws Exception {
+        readsOrRefuses(data.consumeRemainingAsBytes());
     }
 
-    @Property(tries = 200)
-    void aValidLogWithBytesFlippedGivesTotalsOrOneLineError(@ForAll @IntRange(min = 0, max = 300) int position,
-                                                           @ForAll byte flip) throws Exception {
+    @FuzzTest(maxDuration = "5s")
+    void aValidLogWithBytesFlippedGivesTotalsOrOneLineError(FuzzedDataProvider data) throws Exception {
+        int position = data.consumeInt(0, 300);
+        byte flip = data.consumeByte();
         String log = HistogramLogsTest.log(1);
         int comma = log.lastIndexOf(',');
         int end = log.indexOf('\n', comma);
