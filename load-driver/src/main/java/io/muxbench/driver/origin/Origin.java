@@ -7,8 +7,12 @@ import io.muxbench.driver.tls.SelfSignedCertificate;
 import io.muxbench.scenario.Scenario;
 import java.net.URI;
 import java.nio.channels.SelectableChannel;
+import java.security.Principal;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SSLSession;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.AbstractHTTP2ServerConnectionFactory;
 import org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory;
@@ -20,7 +24,9 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SniX509ExtendedKeyManager;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.ssl.X509;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -74,7 +80,10 @@ public final class Origin implements AutoCloseable {
     private final SslContextFactory.Server ssl;
     private final ScenarioHandler handler;
     private final ConnectionCounters counters = new ConnectionCounters();
-    /** The leaf names every host served so far: a connection of an earlier cell never meets a certificate without its name. */
+    /**
+     * A leaf for the origin under test and one for every other host served so far: a connection of
+     * an earlier cell never meets a certificate without its name.
+     */
     private volatile SelfSignedCertificate certificate;
     private final CountingEndPoint.RequestListener onHead = endPoint -> counters.begin(endPoint, "HTTP/1.1");
     private final HTTP2ServerConnectionFactory h2;
@@ -84,7 +93,7 @@ public final class Origin implements AutoCloseable {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("origin");
         server = new Server(threads);
-        certificate = SelfSignedCertificate.generate(options.keyType());
+        certificate = SelfSignedCertificate.generate(options.keyType(), List.of(PageBodies.MAIN_HOST));
 
         HttpConfiguration plain = new HttpConfiguration();
         plain.setSendServerVersion(false);
@@ -103,6 +112,7 @@ public final class Origin implements AutoCloseable {
         ssl.setKeyStore(certificate.keyStore());
         ssl.setKeyStorePassword(SelfSignedCertificate.PASSWORD);
         ssl.setKeyManagerPassword(SelfSignedCertificate.PASSWORD);
+        ssl.setSNISelector(Origin::leafFor);
         h2 = new HTTP2ServerConnectionFactory(secure);
         configure(h2, options);
         ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
@@ -152,23 +162,38 @@ public final class Origin implements AutoCloseable {
      * Serves this scenario's paths from now on, in place of any other, as a real page ({@link PageBodies}).
      * Every host of the page is served on the same two ports: a request whose {@code Host} (or
      * {@code :authority}) is one of the scenario's other hosts ({@link io.muxbench.scenario.Resource#host()})
-     * gets that host's resources, any other request the origin under test's. The certificate is
-     * issued again, with the same key, when the page names hosts it does not carry yet.
+     * gets that host's resources, any other request the origin under test's. A host served for the
+     * first time gets its own leaf, with the same key, picked by the TLS server name.
      */
     public synchronized void serve(Scenario scenario) {
-        java.util.Set<String> names = new java.util.TreeSet<>(certificate.hosts());
-        int before = names.size();
-        names.addAll(scenario.hosts());
-        SelfSignedCertificate issued = certificate.withHosts(names);
-        if (issued.hosts().size() != before) {
+        SelfSignedCertificate issued = certificate.withHosts(scenario.hosts());
+        if (issued != certificate) {
             try {
                 ssl.reload(factory -> factory.setKeyStore(issued.keyStore()));
             } catch (Exception e) {
-                throw new IllegalStateException("cannot issue the origin's certificate again: " + e.getMessage(), e);
+                throw new IllegalStateException("cannot issue the hosts' certificates: " + e.getMessage(), e);
             }
             certificate = issued;
         }
         handler.serve(scenario);
+    }
+
+    /**
+     * The leaf a handshake presents: the one naming the TLS server name the client sent, else the
+     * origin under test's (a client of an IP literal sends none).
+     */
+    private static String leafFor(String keyType, Principal[] issuers, SSLSession session, String serverName,
+                                  Collection<X509> leaves) {
+        String origin = null;
+        for (X509 leaf : leaves) {
+            if (serverName != null && leaf.matches(serverName)) {
+                return leaf.getAlias();
+            }
+            if (SelfSignedCertificate.ORIGIN_ALIAS.equals(leaf.getAlias())) {
+                origin = leaf.getAlias();
+            }
+        }
+        return origin == null ? SniX509ExtendedKeyManager.SniSelector.DELEGATE : origin;
     }
 
     /** Injects a fault for a path (null clears it). */

@@ -14,12 +14,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -30,14 +35,18 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The origin's certificate, generated in memory at start-up: a leaf for {@code localhost},
- * {@code 127.0.0.1} and {@code ::1}, issued by a certificate authority generated with it. Clients
- * trust the authority, so the leaf can be issued again naming more hosts ({@link #withHosts}) with
- * the same key pair: trust stores stay valid and so does Chromium's pin on the key's hash.
+ * The origin's certificates, generated in memory at start-up with one key pair: a leaf for the origin
+ * under test ({@code localhost}, {@code 127.0.0.1}, {@code ::1} and the names given to
+ * {@link #generate(KeyType, Collection)}) and one leaf for each other host ({@link #withHosts}) naming
+ * only that host, all issued by a certificate authority generated with them. Clients trust the
+ * authority; one key keeps Chromium's pin on the key's hash valid for every leaf. A leaf per host,
+ * as on the web, where hosts mostly have their own addresses and certificates, keeps a browser from
+ * pooling HTTP/2 connections across hosts that all resolve to the loopback address (RFC 9113
+ * section 9.1.1 lets it when one certificate names both).
  *
  * <pre>{@code
  * SelfSignedCertificate cert = SelfSignedCertificate.generate(KeyType.ECDSA).withHosts(List.of("cdn.example"));
- * sslContextFactory.setKeyStore(cert.keyStore());          // server side: the leaf and its issuer
+ * sslContextFactory.setKeyStore(cert.keyStore());          // server side: every leaf, picked by TLS server name
  * clientFactory.setTrustStore(cert.trustStore());          // client side: trust exactly this authority
  * }</pre>
  */
@@ -45,7 +54,12 @@ public final class SelfSignedCertificate {
 
     /** Password of the in-memory key store; it never leaves the process. */
     public static final String PASSWORD = "muxbench";
-    private static final String ALIAS = "origin";
+    /**
+     * Key store alias of the origin under test's leaf; a space keeps it apart from the hosts' leaves,
+     * whose aliases are their names.
+     */
+    public static final String ORIGIN_ALIAS = "origin under test";
+    private static final String AUTHORITY_ALIAS = "origin";
     /** A DNS name a certificate may carry: lower-case labels of letters, digits and dashes. */
     private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
@@ -54,19 +68,32 @@ public final class SelfSignedCertificate {
     private final X509Certificate authority;
     private final KeyPair keyPair;
     private final X509Certificate certificate;
-    private final List<String> hosts;
+    private final List<String> originNames;
+    /** Each other host's leaf, by host name, sorted. */
+    private final SortedMap<String, X509Certificate> hostLeaves;
 
     private SelfSignedCertificate(KeyType keyType, KeyPair authorityKeys, X509Certificate authority, KeyPair keyPair,
-                                  X509Certificate certificate, List<String> hosts) {
+                                  X509Certificate certificate, List<String> originNames,
+                                  SortedMap<String, X509Certificate> hostLeaves) {
         this.keyType = keyType;
         this.authorityKeys = authorityKeys;
         this.authority = authority;
         this.keyPair = keyPair;
         this.certificate = certificate;
-        this.hosts = hosts;
+        this.originNames = originNames;
+        this.hostLeaves = Collections.unmodifiableSortedMap(hostLeaves);
     }
 
+    /** Certificates whose origin under test is named {@code localhost} and the loopback addresses only. */
     public static SelfSignedCertificate generate(KeyType keyType) {
+        return generate(keyType, List.of());
+    }
+
+    /**
+     * Certificates whose origin under test is also named by {@code originNames} (DNS names; one that
+     * cannot be is left out).
+     */
+    public static SelfSignedCertificate generate(KeyType keyType, Collection<String> originNames) {
         try {
             KeyPair authorityKeys = newKeyPair(keyType);
             X500Name name = new X500Name("CN=muxbench origin authority, O=muxbench origin");
@@ -77,8 +104,17 @@ public final class SelfSignedCertificate {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             X509Certificate authority = sign(builder, keyType, authorityKeys.getPrivate());
-            return new SelfSignedCertificate(keyType, authorityKeys, authority, newKeyPair(keyType), null, List.of())
-                    .withHosts(List.of());
+            KeyPair keyPair = newKeyPair(keyType);
+            TreeSet<String> names = dnsNames(originNames);
+            names.remove("localhost");
+            List<GeneralName> alternatives = new ArrayList<>(List.of(
+                    new GeneralName(GeneralName.dNSName, "localhost"),
+                    new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
+                    new GeneralName(GeneralName.iPAddress, "::1")));
+            names.forEach(n -> alternatives.add(new GeneralName(GeneralName.dNSName, n)));
+            X509Certificate leaf = issue(keyType, authorityKeys, authority, keyPair, "localhost", alternatives);
+            return new SelfSignedCertificate(keyType, authorityKeys, authority, keyPair, leaf,
+                    List.copyOf(names), new TreeMap<>());
         } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
                  | org.bouncycastle.cert.CertIOException e) {
             throw new IllegalStateException("cannot generate a " + keyType + " certificate: " + e.getMessage(), e);
@@ -86,11 +122,33 @@ public final class SelfSignedCertificate {
     }
 
     /**
-     * The leaf issued again, with the same key and authority, naming {@code localhost}, the loopback
-     * addresses and these hosts ({@code host} or {@code host:port}; the port is dropped, and a name
-     * that cannot be a DNS name is left out).
+     * These certificates and a leaf, with the same key and authority, for each of these hosts that
+     * has none yet ({@code host} or {@code host:port}; the port is dropped, and a name that cannot be
+     * a DNS name, or that the origin under test's leaf carries, is left out). Leaves already issued
+     * are kept as they are.
      */
     public SelfSignedCertificate withHosts(Collection<String> hostNames) {
+        TreeSet<String> names = dnsNames(hostNames);
+        names.remove("localhost");
+        names.removeAll(originNames);
+        names.removeAll(hostLeaves.keySet());
+        if (names.isEmpty()) {
+            return this;
+        }
+        TreeMap<String, X509Certificate> leaves = new TreeMap<>(hostLeaves);
+        try {
+            for (String name : names) {
+                leaves.put(name, issue(keyType, authorityKeys, authority, keyPair, name,
+                        List.of(new GeneralName(GeneralName.dNSName, name))));
+            }
+        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
+                 | org.bouncycastle.cert.CertIOException e) {
+            throw new IllegalStateException("cannot issue a " + keyType + " certificate: " + e.getMessage(), e);
+        }
+        return new SelfSignedCertificate(keyType, authorityKeys, authority, keyPair, certificate, originNames, leaves);
+    }
+
+    private static TreeSet<String> dnsNames(Collection<String> hostNames) {
         TreeSet<String> names = new TreeSet<>();
         for (String host : hostNames) {
             String name = nameOf(host);
@@ -98,27 +156,23 @@ public final class SelfSignedCertificate {
                 names.add(name);
             }
         }
-        names.remove("localhost");
-        List<GeneralName> alternatives = new ArrayList<>(List.of(
-                new GeneralName(GeneralName.dNSName, "localhost"),
-                new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
-                new GeneralName(GeneralName.iPAddress, "::1")));
-        names.forEach(n -> alternatives.add(new GeneralName(GeneralName.dNSName, n)));
-        try {
-            Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                    X500Name.getInstance(authority.getSubjectX500Principal().getEncoded()), serial(),
-                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
-                    new X500Name("CN=localhost, O=muxbench origin"), keyPair.getPublic());
-            builder.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(alternatives.toArray(GeneralName[]::new)));
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            X509Certificate leaf = sign(builder, keyType, authorityKeys.getPrivate());
-            return new SelfSignedCertificate(keyType, authorityKeys, authority, keyPair, leaf, List.copyOf(names));
-        } catch (GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
-                 | org.bouncycastle.cert.CertIOException e) {
-            throw new IllegalStateException("cannot issue a " + keyType + " certificate: " + e.getMessage(), e);
-        }
+        return names;
+    }
+
+    private static X509Certificate issue(KeyType keyType, KeyPair authorityKeys, X509Certificate authority,
+                                         KeyPair keyPair, String commonName, List<GeneralName> alternatives)
+            throws GeneralSecurityException, org.bouncycastle.operator.OperatorCreationException,
+                   org.bouncycastle.cert.CertIOException {
+        Instant now = Instant.now();
+        X500NameBuilder subject = new X500NameBuilder().addRDN(BCStyle.CN, commonName).addRDN(BCStyle.O, "muxbench origin");
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                X500Name.getInstance(authority.getSubjectX500Principal().getEncoded()), serial(),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(30))),
+                subject.build(), keyPair.getPublic());
+        builder.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(alternatives.toArray(GeneralName[]::new)));
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        return sign(builder, keyType, authorityKeys.getPrivate());
     }
 
     /** The host name of {@code host} or {@code host:port}, in lower case. */
@@ -148,22 +202,39 @@ public final class SelfSignedCertificate {
         return keyType;
     }
 
-    /** The leaf the origin presents. */
+    /** The origin under test's leaf: what a client that names no other host is shown. */
     public X509Certificate certificate() {
         return certificate;
     }
 
-    /** The host names the leaf carries besides localhost and the loopback addresses, sorted. */
-    public List<String> hosts() {
-        return hosts;
+    /** The names the origin under test's leaf carries besides localhost and the loopback addresses, sorted. */
+    public List<String> originNames() {
+        return originNames;
     }
 
-    /** A key store holding the private key, the leaf and its issuer, for the server. */
+    /** The other hosts, each with a leaf naming only it, sorted. */
+    public List<String> hosts() {
+        return List.copyOf(hostLeaves.keySet());
+    }
+
+    /** The leaf of one of {@link #hosts()}, or null for a host without its own. */
+    public X509Certificate certificate(String host) {
+        return hostLeaves.get(host);
+    }
+
+    /**
+     * A key store for the server: the private key once per leaf, the origin under test's under
+     * {@link #ORIGIN_ALIAS}, each host's under its name, each with its issuer.
+     */
     public KeyStore keyStore() {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(ALIAS, keyPair.getPrivate(), PASSWORD.toCharArray(), new X509Certificate[]{certificate, authority});
+            char[] password = PASSWORD.toCharArray();
+            store.setKeyEntry(ORIGIN_ALIAS, keyPair.getPrivate(), password, new X509Certificate[]{certificate, authority});
+            for (var leaf : hostLeaves.entrySet()) {
+                store.setKeyEntry(leaf.getKey(), keyPair.getPrivate(), password, new X509Certificate[]{leaf.getValue(), authority});
+            }
             return store;
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -175,14 +246,14 @@ public final class SelfSignedCertificate {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setCertificateEntry(ALIAS, authority);
+            store.setCertificateEntry(AUTHORITY_ALIAS, authority);
             return store;
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Base64 SHA-256 of the leaf's public key, for Chromium's {@code --ignore-certificate-errors-spki-list}. */
+    /** Base64 SHA-256 of the public key every leaf carries, for Chromium's {@code --ignore-certificate-errors-spki-list}. */
     public String spkiSha256() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(keyPair.getPublic().getEncoded());

@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -92,7 +94,7 @@ class OriginIT {
         origin.serve(new Scenario(Scenario.SCHEMA_VERSION, "two-hosts", "built in a test", null, root));
         for (URI port : List.of(origin.cleartextUri(), origin.tlsUri())) {
             SslContextFactory.Client ssl = new SslContextFactory.Client();
-            ssl.setTrustStore(origin.certificate().trustStore()); // host names checked: the certificate names cdn.example
+            ssl.setTrustStore(origin.certificate().trustStore()); // host names checked: cdn.example has a leaf naming it
             ClientConnector connector = new ClientConnector();
             connector.setSslContextFactory(ssl);
             HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
@@ -111,6 +113,51 @@ class OriginIT {
                 client.stop();
             }
         }
+    }
+
+    /**
+     * One leaf per host, picked by the TLS server name, so a browser does not pool one host's HTTP/2
+     * connection for another; all with one key, which Chromium's pin names.
+     */
+    @Test
+    void presentsEachHostALeafNamingOnlyItAndTheOriginUnderTestsLeafWithoutServerName() throws Exception {
+        Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, List.of(
+                new Resource("/a.png", 200, "image/png", 1_000, Map.of(), 0, List.of(), "a.example"),
+                new Resource("/b.png", 200, "image/png", 1_000, Map.of(), 0, List.of(), "b.example:8443")), null);
+        origin.serve(new Scenario(Scenario.SCHEMA_VERSION, "sni-hosts", "built in a test", null, root));
+
+        X509Certificate a = handshake("a.example");
+        X509Certificate b = handshake("b.example");
+        X509Certificate none = handshake(null);
+
+        assertEquals(List.of("a.example"), alternativeNames(a));
+        assertEquals(List.of("b.example"), alternativeNames(b));
+        assertEquals(List.of("localhost", "127.0.0.1", "0:0:0:0:0:0:0:1", PageBodies.MAIN_HOST), alternativeNames(none));
+        assertEquals(origin.certificate().certificate(), none);
+        assertEquals(none.getPublicKey(), a.getPublicKey());
+        assertEquals(none.getPublicKey(), b.getPublicKey());
+        assertEquals(none.getIssuerX500Principal(), a.getIssuerX500Principal());
+    }
+
+    /**
+     * The leaf the origin presents to a client that checks host names as HTTPS does: sending {@code serverName}
+     * as SNI, or none when null (an IP literal, which the leaf must then name).
+     */
+    private X509Certificate handshake(String serverName) throws Exception {
+        try (Socket raw = new Socket("127.0.0.1", origin.tlsUri().getPort());
+             SSLSocket socket = (SSLSocket) sslContext().getSocketFactory().createSocket(raw,
+                     serverName == null ? "127.0.0.1" : serverName, raw.getPort(), true)) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            parameters.setServerNames(serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    private static List<String> alternativeNames(X509Certificate certificate) throws Exception {
+        return certificate.getSubjectAlternativeNames().stream().map(name -> (String) name.get(1)).toList();
     }
 
     @Test
