@@ -62,7 +62,7 @@ public final class ServeCommand implements Callable<Integer> {
         Origin origin = Origins.start(options);
         origin.serve(page);
         for (String problem : io.muxbench.driver.origin.PageBodies.of(page).problems()) {
-            System.err.println("warning: a browser cannot load this page as the driver does: " + printable(problem));
+            System.err.println("warning: a browser cannot load this page as the driver does: " + io.muxbench.scenario.Messages.escape(problem));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Serving scenario '%s' (%d resources, %,d bytes)%n", page.name(), page.root().count(),
@@ -72,7 +72,7 @@ public final class ServeCommand implements Callable<Integer> {
                 key, origin.certificate().spkiSha256());
         if (!page.hosts().isEmpty()) {
             out.printf("  other hosts (%d), on the same two ports, chosen by Host and TLS server name:%n", page.hosts().size());
-            out.printf("    %s%n", String.join(" ", page.hosts().stream().map(ServeCommand::printable).toList()));
+            out.printf("    %s%n", String.join(" ", page.hosts().stream().map(io.muxbench.scenario.Messages::escape).toList()));
         }
         out.printf("  document: %s%n", target(origin, page.root()));
         Resource first = page.root().children().isEmpty() ? page.root() : page.root().children().get(0);
@@ -100,13 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             return RequestTargets.of(origin.tlsUri(), resource.host(), resource.path()).toString();
         } catch (IllegalArgumentException e) {
-            return "(none: " + printable(e.getMessage()) + ")";
+            return "(none: " + io.muxbench.scenario.Messages.escape(e.getMessage()) + ")";
         }
-    }
-
-    /** Text from the scenario, fit for a terminal: every control character replaced by '?'. */
-    private static String printable(String text) {
-        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

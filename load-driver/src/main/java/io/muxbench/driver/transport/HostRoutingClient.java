@@ -75,7 +75,7 @@ final class HostRoutingClient implements BrowserClient {
                 }
             } catch (Exception e) {
                 for (Exchange exchange : exchanges) {
-                    exchange.fail(FailureCause.OTHER, "cannot make a client for host " + RequestTargets.printable(host)
+                    exchange.fail(FailureCause.OTHER, "cannot make a client for host " + io.muxbench.scenario.Messages.quote(host)
                             + ": " + e.getMessage());
                     listener.onComplete(exchange);
                 }

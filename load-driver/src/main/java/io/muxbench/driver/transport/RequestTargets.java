@@ -1,6 +1,7 @@
 package io.muxbench.driver.transport;
 
 import io.muxbench.scenario.Authority;
+import io.muxbench.scenario.Messages;
 import io.muxbench.scenario.RequestTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,41 +31,25 @@ public final class RequestTargets {
     public static URI of(URI origin, String host, String pathQuery) {
         // The scenario's own rules (Resource checks them too); then the URI is checked once more below.
         if (pathQuery == null || RequestTarget.problem(pathQuery) != null) {
-            throw new IllegalArgumentException("the path " + printable(pathQuery) + " is not an origin-form request target");
+            throw new IllegalArgumentException("the path " + Messages.quote(pathQuery) + " is not an origin-form request target");
         }
         if (host != null && Authority.problem(host) != null) {
-            throw new IllegalArgumentException("the host " + printable(host) + " is not a host name");
+            throw new IllegalArgumentException("the host " + Messages.quote(host) + " is not a host name");
         }
         String authority = host == null ? origin.getRawAuthority() : host;
         URI uri;
         try {
             uri = new URI(origin.getScheme() + "://" + authority + pathQuery);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the path " + printable(pathQuery) + " is not a valid URI path");
+            throw new IllegalArgumentException("the path " + Messages.quote(pathQuery) + " is not a valid URI path");
         }
         if (uri.getPort() > 65535) {
-            throw new IllegalArgumentException("the port of " + printable(authority) + " is out of range");
+            throw new IllegalArgumentException("the port of " + Messages.quote(authority) + " is out of range");
         }
         if (uri.getHost() == null || !authority.equals(uri.getRawAuthority()) || uri.getRawFragment() != null
                 || !pathQuery.equals(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))) {
-            throw new IllegalArgumentException("the path " + printable(pathQuery) + " is not a path of " + authority);
+            throw new IllegalArgumentException("the path " + Messages.quote(pathQuery) + " is not a path of " + authority);
         }
         return uri;
-    }
-
-    /** A value for a message: quoted, control characters escaped, at most 200 characters. */
-    static String printable(String value) {
-        if (value == null) {
-            return "(none)";
-        }
-        StringBuilder out = new StringBuilder("'");
-        value.codePoints().limit(200).forEach(c -> {
-            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.append(value.length() > 200 ? "...'" : "'").toString();
     }
 }
