@@ -1,5 +1,6 @@
 package io.muxbench.driver.tls;
 
+import io.muxbench.scenario.Authority;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -21,7 +22,6 @@ import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -60,8 +60,6 @@ public final class SelfSignedCertificate {
      */
     public static final String ORIGIN_ALIAS = "origin under test";
     private static final String AUTHORITY_ALIAS = "origin";
-    /** A DNS name a certificate may carry: lower-case labels of letters, digits and dashes. */
-    private static final Pattern DNS_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
     private final KeyType keyType;
     private final KeyPair authorityKeys;
@@ -152,7 +150,8 @@ public final class SelfSignedCertificate {
         TreeSet<String> names = new TreeSet<>();
         for (String host : hostNames) {
             String name = nameOf(host);
-            if (DNS_NAME.matcher(name).matches() && name.length() <= 253) {
+            // A scenario host's rules (a DNS name, no IP literal, no localhost) are a certificate's too.
+            if (Authority.problem(name) == null) {
                 names.add(name);
             }
         }

@@ -88,7 +88,7 @@ public final class ClientEnvironment implements AutoCloseable {
 
     public ClientEnvironment(Options options) throws Exception {
         this.options = options;
-        executor = new QueuedThreadPool(10_000, 4); // a selector thread per browser and host: room for 1000 browsers
+        executor = new QueuedThreadPool(10_000, 4); // threads are made as needed: room for 1000 browsers, each with its selector (and pipelined connections)
         executor.setName("browser");
         executor.setDaemon(true);
         executor.start();
