@@ -22,7 +22,7 @@ final class CalibrationSection {
             var r = cell.result();
             String key = r.scenario() + "\u0000" + r.link() + "\u0000" + r.reuse() + "\u0000" + r.tls();
             groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(r.client() + "/" + r.mode(), cell);
-            browser |= !"driver".equals(r.client());
+            browser |= r.client().realBrowser();
         }
         if (!browser) {
             html.note("lead", "No browser ran in this run. 'muxbench run --browser chromium' loads the same pages in"

@@ -1,6 +1,7 @@
 package io.muxbench.report;
 
 import io.muxbench.results.CellResult;
+import io.muxbench.vocabulary.CellKey;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -26,18 +27,7 @@ record Cell(CellResult result, Histogram pageLoads, String problem) {
         return hasPageLoads() ? pageLoads.getValueAtPercentile(50) / 1000.0 : result.pageLoads().p50Ms();
     }
 
-    GroupKey group() {
-        return new GroupKey(result.scenario(), result.link(), result.reuse(), result.tls(), result.client());
-    }
-
-    /**
-     * Cells that differ only by mode: one scenario on one link, cold or warm.
-     */
-    record GroupKey(String scenario, String link, String reuse, boolean tls, String client) {
-        /** A short label; TLS and client are named only when they differ from the usual. */
-        String label() {
-            return scenario + " · " + link + " · " + reuse + (tls ? "" : " · cleartext")
-                    + ("driver".equals(client) ? "" : " · " + client);
-        }
+    CellKey.Group group() {
+        return result.key().group();
     }
 }

@@ -1,5 +1,6 @@
 package io.muxbench.report;
 
+import io.muxbench.vocabulary.CellKey;
 import io.muxbench.report.chart.CdfChart;
 import io.muxbench.report.chart.PercentileChart;
 import io.muxbench.results.CellResult;
@@ -17,7 +18,7 @@ final class DistributionSection {
         Html html = new Html();
         html.note("lead", "Left: the HdrHistogram percentile plot (x axis 1/(1-p) on a log scale, so the tail gets"
                 + " room). Right: the share of page loads finished by a given time. One line per mode.");
-        for (Map.Entry<Cell.GroupKey, List<Cell>> group : data.groups().entrySet()) {
+        for (Map.Entry<CellKey.Group, List<Cell>> group : data.groups().entrySet()) {
             String label = group.getKey().label();
             html.raw("<div class=\"group\">").element("h3", label);
             List<PercentileChart.Series> series = new ArrayList<>();

@@ -30,10 +30,10 @@ final class ErrorsSection {
             String loads = r.pageLoads().failed() + "";
             String requests = r.requests().failed() + "";
             if (r.errors().isEmpty()) {
-                html.row(r.scenario(), r.link(), r.reuse(), r.mode(), loads, requests, "(no cause recorded)", "");
+                html.row(r.scenario(), r.link(), r.reuse().id(), r.mode(), loads, requests, "(no cause recorded)", "");
             }
             for (Map.Entry<String, Long> error : new TreeMap<>(r.errors()).entrySet()) {
-                html.row(r.scenario(), r.link(), r.reuse(), r.mode(), loads, requests, error.getKey(), error.getValue() + "");
+                html.row(r.scenario(), r.link(), r.reuse().id(), r.mode(), loads, requests, error.getKey(), error.getValue() + "");
             }
         }
         html.endTable();

@@ -1,5 +1,6 @@
 package io.muxbench.report;
 
+import io.muxbench.vocabulary.CellKey;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ final class HeadlineSection {
                 + "<th>median PLT</th><th>h1 median PLT</th><th>ratio to h1</th><th>95% interval<sup>1</sup></th>"
                 + "<th>verdict</th></tr></thead><tbody>\n");
         int rows = 0;
-        for (Map.Entry<Cell.GroupKey, List<Cell>> group : data.groups().entrySet()) {
+        for (Map.Entry<CellKey.Group, List<Cell>> group : data.groups().entrySet()) {
             Cell baseline = group.getValue().stream().filter(c -> BASELINE.equals(c.mode())).findFirst().orElse(null);
             for (Cell cell : group.getValue()) {
                 if (cell != baseline) {
@@ -40,7 +41,7 @@ final class HeadlineSection {
         return html.toString();
     }
 
-    private static void row(Html html, Cell.GroupKey key, Cell cell, Cell baseline) {
+    private static void row(Html html, CellKey.Group key, Cell cell, Cell baseline) {
         String ratio = "–";
         String interval = "–";
         String verdict;

@@ -1,9 +1,8 @@
 package io.muxbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.muxbench.report.chart.LinkChart;
+import io.muxbench.vocabulary.RunConfiguration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Set;
 final class LinksSection {
 
     /** Names the configuration may give a link profile's round-trip time under, in milliseconds. */
-    private static final Set<String> RTT_FIELDS = Set.of("rttMillis", "rttMs");
 
     private LinksSection() {
     }
@@ -65,31 +63,10 @@ final class LinksSection {
         return html.toString();
     }
 
-    /** The link's name, with its round-trip time when the configuration gives one. */
+    /** The link's name, with its round-trip time when the run recorded the link's profile. */
     private static String label(String link, ReportData data) {
-        JsonNode config = data.run() == null ? null : data.run().configuration();
-        JsonNode profile = config == null ? null : find(config, link);
-        if (profile != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = profile.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (RTT_FIELDS.contains(field.getKey()) && field.getValue().isNumber()) {
-                    return link + " (" + field.getValue().asText() + " ms)";
-                }
-            }
-        }
-        return link;
-    }
-
-    private static JsonNode find(JsonNode node, String name) {
-        if (node.isObject() && name.equals(node.path("name").asText(null))) {
-            return node;
-        }
-        for (JsonNode child : node) {
-            JsonNode found = find(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
+        RunConfiguration.LinkProfile profile = data.run() == null || data.run().configuration() == null ? null
+                : data.run().configuration().profile(link);
+        return profile == null ? link : link + " (" + profile.rttMillis() + " ms)";
     }
 }

@@ -1,5 +1,6 @@
 package io.muxbench.report;
 
+import io.muxbench.vocabulary.CellKey;
 import io.muxbench.report.compare.JmhResult;
 import io.muxbench.results.ResultsFormat.RunFolder;
 import io.muxbench.results.RunInfo;
@@ -32,8 +33,8 @@ record ReportData(RunFolder folder, String runProblem, List<Cell> cells, List<Jm
     }
 
     /** Cells grouped by everything but the mode, in first-seen order. */
-    Map<Cell.GroupKey, List<Cell>> groups() {
-        Map<Cell.GroupKey, List<Cell>> groups = new LinkedHashMap<>();
+    Map<CellKey.Group, List<Cell>> groups() {
+        Map<CellKey.Group, List<Cell>> groups = new LinkedHashMap<>();
         for (Cell cell : cells) {
             groups.computeIfAbsent(cell.group(), k -> new ArrayList<>()).add(cell);
         }

@@ -1,9 +1,9 @@
 package io.muxbench.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.ResultsFormat;
 import io.muxbench.results.RunInfo;
+import io.muxbench.vocabulary.RunConfiguration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +13,6 @@ import java.util.Set;
 final class RunSection {
 
     private static final int SHOWN_WARNINGS = 4;
-    /** Configuration fields that describe the load, in the order they read best. */
-    private static final List<String> LOAD_FIELDS = List.of("load", "browsers", "ratePerSecond", "thinkTimeMs",
-            "pageLoads", "warmupPageLoads", "rounds", "samplesPerCell", "target");
 
     private RunSection() {
     }
@@ -28,11 +25,11 @@ final class RunSection {
         fact(html, "modes", String.join(", ", data.distinct(Cell::mode)));
         fact(html, "links", String.join(", ", data.distinct(c -> c.result().link())));
         fact(html, "TLS", tls(data));
-        fact(html, "reuse", String.join(", ", data.distinct(c -> c.result().reuse())));
-        fact(html, "clients", String.join(", ", data.distinct(c -> c.result().client())));
+        fact(html, "reuse", String.join(", ", data.distinct(c -> c.result().reuse().id())));
+        fact(html, "clients", String.join(", ", data.distinct(c -> c.result().client().id())));
         fact(html, "cells", data.cells().size() + "");
-        JsonNode config = run == null ? null : run.configuration();
-        if (config != null && config.has("load")) {
+        RunConfiguration config = run == null ? null : run.configuration();
+        if (config != null) {
             fact(html, "load", load(config));
         }
         if (run != null) {
@@ -54,7 +51,8 @@ final class RunSection {
         driver(html, run == null ? null : run.driver());
         settings(html, data);
         if (config != null) {
-            html.raw("<details><summary>Whole configuration</summary><pre>").text(config.toPrettyString()).raw("</pre></details>\n");
+            html.raw("<details><summary>Whole configuration</summary><pre>")
+                    .text(ResultsFormat.MAPPER.valueToTree(config).toPrettyString()).raw("</pre></details>\n");
         }
         return html.toString();
     }
@@ -74,16 +72,11 @@ final class RunSection {
     }
 
     /** The load settings the configuration has, on one line. */
-    private static String load(JsonNode config) {
-        StringBuilder line = new StringBuilder();
-        for (String field : LOAD_FIELDS) {
-            JsonNode value = config.get(field);
-            if (value != null && !value.isNull()) {
-                line.append(line.length() == 0 ? "" : ", ").append(field).append(' ')
-                        .append(value.isValueNode() ? value.asText() : value.toString());
-            }
-        }
-        return line.toString();
+    private static String load(RunConfiguration config) {
+        return String.format(Locale.ROOT, "load %s, browsers %d, ratePerSecond %s, thinkTimeMs %d, pageLoads %d,"
+                        + " warmupPageLoads %d, rounds %d, samplesPerCell %d, target %s", config.load(), config.browsers(),
+                config.ratePerSecond(), config.thinkTimeMs(), config.pageLoads(), config.warmupPageLoads(),
+                config.rounds(), config.samplesPerCell(), config.target());
     }
 
     private static void driver(Html html, RunInfo.DriverHealth driver) {

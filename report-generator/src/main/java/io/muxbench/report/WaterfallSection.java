@@ -1,5 +1,6 @@
 package io.muxbench.report;
 
+import io.muxbench.vocabulary.CellKey;
 import io.muxbench.report.chart.WaterfallChart;
 import io.muxbench.results.PageLoadSample;
 import java.util.Comparator;
@@ -20,7 +21,7 @@ final class WaterfallSection {
                 + " connection; each request is a bar split into its phases. Handshakes show as orange and purple;"
                 + " on HTTP/1.1 a request waits (light grey) for the one ahead of it on its connection; on HTTP/2"
                 + " the streams of one connection overlap. Hover a bar for its timings.");
-        for (Map.Entry<Cell.GroupKey, List<Cell>> group : data.groups().entrySet()) {
+        for (Map.Entry<CellKey.Group, List<Cell>> group : data.groups().entrySet()) {
             html.raw("<div class=\"group\">").element("h3", group.getKey().label());
             // One time axis per group, so the modes' waterfalls compare at a glance.
             double axisMs = group.getValue().stream().map(WaterfallSection::representative).flatMap(Optional::stream)

@@ -1,5 +1,6 @@
 package io.muxbench.report;
 
+import io.muxbench.vocabulary.ClientKind;
 import io.muxbench.report.chart.BytesChart;
 import io.muxbench.results.CellResult;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class WireSection {
             CellResult.Bytes b = r.bytes();
             CellResult.ServerCounters s = r.server();
             boolean driver = byDriver(r);
-            html.row(r.scenario(), r.link(), r.reuse(), driver ? r.mode() : r.mode() + " (" + r.client() + ")",
+            html.row(r.scenario(), r.link(), r.reuse().id(), driver ? r.mode() : r.mode() + " (" + r.client() + ")",
                     driver ? Html.bytes(b.headersSentPerPageLoad()) : "not measured",
                     driver ? Html.bytes(b.bodySentPerPageLoad()) : "not measured", Html.bytes(b.headersReceivedPerPageLoad()),
                     Html.bytes(b.bodyReceivedPerPageLoad()), Html.num(r.connectionsPerPageLoad(), 2),
@@ -59,6 +60,6 @@ final class WireSection {
     }
 
     private static boolean byDriver(CellResult r) {
-        return r.client().equals("driver");
+        return r.client() == ClientKind.DRIVER;
     }
 }

@@ -133,7 +133,8 @@ public final class FixtureGenerator {
         if (evil && failed == 0 && mode.equals("h1")) {
             samples.add(failedSample(typical));
         }
-        return new CellResult(id, scenario, mode, link.name(), reuse, true, "driver", settings,
+        return new CellResult(id, scenario, mode, link.name(), io.muxbench.vocabulary.Reuse.of(reuse), true,
+                io.muxbench.vocabulary.ClientKind.DRIVER, settings,
                 new CellResult.PageLoads(loads, failed, ms(plt, 50), ms(plt, 90), ms(plt, 99), plt.getMaxValue() / 1000.0,
                         plt.getMean() / 1000.0, plt.getStdDeviation() / 1000.0, null),
                 new CellResult.Requests(requests.getTotalCount(), failed, ms(requests, 50), ms(requests, 90),
@@ -247,8 +248,10 @@ public final class FixtureGenerator {
         ArrayNode scenarios = config.putArray("scenarios");
         scenarios.add("home").add(EVIL);
         config.putArray("modes").add("h1").add("h1-pipelined").add("h2");
-        ArrayNode links = config.putArray("links");
+        ArrayNode names = config.putArray("links");
+        ArrayNode links = config.putArray("linkProfiles");
         for (Link link : LINKS) {
+            names.add(link.name());
             links.addObject().put("name", link.name()).put("rttMillis", link.rttUs() / 1000)
                     .put("downBitsPerSecond", (long) (link.bytesPerUs() * 8_000_000));
         }
@@ -261,7 +264,8 @@ public final class FixtureGenerator {
                 252.4, true, "0.1.0-SNAPSHOT",
                 new RunInfo.Environment("17.0.15", "Debian", "Linux 6.1", "amd64", 2, 2_147_483_648L, "12.1.14",
                         "ci-runner <1>"),
-                config, new RunInfo.DriverHealth(38.5, 4.2, false, List.of("GC paused the driver for 45 ms once"),
+                ResultsFormat.MAPPER.convertValue(config, io.muxbench.vocabulary.RunConfiguration.class), null,
+                new RunInfo.DriverHealth(38.5, 4.2, false, List.of("GC paused the driver for 45 ms once"),
                 12.0, 180.0));
     }
 

@@ -146,9 +146,9 @@ class ReportWriterTest {
         Results results = ResultsFormat.read(dir.resolve("results.json"), Results.class);
         List<CellResult> cells = new ArrayList<>();
         for (CellResult c : results.cells()) {
-            boolean browser = c.mode().equals("h2") && c.link().equals("cable") && c.reuse().equals("cold");
+            boolean browser = c.mode().equals("h2") && c.link().equals("cable") && c.reuse() == io.muxbench.vocabulary.Reuse.COLD;
             cells.add(new CellResult(c.id(), c.scenario(), c.mode(), c.link(), c.reuse(), c.tls(),
-                    browser ? "chromium" : c.client(), c.settings(), c.pageLoads(), c.requests(),
+                    browser ? io.muxbench.vocabulary.ClientKind.CHROMIUM : c.client(), c.settings(), c.pageLoads(), c.requests(),
                     c.connectionsPerPageLoad(), c.bytes(), c.errors(), c.server(), c.histogramLog(), c.samples()));
         }
         ResultsFormat.writeResults(dir, new Results(results.schemaVersion(), results.runId(), true, cells));

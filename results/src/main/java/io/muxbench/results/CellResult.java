@@ -2,6 +2,9 @@ package io.muxbench.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.muxbench.vocabulary.CellKey;
+import io.muxbench.vocabulary.ClientKind;
+import io.muxbench.vocabulary.Reuse;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,11 +15,11 @@ import java.util.Objects;
  *
  * @param id                     file-safe key, unique within a run; names the cell's histogram log
  * @param scenario               scenario name
- * @param mode                   {@code h1}, {@code h1-pipelined} or {@code h2}
+ * @param mode                   the mode's id ({@link io.muxbench.vocabulary.ModeDescription#id()})
  * @param link                   link profile name, or {@code none} for plain loopback
- * @param reuse                  {@code cold} or {@code warm}
+ * @param reuse                  cold or warm
  * @param tls                    whether the connections used TLS
- * @param client                 {@code driver}, or the browser that made the page loads (e.g. {@code chromium})
+ * @param client                 the driver, or the real browser that made the page loads
  * @param settings               the settings that differ between modes by nature, as used
  * @param pageLoads              page-load time summary
  * @param requests               per-request latency summary (request start to last byte)
@@ -35,9 +38,9 @@ public record CellResult(
         String scenario,
         String mode,
         String link,
-        String reuse,
+        Reuse reuse,
         boolean tls,
-        String client,
+        ClientKind client,
         Settings settings,
         PageLoads pageLoads,
         Requests requests,
@@ -57,15 +60,14 @@ public record CellResult(
         Objects.requireNonNull(pageLoads, "pageLoads");
         Objects.requireNonNull(requests, "requests");
         Objects.requireNonNull(bytes, "bytes");
-        client = client == null ? "driver" : client;
+        client = client == null ? ClientKind.DRIVER : client;
         errors = errors == null ? Map.of() : Map.copyOf(errors);
         samples = samples == null ? List.of() : List.copyOf(samples);
     }
 
-    /** The identity compare matches cells by. */
-    public String key() {
-        return scenario + " | " + mode + " | " + link + " | " + reuse + " | " + (tls ? "tls" : "cleartext")
-                + ("driver".equals(client) ? "" : " | " + client);
+    /** The cell's identity, which compare matches cells by ({@link CellKey#label()}). */
+    public CellKey key() {
+        return new CellKey(scenario, mode, link, reuse, tls, client);
     }
 
     /**

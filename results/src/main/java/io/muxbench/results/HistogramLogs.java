@@ -9,7 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.FileNotFoundException;
+import java.io.PrintStream;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * The cell histogram logs: one HdrHistogram log per cell ({@code cells/<id>.hlog}), written as
@@ -140,5 +143,61 @@ public final class HistogramLogs {
 
     private static String reason(IOException e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** A cell's log, relative to the run folder: {@code cells/<id>.hlog}. */
+    public static String path(String cellId) {
+        return FOLDER + "/" + cellId + ".hlog";
+    }
+
+    /**
+     * Writes one cell's log, the counterpart of {@link #readTotals}: a header, then one tagged
+     * interval histogram per distribution each time {@link #write} is called, flushed so that a run
+     * killed between rounds leaves whole intervals.
+     *
+     * <pre>{@code
+     * try (HistogramLogs.Writer log = HistogramLogs.Writer.open(runDir, cellId, runStartEpochMillis)) {
+     *     log.write(HistogramLogs.PAGE_LOAD, recorder.getIntervalHistogram());
+     *     log.flush();
+     * }
+     * }</pre>
+     */
+    public static final class Writer implements AutoCloseable {
+        private final PrintStream stream;
+        private final HistogramLogWriter log;
+
+        private Writer(PrintStream stream) {
+            this.stream = stream;
+            this.log = new HistogramLogWriter(stream);
+        }
+
+        /** Creates {@code cells/<id>.hlog} in the run folder and writes its header. */
+        public static Writer open(Path runDir, String cellId, long runStartEpochMillis) throws FileNotFoundException {
+            Path file = runDir.resolve(path(cellId));
+            file.getParent().toFile().mkdirs();
+            Writer writer = new Writer(new PrintStream(file.toFile()));
+            writer.log.outputComment("muxbench cell " + cellId + ": values in microseconds; tags " + PAGE_LOAD
+                    + ", " + PAGE_LOAD_UNCORRECTED + ", " + REQUEST);
+            writer.log.outputStartTime(runStartEpochMillis);
+            writer.log.setBaseTime(runStartEpochMillis);
+            writer.log.outputLegend();
+            return writer;
+        }
+
+        /** Appends an interval histogram under a tag ({@link #PAGE_LOAD}, {@link #PAGE_LOAD_UNCORRECTED}, {@link #REQUEST}). */
+        public void write(String tag, Histogram interval) {
+            interval.setTag(tag);
+            log.outputIntervalHistogram(interval);
+        }
+
+        /** Makes what was written so far durable for readers. */
+        public void flush() {
+            stream.flush();
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
     }
 }

@@ -27,7 +27,14 @@ import java.util.List;
 public final class ResultsFormat {
 
     /** The version of run.json and results.json this code writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Version 2 added run.json's {@code modes} (each mode's id, label, colour and whether it is the
+     * baseline); version 1 folders are still read, their modes described by {@link
+     * io.muxbench.vocabulary.ModeDescription#known}. results.json is the same in both.
+     */
+    public static final int SCHEMA_VERSION = 2;
+    /** The oldest schema version this muxbench reads. */
+    public static final int OLDEST_SCHEMA_VERSION = 1;
     public static final String RUN_FILE = "run.json";
     public static final String RESULTS_FILE = "results.json";
     public static final String REPORT_FILE = "index.html";
@@ -132,9 +139,9 @@ public final class ResultsFormat {
         if (version == null || !version.isInt()) {
             throw new ResultsFormatException(file + ": no schemaVersion: not a muxbench results file");
         }
-        if (version.asInt() != SCHEMA_VERSION) {
+        if (version.asInt() < OLDEST_SCHEMA_VERSION || version.asInt() > SCHEMA_VERSION) {
             throw new ResultsFormatException(file + ": schema version " + version.asInt()
-                    + " but this muxbench reads version " + SCHEMA_VERSION);
+                    + " but this muxbench reads versions " + OLDEST_SCHEMA_VERSION + " to " + SCHEMA_VERSION);
         }
         try {
             return MAPPER.treeToValue(tree, type);

@@ -2,7 +2,8 @@ package io.muxbench.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
+import io.muxbench.vocabulary.ModeDescription;
+import io.muxbench.vocabulary.RunConfiguration;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,17 +20,34 @@ import java.util.Objects;
  * @param muxbenchVersion muxbench's version
  * @param environment     machine and software
  * @param configuration   the whole configuration, as given and defaulted
+ * @param modes           what each mode of the run is, for the report (schema version 2; from a version 1
+ *                        file, the built-in modes' descriptions: {@link ModeDescription#known})
  * @param driver          how the driver itself fared
  */
 @JsonPropertyOrder({"schemaVersion", "runId", "startedAt", "finishedAt", "durationSeconds", "complete",
-        "muxbenchVersion", "environment", "configuration", "driver"})
+        "muxbenchVersion", "environment", "configuration", "modes", "driver"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunInfo(int schemaVersion, String runId, String startedAt, String finishedAt, double durationSeconds,
-                      boolean complete, String muxbenchVersion, Environment environment, JsonNode configuration,
-                      DriverHealth driver) {
+                      boolean complete, String muxbenchVersion, Environment environment, RunConfiguration configuration,
+                      List<ModeDescription> modes, DriverHealth driver) {
 
     public RunInfo {
         Objects.requireNonNull(runId, "runId");
+        if (modes == null || modes.isEmpty()) {
+            modes = configuration == null ? List.of()
+                    : configuration.modes().stream().map(ModeDescription::known).toList();
+        }
+        modes = List.copyOf(modes);
+    }
+
+    /** A mode of this run by its id; one the run did not describe gets {@link ModeDescription#known}'s. */
+    public ModeDescription mode(String id) {
+        return modes.stream().filter(m -> m.id().equals(id)).findFirst().orElseGet(() -> ModeDescription.known(id));
+    }
+
+    /** The run's baseline mode (the one others are compared against), or null when none of its modes is one. */
+    public ModeDescription baseline() {
+        return modes.stream().filter(ModeDescription::baseline).findFirst().orElse(null);
     }
 
     /** Machine and software the run used. */

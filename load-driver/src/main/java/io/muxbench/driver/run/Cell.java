@@ -317,7 +317,8 @@ final class Cell {
         errors.forEach((cause, count) -> errorCounts.put(cause, count.sum()));
         CellResult.ServerCounters server = hasServer
                 ? new CellResult.ServerCounters(serverConnections, serverRequests, serverMaxInFlight) : null;
-        return new CellResult(id, scenario.name(), mode.id(), link, reuse, tls, client, settings, loads, requests,
+        return new CellResult(id, scenario.name(), mode.id(), link, io.muxbench.vocabulary.Reuse.of(reuse), tls,
+                io.muxbench.vocabulary.ClientKind.of(client), settings, loads, requests,
                 round((double) connections.sum() / per), bytes, errorCounts, server, logPath(), List.copyOf(samples));
     }
 

@@ -303,7 +303,8 @@ public final class Runner {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         java.util.Map<String, Object> settings = config.toMap();
         settings.put("browser", browserRounds == null ? null : BrowserRounds.CHROMIUM);
-        JsonNode configuration = ResultsFormat.MAPPER.valueToTree(settings);
+        io.muxbench.vocabulary.RunConfiguration configuration =
+                ResultsFormat.MAPPER.convertValue(settings, io.muxbench.vocabulary.RunConfiguration.class);
         org.HdrHistogram.Histogram timing = links == null ? null : links.timingError();
         boolean measured = timing != null && timing.getTotalCount() > 0;
         RunInfo.DriverHealth health = new RunInfo.DriverHealth(monitor.cpuPercent(), monitor.maxLagMillis(),
@@ -313,7 +314,8 @@ public final class Runner {
         RunInfo run = new RunInfo(ResultsFormat.SCHEMA_VERSION, runDir.getFileName().toString(), started.toString(),
                 finished || stop.isStopped() ? Instant.now().truncatedTo(ChronoUnit.MILLIS).toString() : null,
                 Math.round(seconds * 10) / 10.0, finished, Environments.muxbenchVersion(),
-                Environments.current(), configuration, health);
+                Environments.current(), configuration,
+                config.modes().stream().map(m -> io.muxbench.vocabulary.ModeDescription.known(m.id())).toList(), health);
         ResultsFormat.writeRun(runDir, run);
         return run;
     }

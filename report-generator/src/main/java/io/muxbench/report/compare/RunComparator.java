@@ -120,8 +120,8 @@ public final class RunComparator {
     private static Map<String, CellResult> byKey(String side, ResultsFormat.RunFolder run, List<String> differences) {
         Map<String, CellResult> cells = new LinkedHashMap<>();
         for (CellResult cell : run.results().cells()) {
-            if (cells.put(cell.key(), cell) != null) {
-                differences.add(side + " has cell '" + cell.key() + "' twice");
+            if (cells.put(cell.key().label(), cell) != null) {
+                differences.add(side + " has cell '" + cell.key().label() + "' twice");
             }
         }
         if (cells.isEmpty()) {
@@ -132,18 +132,18 @@ public final class RunComparator {
 
     private static Histogram pageLoads(String side, Path dir, CellResult cell, List<String> differences) {
         if (cell.histogramLog() == null) {
-            differences.add(side + " cell '" + cell.key() + "': required field \"histogramLog\" is missing");
+            differences.add(side + " cell '" + cell.key().label() + "': required field \"histogramLog\" is missing");
             return null;
         }
         try {
             Histogram h = HistogramLogs.readTotals(dir, cell.histogramLog()).get(HistogramLogs.PAGE_LOAD);
             if (h == null) {
-                differences.add(side + " cell '" + cell.key() + "': " + cell.histogramLog()
+                differences.add(side + " cell '" + cell.key().label() + "': " + cell.histogramLog()
                         + " has no page-load histogram (tag " + HistogramLogs.PAGE_LOAD + ")");
             }
             return h;
         } catch (ResultsFormatException e) {
-            differences.add(side + " cell '" + cell.key() + "': " + e.getMessage());
+            differences.add(side + " cell '" + cell.key().label() + "': " + e.getMessage());
             return null;
         }
     }

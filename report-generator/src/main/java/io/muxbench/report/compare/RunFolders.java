@@ -26,7 +26,8 @@ final class RunFolders {
             differences.add("no " + ResultsFormat.RUN_FILE + " in the " + (b == null ? "baseline " + baseline.dir()
                     : "current " + current.dir()) + ", so its configuration cannot be checked against the other run's");
         } else {
-            differences.addAll(JsonDiff.differences("configuration", b.configuration(), c.configuration(), ignored));
+            differences.addAll(JsonDiff.differences("configuration", ResultsFormat.MAPPER.valueToTree(b.configuration()),
+                    ResultsFormat.MAPPER.valueToTree(c.configuration()), ignored));
             List<String> machine = JsonDiff.differences("environment",
                     ResultsFormat.MAPPER.valueToTree(b.environment()), ResultsFormat.MAPPER.valueToTree(c.environment()),
                     Set.of("maxHeapBytes"));

@@ -107,7 +107,8 @@ final class SyntheticRun {
         RunInfo run = new RunInfo(schemaVersion, dir.getFileName().toString(), "2026-11-27T00:00:00Z",
                 "2026-11-27T00:01:00Z", 60, true, "test",
                 new RunInfo.Environment("17", "test", "Linux", "amd64", cpus, 1 << 30, "12.1.14", "ci"),
-                configuration, new RunInfo.DriverHealth(20, 0, false, List.of(), null, null));
+                ResultsFormat.MAPPER.convertValue(configuration, io.muxbench.vocabulary.RunConfiguration.class), null,
+                new RunInfo.DriverHealth(20, 0, false, List.of(), null, null));
         ResultsFormat.writeJson(dir.resolve(ResultsFormat.RUN_FILE), run);
         ResultsFormat.writeJson(dir.resolve(ResultsFormat.RESULTS_FILE),
                 new Results(schemaVersion, dir.getFileName().toString(), true, results));
@@ -150,7 +151,8 @@ final class SyntheticRun {
         CellResult.Settings settings = new CellResult.Settings(connections, "h1".equals(spec.mode()) ? 1 : 100,
                 "h2".equals(spec.mode()) ? 65535 : 0, "h2".equals(spec.mode()) ? 1048576 : 0, "TLSv1.3",
                 "TLS_AES_128_GCM_SHA256", "h2".equals(spec.mode()) ? "h2" : "http/1.1");
-        return new CellResult(id, spec.scenario(), spec.mode(), spec.link(), "cold", true, "driver", settings, pageLoads,
+        return new CellResult(id, spec.scenario(), spec.mode(), spec.link(), io.muxbench.vocabulary.Reuse.COLD, true,
+                io.muxbench.vocabulary.ClientKind.DRIVER, settings, pageLoads,
                 requests, connections, new CellResult.Bytes(1000, 100000, 500, 500, 5000, 95000),
                 spec.failed() == 0 ? Map.of() : Map.of("reset", spec.failed()), null, log, List.of());
     }
