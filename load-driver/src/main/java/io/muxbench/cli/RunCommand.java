@@ -5,7 +5,7 @@ import io.muxbench.driver.run.RunException;
 import io.muxbench.driver.run.Runner;
 import io.muxbench.driver.run.Suite;
 import io.muxbench.driver.tls.KeyType;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.Mode;
 import io.muxbench.results.CellResult;
 import io.muxbench.scenario.Scenario;
 import java.io.IOException;
@@ -178,11 +178,10 @@ public final class RunCommand implements Callable<Integer> {
                 System.err.println("warning: Chromium not found (" + (chromium == null ? "no chromium on PATH"
                         : chromium + " is not executable") + "); browser cells are skipped");
             } else {
-                if (config.modes().contains(Mode.H1_PIPELINED)) {
-                    System.err.println("note: no browser cell for h1-pipelined (Chromium does not pipeline)");
-                }
-                if (!config.tls() && config.modes().contains(Mode.H2)) {
-                    System.err.println("note: no browser cell for h2 in cleartext (Chromium speaks h2 only over TLS)");
+                for (Mode mode : config.modes()) {
+                    if (mode.chromium(config.tls()) == null) {
+                        System.err.println("note: no browser cell for " + mode.id() + " " + mode.whyNoChromium(config.tls()));
+                    }
                 }
             }
         }

@@ -15,25 +15,22 @@ import java.util.function.Consumer;
  * connections, then the measured ones reuse them.
  *
  * <pre>{@code
- * BrowserCell cell = new BrowserCell(exe, spki, null, true, false, Duration.ofSeconds(30), Duration.ofSeconds(60));
+ * BrowserCell cell = new BrowserCell(exe, spki, null, true, "h2", false, Duration.ofSeconds(30), Duration.ofSeconds(60));
  * cell.runRound(pageUri, 10, 0, () -> { }, load -> record(load), () -> { }, () -> false);
  * }</pre>
  *
  * @param executable      Chromium
  * @param spkiSha256      the origin's key pin, or null
  * @param hostResolverRules Chromium's {@code --host-resolver-rules} mapping a page's hosts to the origin, or null
- * @param http2           h2 (true) or h1 with {@code --disable-http2} (false)
+ * @param http2           HTTP/2 on (true) or Chromium started with {@code --disable-http2} (false)
+ * @param expectedProtocol the {@code nextHopProtocol} every request must have, {@code h2} or {@code http/1.1}
  * @param cold            cold (fresh browser per page load) or warm (one browser, connections kept)
  * @param launchTimeout   longest wait for Chromium to start
  * @param pageLoadTimeout longest wait for a page's load event
  */
-public record BrowserCell(Path executable, String spkiSha256, String hostResolverRules, boolean http2, boolean cold, Duration launchTimeout,
+public record BrowserCell(Path executable, String spkiSha256, String hostResolverRules, boolean http2,
+                          String expectedProtocol, boolean cold, Duration launchTimeout,
                           Duration pageLoadTimeout) {
-
-    /** The {@code nextHopProtocol} every request must have. */
-    public String expectedProtocol() {
-        return http2 ? "h2" : "http/1.1";
-    }
 
     /**
      * Makes {@code warmups} unrecorded and then {@code quota} recorded page loads of {@code page}.

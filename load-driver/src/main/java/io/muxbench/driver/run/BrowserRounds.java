@@ -6,7 +6,8 @@ import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.origin.PageBodies;
 import io.muxbench.driver.origin.OriginStats;
 import io.muxbench.driver.transport.BrowserClient;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.ChromiumSettings;
+import io.muxbench.driver.mode.Mode;
 import io.muxbench.driver.transport.RequestTargets;
 import io.muxbench.scenario.Scenario;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class BrowserRounds {
             }
             return List.of();
         }
-        return config.modes().stream().filter(m -> m == Mode.H1 || (m == Mode.H2 && config.tls())).toList();
+        return config.modes().stream().filter(m -> m.chromium(config.tls()) != null).toList();
     }
 
     /**
@@ -95,9 +96,10 @@ final class BrowserRounds {
         if (origin != null) {
             origin.serve(cell.scenario);
         }
-        boolean h2 = cell.mode == Mode.H2;
+        ChromiumSettings settings = cell.mode.chromium(config.tls());
         BrowserCell browser = new BrowserCell(executable, origin == null ? null : origin.certificate().spkiSha256(),
-                hostResolverRules(cell.scenario, front.uri()), h2, cell.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout());
+                hostResolverRules(cell.scenario, front.uri()), settings.http2(), settings.nextHopProtocol(), cell.cold(),
+                LAUNCH_TIMEOUT, config.pageLoadTimeout());
         URI page = pageUri(cell.scenario, front.uri());
         AtomicReference<BrowserPageLoad> last = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
@@ -116,7 +118,7 @@ final class BrowserRounds {
         if (origin != null) {
             OriginStats stats = origin.stats();
             cell.addServerStats(stats);
-            String expected = h2 ? "HTTP/2.0" : "HTTP/1.1";
+            String expected = settings.originProtocol();
             if (stats.connections().stream().anyMatch(c -> !expected.equals(c.protocol()))) {
                 cell.recordError("protocol-mismatch");
                 progress.message("warning: " + cell.id + ": the origin saw " + stats.connections().stream()
@@ -127,7 +129,8 @@ final class BrowserRounds {
         if (seen != null) {
             String tls = seen.tlsProtocol() == null ? null : seen.tlsProtocol().replace("TLS ", "TLSv");
             cell.negotiated(new BrowserClient.Negotiated(tls, seen.cipher(), config.tls() ? browser.expectedProtocol() : null,
-                    h2 ? (origin == null ? 0 : origin.maxConcurrentStreams()) : 1, h2 ? 1 : 6), null);
+                    settings.maxInFlightPerConnection(origin == null ? 0 : origin.maxConcurrentStreams()),
+                    settings.connectionsPerOrigin()), null);
         }
         cell.flushInterval(runDir, runStartEpochMillis);
     }

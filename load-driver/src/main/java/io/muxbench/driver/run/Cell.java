@@ -5,7 +5,7 @@ import io.muxbench.driver.origin.OriginStats;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Exchange;
 import io.muxbench.driver.transport.FailureCause;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.Mode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.PageLoadSample;

@@ -5,7 +5,7 @@ import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;
 import io.muxbench.driver.transport.Exchange;
 import io.muxbench.driver.transport.FailureCause;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.Mode;
 import io.muxbench.scenario.Scenario;
 import java.net.URI;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.muxbench.driver.run;
 
 import io.muxbench.driver.tls.KeyType;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.Mode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -134,7 +134,7 @@ public record RunConfig(List<String> scenarios, List<Mode> modes, List<String> l
 
     /** The defaults: image-grid, every mode, cold and warm, TLS, the cable link, one browser, 50 page loads. */
     public static RunConfig defaults() {
-        return new RunConfig(List.of("image-grid"), List.of(Mode.values()), List.of("cable"), List.of("cold", "warm"),
+        return new RunConfig(List.of("image-grid"), Mode.builtIn(), List.of("cable"), List.of("cold", "warm"),
                 true, 1, 0, Duration.ZERO, 50, 5, 5, 5, Duration.ofSeconds(60), null, false, 6, 1, 128, 128,
                 KeyType.RSA, 1);
     }

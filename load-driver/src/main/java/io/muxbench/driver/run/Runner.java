@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.Mode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.Results;
 import io.muxbench.results.ResultsFormat;
@@ -276,12 +276,7 @@ public final class Runner {
         if (origin != null) {
             cell.addServerStats(origin.stats());
         }
-        BrowserClient.Negotiated negotiated = browsers.get(0).negotiated();
-        if (negotiated != null && cell.mode == Mode.H2 && negotiated.maxInFlightPerConnection() == 0 && origin != null) {
-            negotiated = new BrowserClient.Negotiated(negotiated.tlsProtocol(), negotiated.cipherSuite(),
-                    negotiated.alpn(), origin.maxConcurrentStreams(), negotiated.connectionsPerOrigin());
-        }
-        cell.negotiated(negotiated, http2Windows(browsers.get(0)));
+        cell.negotiated(browsers.get(0).negotiated(), http2Windows(browsers.get(0)));
         cell.flushInterval(runDir, started.toEpochMilli());
     }
 
@@ -315,7 +310,7 @@ public final class Runner {
                 finished || stop.isStopped() ? Instant.now().truncatedTo(ChronoUnit.MILLIS).toString() : null,
                 Math.round(seconds * 10) / 10.0, finished, Environments.muxbenchVersion(),
                 Environments.current(), configuration,
-                config.modes().stream().map(m -> io.muxbench.vocabulary.ModeDescription.known(m.id())).toList(), health);
+                config.modes().stream().map(Mode::description).toList(), health);
         ResultsFormat.writeRun(runDir, run);
         return run;
     }

@@ -1,6 +1,6 @@
 package io.muxbench.driver.run;
 
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.Mode;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +53,7 @@ public enum Suite {
     /** The suite's configuration, starting from the defaults. */
     public RunConfig config() {
         RunConfig d = RunConfig.defaults();
-        return new RunConfig(scenarios, List.of(Mode.values()), links, List.of("cold", "warm"), true, browsers, 0,
+        return new RunConfig(scenarios, Mode.builtIn(), links, List.of("cold", "warm"), true, browsers, 0,
                 Duration.ZERO, pageLoads, warmup, rounds, 5, d.pageLoadTimeout(), null, false, 6, 1, 128, 128,
                 d.keyType(), d.seed());
     }

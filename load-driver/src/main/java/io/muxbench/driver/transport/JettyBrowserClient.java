@@ -14,13 +14,13 @@ import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.client.transport.HttpClientTransportOverHTTP2;
+import org.eclipse.jetty.http2.client.transport.internal.HttpConnectionOverHTTP2;
 
 /**
  * {@code h1} and {@code h2} over Jetty's {@link HttpClient}: one client per virtual browser (its own
  * connection pools, one per host of the page, and source address), sharing the environment's
- * threads and buffers. The two
- * modes differ only in the client transport and the pool size: 6 connections of one request each,
- * or one connection of many streams.
+ * threads and buffers. HTTP/1.1 and HTTP/2 differ only in the client transport and the pool size:
+ * a few connections of one request each, or one connection of as many streams as the server allows.
  */
 final class JettyBrowserClient implements BrowserClient {
 
@@ -37,11 +37,15 @@ final class JettyBrowserClient implements BrowserClient {
     private volatile HTTP2Client http2Client;
     private volatile SSLEngine lastEngine;
 
-    private JettyBrowserClient(ClientEnvironment environment, int browserIndex, boolean http2) throws Exception {
+    /** The server's SETTINGS_MAX_CONCURRENT_STREAMS as the last HTTP/2 connection got it; 0 until known. */
+    private volatile int serverMaxStreams;
+
+    private JettyBrowserClient(ClientEnvironment environment, int browserIndex, boolean http2, int connectionsPerOrigin)
+            throws Exception {
         this.environment = environment;
         this.browserIndex = browserIndex;
         this.http2 = http2;
-        this.connectionsPerOrigin = http2 ? 1 : environment.options().h1Connections();
+        this.connectionsPerOrigin = connectionsPerOrigin;
         startClient();
     }
 
@@ -88,12 +92,13 @@ final class JettyBrowserClient implements BrowserClient {
         this.client = client;
     }
 
-    static BrowserClient overHttp1(ClientEnvironment environment, int browserIndex) throws Exception {
-        return new JettyBrowserClient(environment, browserIndex, false);
+    static BrowserClient overHttp1(ClientEnvironment environment, int browserIndex, int connectionsPerOrigin)
+            throws Exception {
+        return new JettyBrowserClient(environment, browserIndex, false, connectionsPerOrigin);
     }
 
     static BrowserClient overHttp2(ClientEnvironment environment, int browserIndex) throws Exception {
-        return new JettyBrowserClient(environment, browserIndex, true);
+        return new JettyBrowserClient(environment, browserIndex, true, 1);
     }
 
     @Override
@@ -161,6 +166,7 @@ final class JettyBrowserClient implements BrowserClient {
         long now = System.nanoTime();
         exchange.beginNanos = now;
         org.eclipse.jetty.client.Connection connection = request.getConnection();
+        noteStreamLimit(connection);
         ConnectionTimes times = connection == null ? null : connector.times(connection.getLocalSocketAddress());
         if (times == null) {
             return null;
@@ -177,6 +183,18 @@ final class JettyBrowserClient implements BrowserClient {
                     : Math.max(times.tlsEndNanos, exchange.connectEndNanos);
         }
         return times;
+    }
+
+    /**
+     * An HTTP/2 connection is handed out only once the server's SETTINGS arrived, so its session
+     * knows the server's stream limit by the time a request begins on it.
+     */
+    private void noteStreamLimit(org.eclipse.jetty.client.Connection connection) {
+        if (connection instanceof HttpConnectionOverHTTP2 h2
+                && h2.getSession() instanceof org.eclipse.jetty.http2.HTTP2Session session
+                && session.getMaxLocalStreams() > 0) {
+            serverMaxStreams = session.getMaxLocalStreams();
+        }
     }
 
     private boolean unfinishedHandshake(ConnectionTimes times) {
@@ -236,7 +254,7 @@ final class JettyBrowserClient implements BrowserClient {
     public Negotiated negotiated() {
         remember(connector.lastEngine());
         SSLEngine engine = lastEngine;
-        int maxInFlight = http2 ? 0 : 1;
+        int maxInFlight = http2 ? serverMaxStreams : 1;
         if (engine == null) {
             return new Negotiated(null, null, null, maxInFlight, connectionsPerOrigin);
         }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.muxbench.cli.CliRun;
 import io.muxbench.driver.TestScenarios;
 import io.muxbench.driver.tls.KeyType;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.BuiltInMode;
+import io.muxbench.driver.mode.Mode;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class CompareRunsIT {
     Path dir;
 
     private static RunConfig config() {
-        return new RunConfig(List.of("page"), List.of(Mode.H1, Mode.H2), List.of("none"), List.of("warm"), true, 1, 0,
+        return new RunConfig(List.of("page"), List.of(BuiltInMode.H1, BuiltInMode.H2), List.of("none"), List.of("warm"), true, 1, 0,
                 Duration.ZERO, 20, 2, 2, 1, Duration.ofSeconds(30), null, false, 6, 1, 128, 128, KeyType.ECDSA, 1);
     }
 

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.muxbench.driver.tls.KeyType;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.BuiltInMode;
+import io.muxbench.driver.mode.Mode;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RunConfigTest {
 
     private static RunConfig withDurations(Duration thinkTime, Duration timeout) {
-        return new RunConfig(List.of("image-grid"), List.of(Mode.H2), List.of("lan"), List.of("cold"), true, 1, 0,
+        return new RunConfig(List.of("image-grid"), List.of(BuiltInMode.H2), List.of("lan"), List.of("cold"), true, 1, 0,
                 thinkTime, 1, 0, 1, 1, timeout, null, false, 6, 1, 128, 128, KeyType.RSA, 1);
     }
 

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.driver.TestScenarios;
 import io.muxbench.driver.tls.KeyType;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.BuiltInMode;
+import io.muxbench.driver.mode.Mode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.Results;
@@ -69,12 +70,12 @@ class RunnerEdgesIT {
 
     @Test
     void stopEndsTheWaitForTheNextStartUnderOpenLoadAndKeepsWhatWasMeasured() throws Exception {
-        assertOneMeasuredPageLoadKept(stopAfterFirstPageLoad(config(List.of(Mode.H1), 1, 0.01, Duration.ZERO, 3)));
+        assertOneMeasuredPageLoadKept(stopAfterFirstPageLoad(config(List.of(BuiltInMode.H1), 1, 0.01, Duration.ZERO, 3)));
     }
 
     @Test
     void stopEndsAThinkTimeAndKeepsWhatWasMeasured() throws Exception {
-        assertOneMeasuredPageLoadKept(stopAfterFirstPageLoad(config(List.of(Mode.H2), 1, 0, Duration.ofHours(1), 3)));
+        assertOneMeasuredPageLoadKept(stopAfterFirstPageLoad(config(List.of(BuiltInMode.H2), 1, 0, Duration.ofHours(1), 3)));
     }
 
     @Test
@@ -82,7 +83,7 @@ class RunnerEdgesIT {
         // Read what a kill at the start of each cell would leave behind: results.json and every hlog.
         List<String> disagreements = new ArrayList<>();
         List<Integer> cellsSeen = new ArrayList<>();
-        Runner runner = new Runner(config(List.of(Mode.H1, Mode.H1_PIPELINED, Mode.H2), 1, 0, Duration.ZERO, 2),
+        Runner runner = new Runner(config(List.of(BuiltInMode.H1, BuiltInMode.H1_PIPELINED, BuiltInMode.H2), 1, 0, Duration.ZERO, 2),
                 List.of(TestScenarios.flat("kill", 2, 1_000, 0)), runDir, new ProgressListener() {
             @Override
             public void cell(String description) {
@@ -115,7 +116,7 @@ class RunnerEdgesIT {
     @Test
     void fourHundredBrowsersShareTheClientThreads() throws Exception {
         // Each browser's client holds a selector thread: 400 of them exceeded the old 200-thread pool.
-        Runner.Outcome outcome = new Runner(config(List.of(Mode.H2), 400, 0, Duration.ZERO, 2),
+        Runner.Outcome outcome = new Runner(config(List.of(BuiltInMode.H2), 400, 0, Duration.ZERO, 2),
                 List.of(TestScenarios.flat("many", 2, 1_000, 0)), runDir, ProgressListener.NONE).run();
         CellResult cell = outcome.results().cells().get(0);
         assertEquals(2, cell.pageLoads().count());

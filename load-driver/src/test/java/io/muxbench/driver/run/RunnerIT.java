@@ -10,11 +10,13 @@ import io.muxbench.driver.TestScenarios;
 import io.muxbench.driver.origin.Fault;
 import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.tls.KeyType;
-import io.muxbench.driver.transport.Mode;
+import io.muxbench.driver.mode.BuiltInMode;
+import io.muxbench.driver.mode.Mode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.PageLoadSample;
 import io.muxbench.results.ResultsFormat;
+import io.muxbench.vocabulary.Reuse;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import java.nio.file.Files;
@@ -51,7 +53,7 @@ class RunnerIT {
 
     @Test
     void writesTheRunFolderWithEveryDocumentedField() throws Exception {
-        RunConfig config = config(List.of(Mode.values()), List.of("cold", "warm"), true, 0, 6, 1, 2, 2);
+        RunConfig config = config(Mode.builtIn(), List.of("cold", "warm"), true, 0, 6, 1, 2, 2);
         // 31 resources: enough for six h1 connections, small enough for 4 cells x 2 rounds to stay quick.
         Scenario page = TestScenarios.flat("grid", 30, 3_000, 0);
         Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
@@ -64,7 +66,7 @@ class RunnerIT {
         assertTrue(folder.results().complete());
         assertEquals(outcome.results(), folder.results());
         List<CellResult> cells = folder.results().cells();
-        assertEquals(2 * Mode.values().length, cells.size());
+        assertEquals(2 * Mode.builtIn().size(), cells.size());
 
         JsonNode json = ResultsFormat.MAPPER.readTree(runDir.resolve(ResultsFormat.RESULTS_FILE).toFile());
         for (JsonNode cell : json.get("cells")) {
@@ -94,7 +96,7 @@ class RunnerIT {
                     logs.get(HistogramLogs.PAGE_LOAD).getTotalCount(), id);
             assertEquals(cell.requests().count() - cell.requests().failed(),
                     logs.get(HistogramLogs.REQUEST).getTotalCount(), id);
-            if (cell.reuse().equals("cold")) {
+            if (cell.reuse() == Reuse.COLD) {
                 assertTrue(cell.connectionsPerPageLoad() > 0, id);
             } else {
                 assertEquals(0, cell.connectionsPerPageLoad(), id);
@@ -103,7 +105,7 @@ class RunnerIT {
                 assertEquals(1, cell.server().maxInFlightPerConnection(), id);
             } else {
                 // h2 and h1-pipelined: one connection per page load when cold, none when warm.
-                assertEquals(cell.reuse().equals("cold") ? 6 : 0, cell.server().connectionsAccepted(), id);
+                assertEquals(cell.reuse() == Reuse.COLD ? 6 : 0, cell.server().connectionsAccepted(), id);
             }
             assertFalse(cell.samples().isEmpty(), id);
             for (PageLoadSample sample : cell.samples()) {
@@ -117,7 +119,7 @@ class RunnerIT {
     void openLoadCountsAServerStallThatTheUncorrectedFigureHides() throws Exception {
         long stallMillis = 800;
         Scenario page = TestScenarios.flat("stall", 3, 1_000, 0);
-        RunConfig config = config(List.of(Mode.H1), List.of("warm"), false, 20, 40, 0, 1, 0);
+        RunConfig config = config(List.of(BuiltInMode.H1), List.of("warm"), false, 20, 40, 0, 1, 0);
         AtomicReference<Origin> origin = new AtomicReference<>();
         AtomicInteger done = new AtomicInteger();
         Runner runner = new Runner(config, List.of(page), runDir, new ProgressListener() {
@@ -160,7 +162,7 @@ class RunnerIT {
                 Resource.leaf("/reset.bin", "application/octet-stream", 400_000),
                 Resource.leaf("/fail.txt", "text/plain", 100)), null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "faults", "built in a test", null, root);
-        RunConfig config = config(List.of(Mode.H1, Mode.H2), List.of("cold"), false, 0, 8, 0, 1, 8);
+        RunConfig config = config(List.of(BuiltInMode.H1, BuiltInMode.H2), List.of("cold"), false, 0, 8, 0, 1, 8);
         AtomicReference<Origin> origin = new AtomicReference<>();
         AtomicInteger done = new AtomicInteger();
         // Faults on for the first 4 page loads of each cell: one browser under closed load makes its page
@@ -209,7 +211,7 @@ class RunnerIT {
                 Resource.leaf("/fast.png", "image/png", 1_000),
                 new Resource("/stuck.png", 200, "image/png", 1_000, Map.of(), 60_000, List.of(), null)), null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "stuck", "built in a test", null, root);
-        RunConfig config = config(List.of(Mode.H2), List.of("warm"), false, 0, 2, 0, 1, 2, Duration.ofMillis(500));
+        RunConfig config = config(List.of(BuiltInMode.H2), List.of("warm"), false, 0, 2, 0, 1, 2, Duration.ofMillis(500));
         Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
 
         CellResult cell = outcome.results().cells().get(0);
@@ -240,7 +242,7 @@ class RunnerIT {
         }
         Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, images, null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "two-hosts", "built in a test", null, root);
-        RunConfig config = new RunConfig(List.of("test"), List.of(Mode.H1, Mode.H2, Mode.H1_PIPELINED), List.of("lan"),
+        RunConfig config = new RunConfig(List.of("test"), List.of(BuiltInMode.H1, BuiltInMode.H2, BuiltInMode.H1_PIPELINED), List.of("lan"),
                 List.of("cold"), true, 1, 0, Duration.ZERO, 3, 0, 1, 3, Duration.ofSeconds(30), null, false, 6, 1, 128,
                 128, KeyType.ECDSA, 1);
         Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
@@ -283,7 +285,7 @@ class RunnerIT {
         }
         Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, images, null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "hundred-hosts", "built in a test", null, root);
-        RunConfig config = new RunConfig(List.of("test"), List.of(Mode.H1, Mode.H2, Mode.H1_PIPELINED), List.of("lan"),
+        RunConfig config = new RunConfig(List.of("test"), List.of(BuiltInMode.H1, BuiltInMode.H2, BuiltInMode.H1_PIPELINED), List.of("lan"),
                 List.of("cold"), true, 1, 0, Duration.ZERO, 2, 0, 1, 2, Duration.ofSeconds(60), null, false, 6, 1, 128,
                 128, KeyType.ECDSA, 1);
         Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();

@@ -1,5 +1,7 @@
 package io.muxbench.driver.transport;
 
+import io.muxbench.driver.mode.BuiltInMode;
+import io.muxbench.driver.mode.Mode;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.driver.tls.KeyType;
@@ -45,7 +47,7 @@ class AlpnIT {
     @Test
     void h2FailsWithAlpnAgainstAServerOfferingOnlyHttp11() throws Exception {
         URI uri = start("http/1.1", new HttpConnectionFactory(new HttpConfiguration()));
-        Exchange exchange = exchange(Mode.H2, uri);
+        Exchange exchange = exchange(BuiltInMode.H2, uri);
         // Jetty's ALPN server aborts the handshake when nothing matches (no alert reaches the client:
         // "Abruptly closed by peer"), so the client sees a TLS failure rather than a wrong protocol.
         assertAlpnOrTls(exchange);
@@ -59,7 +61,7 @@ class AlpnIT {
         // timeout, which still proves the point, no fallback.
         ClientEnvironment.Options options = new ClientEnvironment.Options(uri, CERTIFICATE.trustStore(), false, null,
                 Duration.ofSeconds(3), null, 6, 1, 128);
-        Exchange exchange = exchange(Mode.H1, options);
+        Exchange exchange = exchange(BuiltInMode.H1, options);
         assertTrue(exchange.failure == FailureCause.ALPN || exchange.failure == FailureCause.TLS
                         || exchange.failure == FailureCause.TIMEOUT,
                 "expected ALPN, TLS or (Jetty missing the abort) TIMEOUT, got " + exchange.failure + ": "
@@ -74,11 +76,11 @@ class AlpnIT {
     @Test
     void eachModeSucceedsAgainstAServerOfferingItsProtocol() throws Exception {
         URI uri = start("http/1.1", new HttpConnectionFactory(new HttpConfiguration()));
-        Exchange exchange = exchange(Mode.H1, uri);
+        Exchange exchange = exchange(BuiltInMode.H1, uri);
         assertTrue(!exchange.failed() && exchange.status == 200, exchange.failure + " " + exchange.failureDetail);
         server.stop();
         uri = start("h2", new HTTP2ServerConnectionFactory(new HttpConfiguration()));
-        exchange = exchange(Mode.H2, uri);
+        exchange = exchange(BuiltInMode.H2, uri);
         assertTrue(!exchange.failed() && exchange.status == 200, exchange.failure + " " + exchange.failureDetail);
     }
 

@@ -1,5 +1,6 @@
 package io.muxbench.driver.transport;
 
+import io.muxbench.driver.mode.Mode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,7 +51,7 @@ class RequestTargetsIT {
 
     static Stream<Arguments> modes() {
         List<Arguments> all = new ArrayList<>();
-        for (Mode mode : Mode.values()) {
+        for (Mode mode : Mode.builtIn()) {
             all.add(Arguments.of(mode, false));
             all.add(Arguments.of(mode, true));
         }

@@ -1,0 +1,27 @@
+package io.muxbench.driver.transport;
+
+/**
+ * The clients a mode can make a virtual browser of: the one place outside the transport package
+ * that names them, so that a mode ({@code io.muxbench.driver.mode.Mode}) is built from them alone.
+ */
+public final class BrowserClients {
+
+    private BrowserClients() {
+    }
+
+    /** HTTP/1.1 over Jetty, up to {@code connectionsPerOrigin} connections per host, one request at a time on each. */
+    public static BrowserClient http1(ClientEnvironment environment, int browserIndex, int connectionsPerOrigin)
+            throws Exception {
+        return JettyBrowserClient.overHttp1(environment, browserIndex, connectionsPerOrigin);
+    }
+
+    /** HTTP/1.1 pipelined, the environment's pipeline connections and depth, one client per host of the page. */
+    public static BrowserClient http1Pipelined(ClientEnvironment environment, int browserIndex) throws Exception {
+        return HostRoutingClient.perHost(host -> new PipelinedBrowserClient(environment, browserIndex, host));
+    }
+
+    /** HTTP/2 over Jetty: one connection per host, as many streams as the server allows. */
+    public static BrowserClient http2(ClientEnvironment environment, int browserIndex) throws Exception {
+        return JettyBrowserClient.overHttp2(environment, browserIndex);
+    }
+}
