@@ -21,14 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoadLoop {
 
-    private final Cell cell;
+    private final CellRecorder cell;
     private final List<BrowserClient> browsers;
     private final RunConfig config;
     private final DriverMonitor monitor;
     private final ProgressListener progress;
     private final StopSignal stop;
 
-    LoadLoop(Cell cell, List<BrowserClient> browsers, RunConfig config, DriverMonitor monitor,
+    LoadLoop(CellRecorder cell, List<BrowserClient> browsers, RunConfig config, DriverMonitor monitor,
              ProgressListener progress, StopSignal stop) {
         this.cell = cell;
         this.browsers = browsers;

@@ -5,14 +5,10 @@ import io.muxbench.driver.origin.OriginStats;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Exchange;
 import io.muxbench.driver.transport.FailureCause;
-import io.muxbench.driver.mode.Mode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.PageLoadSample;
 import io.muxbench.scenario.Scenario;
-import java.io.FileNotFoundException;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -25,27 +21,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 import org.HdrHistogram.Recorder;
 
 /**
- * One cell (scenario x link x reuse x mode) and everything recorded for it: HdrHistogram recorders
- * snapshotted into the cell's log after each round, failures by cause, bytes and connections, the
- * origin's counters, and a few page loads kept whole. Thread-safe for recording.
+ * Records one cell's page loads: HdrHistogram recorders whose intervals go to the cell's log after
+ * each round ({@link #endInterval}), failures by cause, bytes and connections, the origin's counters,
+ * and a few page loads kept whole. Thread-safe for recording. What it holds is summed up by
+ * {@link CellSummary}; it writes no file itself.
  */
-final class Cell {
+final class CellRecorder {
 
     /** The error cause of a page load that did not finish in time, and of its unanswered requests in a sample. */
     static final String PAGE_LOAD_TIMEOUT = FailureCause.TIMEOUT.id() + "-page-load";
 
+    final RunPlan.Cell cell;
     final String id;
     final Scenario scenario;
-    final Mode mode;
-    final String link;
-    final String reuse;
-    final boolean tls;
-    /** {@code driver}, or the real browser ({@code chromium}) that makes this cell's page loads. */
-    final String client;
 
     private final Recorder pageLoad = new Recorder(HistogramLogs.HIGHEST_MICROS, HistogramLogs.DIGITS);
     private final Recorder pageLoadUncorrected = new Recorder(HistogramLogs.HIGHEST_MICROS, HistogramLogs.DIGITS);
@@ -72,29 +63,18 @@ final class Cell {
     private boolean hasServer;
     private volatile BrowserClient.Negotiated negotiated;
     private int[] http2Windows = {0, 0};
-    private HistogramLogWriter log;
-    private PrintStream logStream;
     private boolean uncorrectedSeen;
 
-    Cell(String id, Scenario scenario, Mode mode, String link, String reuse, boolean tls, int pageLoads, int maxSamples) {
-        this(id, scenario, mode, link, reuse, tls, pageLoads, maxSamples, "driver");
-    }
-
-    Cell(String id, Scenario scenario, Mode mode, String link, String reuse, boolean tls, int pageLoads, int maxSamples,
-         String client) {
-        this.id = id;
-        this.client = client;
-        this.scenario = scenario;
-        this.mode = mode;
-        this.link = link;
-        this.reuse = reuse;
-        this.tls = tls;
+    CellRecorder(RunPlan.Cell cell, int pageLoads, int maxSamples) {
+        this.cell = cell;
+        this.id = cell.id();
+        this.scenario = cell.scenario();
         this.maxSamples = maxSamples;
         this.sampleStride = Math.max(1, pageLoads / Math.max(1, maxSamples));
     }
 
     boolean cold() {
-        return reuse.equals("cold");
+        return cell.cold();
     }
 
     /**
@@ -254,83 +234,52 @@ final class Cell {
         }
     }
 
-    /** Writes this round's interval histograms to the cell's log and adds them to the totals. */
-    synchronized void flushInterval(Path runDir, long runStartEpochMillis) throws FileNotFoundException {
-        if (log == null) {
-            Path file = runDir.resolve(logPath());
-            file.getParent().toFile().mkdirs();
-            logStream = new PrintStream(file.toFile());
-            log = new HistogramLogWriter(logStream);
-            log.outputComment("muxbench cell " + id + ": values in microseconds; tags " + HistogramLogs.PAGE_LOAD
-                    + ", " + HistogramLogs.PAGE_LOAD_UNCORRECTED + ", " + HistogramLogs.REQUEST);
-            log.outputStartTime(runStartEpochMillis);
-            log.setBaseTime(runStartEpochMillis);
-            log.outputLegend();
-        }
-        write(pageLoad.getIntervalHistogram(), HistogramLogs.PAGE_LOAD, pageLoadTotal);
-        if (uncorrectedSeen) {
-            write(pageLoadUncorrected.getIntervalHistogram(), HistogramLogs.PAGE_LOAD_UNCORRECTED, pageLoadUncorrectedTotal);
-        }
-        write(request.getIntervalHistogram(), HistogramLogs.REQUEST, requestTotal);
-        logStream.flush();
+    /** Where {@link #endInterval} hands each interval histogram: a cell's log. */
+    @FunctionalInterface
+    interface IntervalSink {
+        void write(String tag, Histogram interval);
     }
 
-    private void write(Histogram interval, String tag, Histogram total) {
-        interval.setTag(tag);
-        log.outputIntervalHistogram(interval);
+    /**
+     * Ends this round's interval: hands each histogram to {@code sink} (the uncorrected one only once
+     * open load recorded some) and adds it to the totals.
+     */
+    synchronized void endInterval(IntervalSink sink) {
+        write(sink, pageLoad.getIntervalHistogram(), HistogramLogs.PAGE_LOAD, pageLoadTotal);
+        if (uncorrectedSeen) {
+            write(sink, pageLoadUncorrected.getIntervalHistogram(), HistogramLogs.PAGE_LOAD_UNCORRECTED,
+                    pageLoadUncorrectedTotal);
+        }
+        write(sink, request.getIntervalHistogram(), HistogramLogs.REQUEST, requestTotal);
+    }
+
+    private static void write(IntervalSink sink, Histogram interval, String tag, Histogram total) {
+        sink.write(tag, interval);
         total.add(interval);
     }
 
-    void close() {
-        if (logStream != null) {
-            logStream.close();
-        }
-    }
-
-    String logPath() {
-        return HistogramLogs.FOLDER + "/" + id + ".hlog";
-    }
-
-    /** The cell's summary for results.json. */
-    synchronized CellResult toResult() {
-        long attempted = recorded.get();
-        long failed = pageLoadsFailed.get();
-        CellResult.Uncorrected uncorrected = uncorrectedSeen
-                ? new CellResult.Uncorrected(p(pageLoadUncorrectedTotal, 50), p(pageLoadUncorrectedTotal, 90),
-                p(pageLoadUncorrectedTotal, 99), ms(pageLoadUncorrectedTotal.getMaxValue()))
-                : null;
-        CellResult.PageLoads loads = new CellResult.PageLoads(attempted, failed, p(pageLoadTotal, 50),
-                p(pageLoadTotal, 90), p(pageLoadTotal, 99), ms(pageLoadTotal.getMaxValue()),
-                round(pageLoadTotal.getMean() / 1000), round(pageLoadTotal.getStdDeviation() / 1000), uncorrected);
-        CellResult.Requests requests = new CellResult.Requests(requestTotal.getTotalCount() + requestsFailed.get(),
-                requestsFailed.get(), p(requestTotal, 50), p(requestTotal, 90), p(requestTotal, 99),
-                ms(requestTotal.getMaxValue()));
-        long per = Math.max(1, measured.get());
-        long sent = bytesSent.sum() / per;
-        long received = bytesReceived.sum() / per;
-        long body = bodyReceived.sum() / per;
-        CellResult.Bytes bytes = new CellResult.Bytes(sent, received, sent, 0, Math.max(0, received - body), body);
-        BrowserClient.Negotiated n = negotiated;
-        CellResult.Settings settings = n == null ? null : new CellResult.Settings(n.connectionsPerOrigin(),
-                n.maxInFlightPerConnection(), http2Windows[0], http2Windows[1], n.tlsProtocol(), n.cipherSuite(), n.alpn());
+    /** What was recorded so far, for {@link CellSummary}; the totals hold the intervals ended so far. */
+    synchronized Totals totals() {
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((cause, count) -> errorCounts.put(cause, count.sum()));
         CellResult.ServerCounters server = hasServer
                 ? new CellResult.ServerCounters(serverConnections, serverRequests, serverMaxInFlight) : null;
-        return new CellResult(id, scenario.name(), mode.id(), link, io.muxbench.vocabulary.Reuse.of(reuse), tls,
-                io.muxbench.vocabulary.ClientKind.of(client), settings, loads, requests,
-                round((double) connections.sum() / per), bytes, errorCounts, server, logPath(), List.copyOf(samples));
+        return new Totals(cell, recorded.get(), pageLoadsFailed.get(), measured.get(), pageLoadTotal,
+                uncorrectedSeen ? pageLoadUncorrectedTotal : null, requestTotal, requestsFailed.get(), bytesSent.sum(),
+                bytesReceived.sum(), bodyReceived.sum(), connections.sum(), errorCounts, server, negotiated,
+                http2Windows, List.copyOf(samples));
     }
 
-    private static double p(Histogram h, double percentile) {
-        return h.getTotalCount() == 0 ? 0 : ms(h.getValueAtPercentile(percentile));
-    }
-
-    private static double ms(long micros) {
-        return round(micros / 1000.0);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+    /**
+     * A cell's totals. The histograms are the recorder's own: read them before the next interval ends.
+     *
+     * @param attempted page loads recorded, failed or not
+     * @param measured  page loads whose bytes and connections were counted
+     */
+    record Totals(RunPlan.Cell cell, long attempted, long failed, long measured, Histogram pageLoad,
+                  Histogram pageLoadUncorrected, Histogram request, long requestsFailed, long bytesSent,
+                  long bytesReceived, long bodyBytesReceived, long connections, Map<String, Long> errors,
+                  CellResult.ServerCounters server, BrowserClient.Negotiated negotiated, int[] http2Windows,
+                  List<PageLoadSample> samples) {
     }
 }

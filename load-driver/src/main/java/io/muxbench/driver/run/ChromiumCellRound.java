@@ -15,30 +15,29 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs the browser cells' rounds: Chromium through the same link and origin as the driver's cells,
- * recorded into the same {@link Cell}s with client {@code chromium}. Only h1 and h2 (Chromium does
- * not pipeline) and h2 only over TLS (Chromium does not speak h2c).
+ * A cell round by real Chromium, through the same link and origin as the driver's cells, recorded
+ * the same way, with client {@code chromium}: only over the modes whose {@link Mode#chromium} says
+ * how Chromium loads them.
  */
-final class BrowserRounds {
+final class ChromiumCellRound extends CellRound {
 
-    /** The client name of browser cells in results. */
-    static final String CHROMIUM = "chromium";
     private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path executable;
     private final RunConfig config;
-    private final ProgressListener progress;
     private final BooleanSupplier stopped;
     private final java.util.Set<String> warned = new java.util.HashSet<>();
 
-    BrowserRounds(Path executable, RunConfig config, ProgressListener progress, BooleanSupplier stopped) {
+    ChromiumCellRound(Path executable, RunConfig config, Origin origin, DriverMonitor monitor,
+                      ProgressListener progress, BooleanSupplier stopped) {
+        super(origin, monitor, progress);
         this.executable = executable;
         this.config = config;
-        this.progress = progress;
         this.stopped = stopped;
     }
 
@@ -46,7 +45,7 @@ final class BrowserRounds {
      * The modes a browser cell is made for, of those the run compares; none, with one warning, when
      * the scenario cannot be served as a page that makes a browser fetch the driver's tree.
      */
-    List<Mode> modes(Scenario scenario, String link, String reuse) {
+    List<Mode> modes(Scenario scenario) {
         PageBodies page = PageBodies.of(scenario);
         List<String> problems = page.problems();
         if (problems.isEmpty() && !page.hoisted().isEmpty() && warned.add(scenario.name())) {
@@ -90,48 +89,43 @@ final class BrowserRounds {
         return String.join(",", names.stream().map(name -> "MAP " + name + to).toList());
     }
 
-    void runRound(Cell cell, Origin origin, Links.Front front, boolean first, int quota, Path runDir, long runStartEpochMillis)
-            throws IOException {
-        progress.cell(cell.id);
-        if (origin != null) {
-            origin.serve(cell.scenario);
-        }
-        ChromiumSettings settings = cell.mode.chromium(config.tls());
+    @Override
+    protected void pageLoads(CellRecorder recorder, Links.Front front, boolean first, int quota) {
+        ChromiumSettings settings = recorder.cell.mode().chromium(config.tls());
         BrowserCell browser = new BrowserCell(executable, origin == null ? null : origin.certificate().spkiSha256(),
-                hostResolverRules(cell.scenario, front.uri()), settings.http2(), settings.nextHopProtocol(), cell.cold(),
-                LAUNCH_TIMEOUT, config.pageLoadTimeout());
-        URI page = pageUri(cell.scenario, front.uri());
+                hostResolverRules(recorder.scenario, front.uri()), settings.http2(), settings.nextHopProtocol(),
+                recorder.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout());
+        URI page = pageUri(recorder.scenario, front.uri());
         AtomicReference<BrowserPageLoad> last = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable measuring = origin == null ? () -> { } : origin::resetStats;
+        AtomicInteger recorded = new AtomicInteger();
         try {
-            browser.runRound(page, quota, first ? 1 : 0, measuring, load -> {
-                cell.record(load);
+            browser.runRound(page, quota, first ? 1 : 0, this::measuringStarts, load -> {
+                recorder.record(load);
                 recorded.incrementAndGet();
                 last.set(load);
             }, progress::pageLoadDone, stopped);
         } catch (IOException e) {
             // The page loads this round could not make are failures, counted as such, not lost.
-            cell.recordFailedPageLoads("browser-failed", Math.max(1, stopped.getAsBoolean() ? 0 : quota - recorded.get()));
-            progress.message("warning: " + cell.id + ": Chromium failed: " + e.getMessage());
-        }
-        if (origin != null) {
-            OriginStats stats = origin.stats();
-            cell.addServerStats(stats);
-            String expected = settings.originProtocol();
-            if (stats.connections().stream().anyMatch(c -> !expected.equals(c.protocol()))) {
-                cell.recordError("protocol-mismatch");
-                progress.message("warning: " + cell.id + ": the origin saw " + stats.connections().stream()
-                        .map(OriginStats.ConnectionStats::protocol).distinct().toList() + ", not " + expected);
-            }
+            recorder.recordFailedPageLoads("browser-failed", Math.max(1, stopped.getAsBoolean() ? 0 : quota - recorded.get()));
+            progress.message("warning: " + recorder.id + ": Chromium failed: " + e.getMessage());
         }
         BrowserPageLoad seen = last.get();
         if (seen != null) {
             String tls = seen.tlsProtocol() == null ? null : seen.tlsProtocol().replace("TLS ", "TLSv");
-            cell.negotiated(new BrowserClient.Negotiated(tls, seen.cipher(), config.tls() ? browser.expectedProtocol() : null,
+            recorder.negotiated(new BrowserClient.Negotiated(tls, seen.cipher(),
+                    config.tls() ? settings.nextHopProtocol() : null,
                     settings.maxInFlightPerConnection(origin == null ? 0 : origin.maxConcurrentStreams()),
                     settings.connectionsPerOrigin()), null);
         }
-        cell.flushInterval(runDir, runStartEpochMillis);
+    }
+
+    @Override
+    protected void checkOrigin(CellRecorder recorder, OriginStats stats) {
+        String expected = recorder.cell.mode().chromium(config.tls()).originProtocol();
+        if (stats.connections().stream().anyMatch(c -> !expected.equals(c.protocol()))) {
+            recorder.recordError("protocol-mismatch");
+            progress.message("warning: " + recorder.id + ": the origin saw " + stats.connections().stream()
+                    .map(OriginStats.ConnectionStats::protocol).distinct().toList() + ", not " + expected);
+        }
     }
 }

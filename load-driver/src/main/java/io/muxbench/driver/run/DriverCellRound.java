@@ -1,0 +1,77 @@
+package io.muxbench.driver.run;
+
+import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.transport.BrowserClient;
+import io.muxbench.driver.transport.ClientEnvironment;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A cell round by the driver's virtual browsers: each round makes them afresh, over the cell's mode,
+ * warms them up and runs the load loop.
+ */
+final class DriverCellRound extends CellRound {
+
+    private final RunConfig config;
+    private final RunPlan plan;
+    private final DriverMonitor monitor;
+    private final StopSignal stop;
+
+    DriverCellRound(RunConfig config, RunPlan plan, Origin origin, DriverMonitor monitor, ProgressListener progress,
+                    StopSignal stop) {
+        super(origin, monitor, progress);
+        this.config = config;
+        this.plan = plan;
+        this.monitor = monitor;
+        this.stop = stop;
+    }
+
+    @Override
+    protected void pageLoads(CellRecorder recorder, Links.Front front, boolean first, int quota)
+            throws IOException, InterruptedException {
+        if (origin == null && !recorder.scenario.hosts().isEmpty()) {
+            throw new IllegalArgumentException(recorder.scenario.name()
+                    + " has resources on other hosts: only the embedded origin serves them");
+        }
+        ClientEnvironment.Options options = config.clientOptions(front.uri(),
+                origin == null ? null : origin.certificate().trustStore(), front.rtt());
+        // Every host of the page is served on the origin's ports, and reached through the same link:
+        // each browser's client sends every host's requests to the front, naming the host in them.
+        List<BrowserClient> browsers = new ArrayList<>();
+        try (ClientEnvironment environment = new ClientEnvironment(options)) {
+            try {
+                runBrowsers(recorder, environment, browsers, first, quota);
+            } finally {
+                // Browsers run on the environment's threads: close them before it stops those threads
+                // (the other way round, every cell-round waited out the thread pool's stop timeout).
+                for (BrowserClient browser : browsers) {
+                    browser.close();
+                }
+            }
+        } catch (InterruptedException | IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cell " + recorder.id + " failed inside the harness: " + e, e);
+        }
+    }
+
+    private void runBrowsers(CellRecorder recorder, ClientEnvironment environment, List<BrowserClient> browsers,
+                             boolean first, int quota) throws Exception {
+        for (int i = 0; i < config.browsers(); i++) {
+            BrowserClient browser = recorder.cell.mode().newClient(environment, i);
+            browser.requestHeaders(recorder.scenario.requestHeaders());
+            browsers.add(browser);
+        }
+        LoadLoop loop = new LoadLoop(recorder, browsers, config, monitor, progress, stop);
+        if (first && plan.warmupPerBrowser() > 0) {
+            loop.warmUp(plan.warmupPerBrowser());
+        }
+        if (!recorder.cold()) {
+            loop.warmUp(1); // opens the warm browsers' connections before measuring
+        }
+        measuringStarts();
+        loop.run(quota);
+        recorder.negotiated(browsers.get(0).negotiated(), browsers.get(0).http2Windows());
+    }
+}
