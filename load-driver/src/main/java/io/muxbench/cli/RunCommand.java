@@ -1,12 +1,15 @@
 package io.muxbench.cli;
 
 import io.muxbench.driver.run.RunConfig;
+import io.muxbench.driver.run.RunDefaults;
 import io.muxbench.driver.run.RunException;
 import io.muxbench.driver.run.Runner;
 import io.muxbench.driver.run.Suite;
 import io.muxbench.driver.tls.KeyType;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.results.CellResult;
+import io.muxbench.vocabulary.ClientKind;
+import io.muxbench.vocabulary.Reuse;
 import io.muxbench.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,7 +43,7 @@ public final class RunCommand implements Callable<Integer> {
     String suite;
 
     @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
-            description = "Bundled scenario, scenario JSON or HAR file; repeatable (default: image-grid).")
+            description = "Bundled scenario, scenario JSON or HAR file; repeatable (default: " + RunDefaults.SCENARIO + ").")
     List<String> scenarios;
 
     @Option(names = {"-m", "--mode"}, split = ",", paramLabel = "MODE",
@@ -51,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Link profile (lan, cable, 4g, 3g, lossy-4g, satellite), an explicit spec such as"
                     + " 'rtt=100ms,down=8mbit,up=2mbit,loss=1%', or none for plain loopback. Repeat the flag for a matrix"
                     + " (--link 'rtt=100ms,down=8mbit,up=2mbit,loss=1%' --link 3g) or separate links with ';'; a comma"
-                    + " list of profile names (lan,cable,3g) works too (default: cable).")
+                    + " list of profile names (lan,cable,3g) works too (default: " + RunDefaults.LINK + ").")
     List<String> links;
 
     @Option(names = "--reuse", paramLabel = "cold|warm|both",
@@ -61,17 +64,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--cleartext", description = "HTTP/1.1 and h2c (prior knowledge) instead of TLS with ALPN.")
     boolean cleartext;
 
-    @Option(names = {"-n", "--page-loads"}, paramLabel = "N", description = "Measured page loads per cell (default: 50).")
+    @Option(names = {"-n", "--page-loads"}, paramLabel = "N", description = "Measured page loads per cell (default: " + RunDefaults.PAGE_LOADS + ").")
     Integer pageLoads;
 
-    @Option(names = "--warmup", paramLabel = "N", description = "Unrecorded page loads per cell before measuring (default: 5).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Unrecorded page loads per cell before measuring (default: " + RunDefaults.WARMUP_PAGE_LOADS + ").")
     Integer warmup;
 
-    @Option(names = "--rounds", paramLabel = "N", description = "Rounds the cells are interleaved in (default: 5).")
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds the cells are interleaved in (default: " + RunDefaults.ROUNDS + ").")
     Integer rounds;
 
     @Option(names = {"-b", "--browsers"}, paramLabel = "N",
-            description = "Virtual browsers per cell: closed load, or the most page loads at once under --rate (default: 1).")
+            description = "Virtual browsers per cell: closed load, or the most page loads at once under --rate (default: " + RunDefaults.BROWSERS + ").")
     Integer browsers;
 
     @Option(names = "--rate", paramLabel = "PER_SECOND",
@@ -79,11 +82,11 @@ public final class RunCommand implements Callable<Integer> {
     Double rate;
 
     @Option(names = "--think-time", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Closed load: pause between a browser's page loads (default: 0ms).")
+            description = "Closed load: pause between a browser's page loads (default: " + RunDefaults.THINK_TIME + ").")
     Duration thinkTime;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "A page load taking longer fails with cause timeout (default: 60s).")
+            description = "A page load taking longer fails with cause timeout (default: " + RunDefaults.PAGE_LOAD_TIMEOUT + ").")
     Duration timeout;
 
     @Option(names = "--target", paramLabel = "URL",
@@ -98,25 +101,25 @@ public final class RunCommand implements Callable<Integer> {
             + " connections per browser, as import-har --keep-hosts does (default: every host onto one origin).")
     boolean keepHosts;
 
-    @Option(names = "--h1-connections", paramLabel = "N", description = "Connections per browser and origin for h1 (default: 6).")
+    @Option(names = "--h1-connections", paramLabel = "N", description = "Connections per browser and origin for h1 (default: " + RunDefaults.H1_CONNECTIONS + ").")
     Integer h1Connections;
 
-    @Option(names = "--pipeline-connections", paramLabel = "N", description = "Connections for h1-pipelined (default: 1).")
+    @Option(names = "--pipeline-connections", paramLabel = "N", description = "Connections for h1-pipelined (default: " + RunDefaults.PIPELINE_CONNECTIONS + ").")
     Integer pipelineConnections;
 
-    @Option(names = "--pipeline-depth", paramLabel = "N", description = "Most requests in flight per pipelined connection (default: 128).")
+    @Option(names = "--pipeline-depth", paramLabel = "N", description = "Most requests in flight per pipelined connection (default: " + RunDefaults.PIPELINE_DEPTH + ").")
     Integer pipelineDepth;
 
-    @Option(names = "--max-streams", paramLabel = "N", description = "The embedded origin's HTTP/2 stream limit (default: 128).")
+    @Option(names = "--max-streams", paramLabel = "N", description = "The embedded origin's HTTP/2 stream limit (default: " + RunDefaults.MAX_CONCURRENT_STREAMS + ").")
     Integer maxStreams;
 
-    @Option(names = "--key", paramLabel = "RSA|ECDSA", description = "The embedded origin's certificate key (default: RSA).")
+    @Option(names = "--key", paramLabel = "RSA|ECDSA", description = "The embedded origin's certificate key (default: " + RunDefaults.KEY_TYPE + ").")
     KeyType key;
 
-    @Option(names = "--samples", paramLabel = "N", description = "Page loads per cell kept whole for waterfalls (default: 5).")
+    @Option(names = "--samples", paramLabel = "N", description = "Page loads per cell kept whole for waterfalls (default: " + RunDefaults.SAMPLES_PER_CELL + ").")
     Integer samples;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for link loss and resampling (default: 1).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for link loss and resampling (default: " + RunDefaults.SEED + ").")
     Long seed;
 
     @Option(names = "--browser", paramLabel = "chromium",
@@ -262,33 +265,24 @@ public final class RunCommand implements Callable<Integer> {
         return reported ? 0 : Main.EXIT_FAILED;
     }
 
+    /** The configuration in layers: the defaults, the suite over them, the flags given over both. */
     private RunConfig config() {
-        if (browser != null && !browser.equals("chromium")) {
+        if (browser != null && !browser.equals(ClientKind.CHROMIUM.id())) {
             throw UserException.badInput("--browser must be chromium, got '" + browser + "'");
         }
-        RunConfig base;
+        RunConfig.Builder builder = RunConfig.builder();
         try {
-            base = suite == null ? RunConfig.defaults() : Suite.of(suite).config();
+            if (suite != null) {
+                Suite.of(suite).applyTo(builder);
+            }
+            if (modes != null) {
+                builder.modes(modes.stream().map(Mode::of).toList());
+            }
         } catch (IllegalArgumentException e) {
             throw UserException.badInput(e.getMessage());
         }
-        if (!insecure && target == null && base.insecure()) {
-            insecure = true;
-        }
-        List<Mode> modeList;
-        try {
-            modeList = modes == null ? base.modes() : modes.stream().map(Mode::of).toList();
-        } catch (IllegalArgumentException e) {
-            throw UserException.badInput(e.getMessage());
-        }
-        List<String> reuseList = base.reuse();
         if (reuse != null) {
-            reuseList = switch (reuse) {
-                case "cold" -> List.of("cold");
-                case "warm" -> List.of("warm");
-                case "both" -> List.of("cold", "warm");
-                default -> throw UserException.badInput("--reuse must be cold, warm or both, got '" + reuse + "'");
-            };
+            builder.reuse(reuse.equals(BOTH) ? List.of(Reuse.values()) : List.of(reuseOf(reuse)));
         }
         if (insecure && target == null) {
             throw UserException.badInput("--insecure only applies with --target (the embedded origin's certificate is trusted exactly)");
@@ -297,18 +291,46 @@ public final class RunCommand implements Callable<Integer> {
         if (target != null && cleartext && tls) {
             throw UserException.badInput("--cleartext with an https:// target: give an http:// target instead");
         }
+        builder.tls(tls).target(target).insecure(insecure);
         try {
-            List<String> linkList = (links == null ? base.links() : LinkArguments.split(links)).stream()
-                    .map(RunConfig::canonicalLink).toList();
-            return new RunConfig(or(scenarios, base.scenarios()), modeList, linkList, reuseList, tls,
-                    or(browsers, base.browsers()), or(rate, base.ratePerSecond()), or(thinkTime, base.thinkTime()),
-                    or(pageLoads, base.pageLoads()), or(warmup, base.warmupPageLoads()), or(rounds, base.rounds()),
-                    or(samples, base.samplesPerCell()), or(timeout, base.pageLoadTimeout()), target, insecure,
-                    or(h1Connections, base.h1Connections()), or(pipelineConnections, base.pipelineConnections()),
-                    or(pipelineDepth, base.pipelineDepth()), or(maxStreams, base.maxConcurrentStreams()),
-                    or(key, base.keyType()), or(seed, base.seed()));
+            if (links != null) {
+                builder.links(LinkArguments.split(links).stream().map(RunConfig::canonicalLink).toList());
+            }
+            set(scenarios, builder::scenarios);
+            set(browsers, builder::browsers);
+            set(rate, builder::ratePerSecond);
+            set(thinkTime, builder::thinkTime);
+            set(pageLoads, builder::pageLoads);
+            set(warmup, builder::warmupPageLoads);
+            set(rounds, builder::rounds);
+            set(samples, builder::samplesPerCell);
+            set(timeout, builder::pageLoadTimeout);
+            set(h1Connections, builder::h1Connections);
+            set(pipelineConnections, builder::pipelineConnections);
+            set(pipelineDepth, builder::pipelineDepth);
+            set(maxStreams, builder::maxConcurrentStreams);
+            set(key, builder::keyType);
+            set(seed, builder::seed);
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw UserException.badInput(e.getMessage());
+        }
+    }
+
+    private static final String BOTH = "both";
+
+    private static Reuse reuseOf(String value) {
+        try {
+            return Reuse.of(value);
+        } catch (IllegalArgumentException e) {
+            throw UserException.badInput("--reuse must be cold, warm or both, got '" + value + "'");
+        }
+    }
+
+    /** Sets a flag's value on the builder when the flag was given. */
+    private static <T> void set(T value, java.util.function.Consumer<T> setter) {
+        if (value != null) {
+            setter.accept(value);
         }
     }
 
@@ -320,7 +342,4 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static <T> T or(T value, T fallback) {
-        return value == null ? fallback : value;
-    }
 }

@@ -1,5 +1,6 @@
 package io.muxbench.cli;
 
+import io.muxbench.driver.run.RunDefaults;
 import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.tls.KeyType;
 import io.muxbench.driver.transport.RequestTargets;
@@ -26,7 +27,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", defaultValue = "image-grid", paramLabel = "NAME|FILE",
+    @Option(names = "--scenario", defaultValue = RunDefaults.SCENARIO, paramLabel = "NAME|FILE",
             description = "Bundled scenario name or scenario file (default: ${DEFAULT-VALUE}).")
     String scenario;
 
@@ -43,10 +44,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-port", defaultValue = "0", description = "TLS port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int tlsPort;
 
-    @Option(names = "--key", defaultValue = "RSA", description = "Certificate key: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--key", defaultValue = RunDefaults.KEY_TYPE, description = "Certificate key: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     KeyType key;
 
-    @Option(names = "--max-streams", defaultValue = "128",
+    @Option(names = "--max-streams", defaultValue = "" + RunDefaults.MAX_CONCURRENT_STREAMS,
             description = "HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS announced (default: ${DEFAULT-VALUE}).")
     int maxStreams;
 

@@ -34,7 +34,7 @@ final class DriverCellRound extends CellRound {
             throw new IllegalArgumentException(recorder.scenario.name()
                     + " has resources on other hosts: only the embedded origin serves them");
         }
-        ClientEnvironment.Options options = config.clientOptions(front.uri(),
+        ClientEnvironment.Options options = config.client().options(front.uri(),
                 origin == null ? null : origin.certificate().trustStore(), front.rtt());
         // Every host of the page is served on the origin's ports, and reached through the same link:
         // each browser's client sends every host's requests to the front, naming the host in them.
@@ -58,12 +58,12 @@ final class DriverCellRound extends CellRound {
 
     private void runBrowsers(CellRecorder recorder, ClientEnvironment environment, List<BrowserClient> browsers,
                              boolean first, int quota) throws Exception {
-        for (int i = 0; i < config.browsers(); i++) {
+        for (int i = 0; i < config.load().browsers(); i++) {
             BrowserClient browser = recorder.cell.mode().newClient(environment, i);
             browser.requestHeaders(recorder.scenario.requestHeaders());
             browsers.add(browser);
         }
-        LoadLoop loop = new LoadLoop(recorder, browsers, config, monitor, progress, stop);
+        LoadLoop loop = new LoadLoop(recorder, browsers, config.load(), config.pageLoadTimeout(), monitor, progress, stop);
         if (first && plan.warmupPerBrowser() > 0) {
             loop.warmUp(plan.warmupPerBrowser());
         }

@@ -23,16 +23,18 @@ final class LoadLoop {
 
     private final CellRecorder cell;
     private final List<BrowserClient> browsers;
-    private final RunConfig config;
+    private final LoadModel load;
+    private final Duration pageLoadTimeout;
     private final DriverMonitor monitor;
     private final ProgressListener progress;
     private final StopSignal stop;
 
-    LoadLoop(CellRecorder cell, List<BrowserClient> browsers, RunConfig config, DriverMonitor monitor,
-             ProgressListener progress, StopSignal stop) {
+    LoadLoop(CellRecorder cell, List<BrowserClient> browsers, LoadModel load, Duration pageLoadTimeout,
+             DriverMonitor monitor, ProgressListener progress, StopSignal stop) {
         this.cell = cell;
         this.browsers = browsers;
-        this.config = config;
+        this.load = load;
+        this.pageLoadTimeout = pageLoadTimeout;
         this.monitor = monitor;
         this.progress = progress;
         this.stop = stop;
@@ -86,21 +88,21 @@ final class LoadLoop {
 
     /** Runs {@code count} recorded page loads. */
     void run(int count) throws InterruptedException {
-        if (config.openLoad()) {
-            open(count);
+        if (load instanceof LoadModel.Open open) {
+            open(open, count);
         } else {
-            closed(count);
+            closed((LoadModel.Closed) load, count);
         }
     }
 
-    private void closed(int count) throws InterruptedException {
+    private void closed(LoadModel.Closed closed, int count) throws InterruptedException {
         AtomicInteger remaining = new AtomicInteger(count);
         eachBrowser(browser -> {
             while (!stop.isStopped() && remaining.getAndDecrement() > 0) {
                 pageLoad(browser, 0, true);
                 progress.pageLoadDone();
-                if (!config.thinkTime().isZero() && remaining.get() > 0) {
-                    stop.pause(config.thinkTime()); // the load model's think time; Ctrl-C ends it
+                if (!closed.thinkTime().isZero() && remaining.get() > 0) {
+                    stop.pause(closed.thinkTime()); // the load model's think time; Ctrl-C ends it
                 }
             }
         });
@@ -111,8 +113,8 @@ final class LoadLoop {
      * free browser starts late; its time is measured from when it was meant to start, which is what
      * a visitor arriving on schedule would have seen (coordinated omission corrected).
      */
-    private void open(int count) throws InterruptedException {
-        long intervalNanos = (long) (1e9 / config.ratePerSecond());
+    private void open(LoadModel.Open open, int count) throws InterruptedException {
+        long intervalNanos = open.intervalNanos();
         BlockingQueue<BrowserClient> free = new ArrayBlockingQueue<>(browsers.size(), false, browsers);
         ExecutorService finishing = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "page-load-" + cell.id);
@@ -146,7 +148,7 @@ final class LoadLoop {
                 }, finishing));
             }
             CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-                    .get(config.pageLoadTimeout().toMillis() * 2 + 10_000, TimeUnit.MILLISECONDS);
+                    .get(pageLoadTimeout.toMillis() * 2 + 10_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("page loads of cell " + cell.id + " did not finish", e);
         } finally {
@@ -158,7 +160,7 @@ final class LoadLoop {
     private void pageLoad(BrowserClient browser, long intendedStartNanos, boolean record) throws InterruptedException {
         PageLoad load = new PageLoad(browser, cell.scenario);
         CompletableFuture<PageLoad.Outcome> future = load.start();
-        Duration timeout = config.pageLoadTimeout();
+        Duration timeout = pageLoadTimeout;
         try {
             PageLoad.Outcome outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (record) {

@@ -26,7 +26,7 @@ final class Preflight {
         if (origin != null) {
             origin.serve(scenario);
         }
-        ClientEnvironment.Options options = config.clientOptions(upstream,
+        ClientEnvironment.Options options = config.client().options(upstream,
                 origin == null ? null : origin.certificate().trustStore(), null);
         try (ClientEnvironment environment = new ClientEnvironment(options)) {
             for (Mode mode : config.modes()) {

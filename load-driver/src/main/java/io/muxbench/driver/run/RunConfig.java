@@ -1,100 +1,210 @@
 package io.muxbench.driver.run;
 
-import io.muxbench.driver.tls.KeyType;
+import io.muxbench.driver.link.LinkProfile;
 import io.muxbench.driver.mode.Mode;
+import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.tls.KeyType;
+import io.muxbench.driver.transport.ClientEnvironment;
+import io.muxbench.vocabulary.ClientKind;
+import io.muxbench.vocabulary.Reuse;
+import io.muxbench.vocabulary.RunConfiguration;
 import java.net.URI;
+import java.security.KeyStore;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Everything a run needs, validated, with the defaults in one place ({@link #defaults()}); the whole
- * record is written into {@code run.json}.
+ * Everything a run needs, validated, in parts that each component takes alone: the cells to measure
+ * ({@link Matrix}), the {@link LoadModel}, how much to measure ({@link Measurement}), the clients'
+ * settings ({@link ClientSettings}) and the embedded origin's ({@link OriginSettings}). Built in
+ * layers, JMH style: {@link RunDefaults}, then a {@link Suite}, then flags; the whole of it goes
+ * into {@code run.json} ({@link #toConfiguration}).
  *
- * @param scenarios           bundled scenario names, scenario files or HAR files
- * @param modes               transports to compare
- * @param links               link profiles (names or explicit specs); {@code none} is plain loopback
- * @param reuse               {@code cold} (new connections every page load) and/or {@code warm}
- * @param tls                 TLS with ALPN (true) or cleartext HTTP/1.1 and h2c (false)
- * @param browsers            virtual browsers per cell: closed load, or the most page loads in progress under open load
- * @param ratePerSecond       open load: page loads started per second per cell; 0 for closed load
- * @param thinkTime           closed load: pause between a browser's page loads
- * @param pageLoads           measured page loads per cell
- * @param warmupPageLoads     unrecorded page loads per cell before the first round (JIT, connection pools)
- * @param rounds              cells run interleaved in this many rounds, so machine drift hits every mode alike
- * @param samplesPerCell      page loads per cell kept whole for waterfalls
- * @param pageLoadTimeout     a page load taking longer fails with cause {@code timeout}
- * @param target              a real server to load from, or null for the embedded origin
- * @param insecure            with a target: do not verify its certificate
- * @param h1Connections       connections per browser and origin for h1
- * @param pipelineConnections connections per browser and origin for h1-pipelined
- * @param pipelineDepth       most requests in flight on one pipelined connection
- * @param maxConcurrentStreams the embedded origin's HTTP/2 stream limit
- * @param keyType             the embedded origin's certificate key
- * @param seed                seed of everything random (link loss, bootstrap)
+ * <pre>{@code
+ * RunConfig config = RunConfig.builder().scenarios(List.of("blog")).links(List.of("none")).pageLoads(20).build();
+ * }</pre>
+ *
+ * @param seed seed of everything random (link loss, the report's resampling)
  */
-public record RunConfig(List<String> scenarios, List<Mode> modes, List<String> links, List<String> reuse, boolean tls,
-                        int browsers, double ratePerSecond, Duration thinkTime, int pageLoads, int warmupPageLoads,
-                        int rounds, int samplesPerCell, Duration pageLoadTimeout, URI target, boolean insecure,
-                        int h1Connections, int pipelineConnections, int pipelineDepth, int maxConcurrentStreams,
-                        KeyType keyType, long seed) {
-
-    public RunConfig {
-        scenarios = nonEmpty("scenarios", scenarios);
-        modes = nonEmpty("modes", modes);
-        links = nonEmpty("links", links);
-        reuse = nonEmpty("reuse", reuse);
-        for (String r : reuse) {
-            if (!r.equals("cold") && !r.equals("warm")) {
-                throw new IllegalArgumentException("reuse must be cold, warm or both, got '" + r + "'");
-            }
-        }
-        positive("browsers", browsers, 1000);
-        if (ratePerSecond < 0 || ratePerSecond > 10_000 || Double.isNaN(ratePerSecond)) {
-            throw new IllegalArgumentException("rate must be between 0 and 10000 page loads per second, got " + ratePerSecond);
-        }
-        thinkTime = thinkTime == null ? Duration.ZERO : thinkTime;
-        if (thinkTime.isNegative()) {
-            throw new IllegalArgumentException("think time must not be negative, got " + thinkTime);
-        }
-        atMostADay("think time", thinkTime);
-        positive("page loads", pageLoads, 10_000_000);
-        if (warmupPageLoads < 0) {
-            throw new IllegalArgumentException("warm-up page loads must not be negative, got " + warmupPageLoads);
-        }
-        positive("rounds", rounds, 10_000);
-        if (rounds > pageLoads) {
-            rounds = pageLoads;
-        }
-        if (samplesPerCell < 0) {
-            throw new IllegalArgumentException("samples per cell must not be negative, got " + samplesPerCell);
-        }
-        Objects.requireNonNull(pageLoadTimeout, "pageLoadTimeout");
-        if (pageLoadTimeout.isNegative() || pageLoadTimeout.isZero()) {
-            throw new IllegalArgumentException("page-load timeout must be positive, got " + pageLoadTimeout);
-        }
-        atMostADay("page-load timeout", pageLoadTimeout);
-        if (target != null && !"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
-            throw new IllegalArgumentException("target must be an http:// or https:// URL, got " + target);
-        }
-        if (target != null && target.getHost() == null) {
-            throw new IllegalArgumentException("target has no host: " + target);
-        }
-        positive("h1 connections", h1Connections, 64);
-        positive("pipeline connections", pipelineConnections, 64);
-        positive("pipeline depth", pipelineDepth, 10_000);
-        positive("max concurrent streams", maxConcurrentStreams, 100_000);
-        Objects.requireNonNull(keyType, "keyType");
-    }
+public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, ClientSettings client,
+                        OriginSettings origin, long seed) {
 
     /** The longest think time or page-load timeout: longer is a mistake, and far longer overflows nanoseconds. */
     public static final Duration MAX_DURATION = Duration.ofHours(24);
 
-    private static void atMostADay(String name, Duration value) {
+    public RunConfig {
+        Objects.requireNonNull(matrix, "matrix");
+        Objects.requireNonNull(load, "load");
+        Objects.requireNonNull(measurement, "measurement");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /**
+     * The cells: scenario x link x reuse x mode.
+     *
+     * @param scenarios bundled scenario names, scenario files or HAR files
+     * @param modes     transports to compare
+     * @param links     link profiles (canonical names or explicit specs); {@code none} is plain loopback
+     * @param reuse     cold (new connections every page load) and/or warm
+     * @param tls       TLS with ALPN (true) or cleartext HTTP/1.1 and h2c (false)
+     */
+    public record Matrix(List<String> scenarios, List<Mode> modes, List<String> links, List<Reuse> reuse, boolean tls) {
+        public Matrix {
+            scenarios = nonEmpty("scenarios", scenarios);
+            modes = nonEmpty("modes", modes);
+            links = nonEmpty("links", links);
+            reuse = nonEmpty("reuse", reuse);
+        }
+    }
+
+    /**
+     * How much is measured.
+     *
+     * @param pageLoads       measured page loads per cell
+     * @param warmupPageLoads unrecorded page loads per cell before the first round (JIT, connection pools)
+     * @param rounds          cells run interleaved in this many rounds, so machine drift hits every mode alike
+     * @param samplesPerCell  page loads per cell kept whole for waterfalls
+     * @param pageLoadTimeout a page load taking longer fails with cause {@code timeout-page-load}
+     */
+    public record Measurement(int pageLoads, int warmupPageLoads, int rounds, int samplesPerCell,
+                              Duration pageLoadTimeout) {
+        public Measurement {
+            between("page loads", pageLoads, 10_000_000);
+            if (warmupPageLoads < 0) {
+                throw new IllegalArgumentException("warm-up page loads must not be negative, got " + warmupPageLoads);
+            }
+            between("rounds", rounds, 10_000);
+            rounds = Math.min(rounds, pageLoads);
+            if (samplesPerCell < 0) {
+                throw new IllegalArgumentException("samples per cell must not be negative, got " + samplesPerCell);
+            }
+            Objects.requireNonNull(pageLoadTimeout, "pageLoadTimeout");
+            if (pageLoadTimeout.isNegative() || pageLoadTimeout.isZero()) {
+                throw new IllegalArgumentException("page-load timeout must be positive, got " + pageLoadTimeout);
+            }
+            atMostADay("page-load timeout", pageLoadTimeout);
+        }
+    }
+
+    /**
+     * What the virtual browsers' clients are given.
+     *
+     * @param target              a real server to load from, or null for the embedded origin
+     * @param insecure            with a target: do not verify its certificate
+     * @param h1Connections       connections per browser and origin for h1
+     * @param pipelineConnections connections per browser and origin for h1-pipelined
+     * @param pipelineDepth       most requests in flight on one pipelined connection
+     */
+    public record ClientSettings(URI target, boolean insecure, int h1Connections, int pipelineConnections,
+                                 int pipelineDepth) {
+        public ClientSettings {
+            if (target != null && !"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
+                throw new IllegalArgumentException("target must be an http:// or https:// URL, got " + target);
+            }
+            if (target != null && target.getHost() == null) {
+                throw new IllegalArgumentException("target has no host: " + target);
+            }
+            between("h1 connections", h1Connections, 64);
+            between("pipeline connections", pipelineConnections, 64);
+            between("pipeline depth", pipelineDepth, 10_000);
+        }
+
+        /**
+         * The clients' options for an origin reached at {@code uri}, trusting {@code trustStore} (null:
+         * the JVM's), behind a link adding {@code handshakeRtt}.
+         */
+        public ClientEnvironment.Options options(URI uri, KeyStore trustStore, Duration handshakeRtt) {
+            return new ClientEnvironment.Options(uri, trustStore, insecure, null, null, handshakeRtt, h1Connections,
+                    pipelineConnections, pipelineDepth);
+        }
+    }
+
+    /**
+     * The embedded origin's settings.
+     *
+     * @param maxConcurrentStreams its HTTP/2 stream limit
+     * @param keyType              its certificate's key
+     */
+    public record OriginSettings(int maxConcurrentStreams, KeyType keyType) {
+        public OriginSettings {
+            between("max concurrent streams", maxConcurrentStreams, 100_000);
+            Objects.requireNonNull(keyType, "keyType");
+        }
+
+        /** The options of an embedded origin on loopback, on free ports. */
+        public Origin.Options options() {
+            return new Origin.Options("127.0.0.1", 0, 0, keyType, maxConcurrentStreams);
+        }
+    }
+
+    public List<String> scenarios() {
+        return matrix.scenarios();
+    }
+
+    public List<Mode> modes() {
+        return matrix.modes();
+    }
+
+    public List<String> links() {
+        return matrix.links();
+    }
+
+    public boolean tls() {
+        return matrix.tls();
+    }
+
+    public Duration pageLoadTimeout() {
+        return measurement.pageLoadTimeout();
+    }
+
+    /** A link spec's canonical name ({@code none}, {@code cable}, {@code rtt=100ms,...}); throws on a bad spec. */
+    public static String canonicalLink(String spec) {
+        return Links.canonical(spec.trim());
+    }
+
+    /** The defaults ({@link RunDefaults}): image-grid, every built-in mode, cold and warm, TLS, the cable link. */
+    public static RunConfig defaults() {
+        return builder().build();
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The configuration as run.json records it.
+     *
+     * @param browser the real browser that loads the scenarios too, or null
+     */
+    public RunConfiguration toConfiguration(ClientKind browser) {
+        List<RunConfiguration.LinkProfile> profiles = new ArrayList<>();
+        for (String link : matrix.links()) {
+            if (!link.equals(Links.NONE)) {
+                LinkProfile p = LinkProfile.parse(link);
+                profiles.add(new RunConfiguration.LinkProfile(p.name(), p.rtt().toMillis(), p.downBitsPerSecond(),
+                        p.upBitsPerSecond(), p.lossRate()));
+            }
+        }
+        double rate = load instanceof LoadModel.Open open ? open.ratePerSecond() : 0;
+        long thinkTimeMs = load instanceof LoadModel.Closed closed ? closed.thinkTime().toMillis() : 0;
+        return new RunConfiguration(matrix.scenarios(), matrix.modes().stream().map(Mode::id).toList(), matrix.links(),
+                profiles, matrix.reuse(), matrix.tls(), load.kind(), load.browsers(), rate, thinkTimeMs,
+                measurement.pageLoads(), measurement.warmupPageLoads(), measurement.rounds(),
+                measurement.samplesPerCell(), measurement.pageLoadTimeout().toMillis(),
+                client.target() == null ? RunConfiguration.EMBEDDED : client.target().toString(),
+                client.target() == null || !client.insecure(), client.h1Connections(), client.pipelineConnections(),
+                client.pipelineDepth(), origin.maxConcurrentStreams(), origin.keyType().name(), seed, browser);
+    }
+
+    static void atMostADay(String name, Duration value) {
         if (value.compareTo(MAX_DURATION) > 0) {
-            String given = value.toString().substring(2).toLowerCase(java.util.Locale.ROOT); // PT25H -> 25h
+            String given = value.toString().substring(2).toLowerCase(Locale.ROOT); // PT25H -> 25h
             throw new IllegalArgumentException(name + " must be at most 24h, got " + given);
         }
     }
@@ -103,81 +213,164 @@ public record RunConfig(List<String> scenarios, List<Mode> modes, List<String> l
         if (list == null || list.isEmpty()) {
             throw new IllegalArgumentException(name + " must not be empty");
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(list));
+        return List.copyOf(new LinkedHashSet<>(list));
     }
 
-    private static void positive(String name, int value, int max) {
+    static void between(String name, int value, int max) {
         if (value < 1 || value > max) {
             throw new IllegalArgumentException(name + " must be between 1 and " + max + ", got " + value);
         }
     }
 
-    /** A link spec's canonical name ({@code none}, {@code cable}, {@code rtt=100ms,...}); throws on a bad spec. */
-    public static String canonicalLink(String spec) {
-        return Links.canonical(spec.trim());
-    }
-
     /**
-     * The options the browsers' clients take from this configuration, for an origin reached at
-     * {@code uri}, trusting {@code trustStore} (null: the JVM's), behind a link adding {@code handshakeRtt}.
+     * A run's configuration, layer by layer: it starts from {@link RunDefaults}; a suite and then the
+     * flags set what they name. {@link #build()} validates the whole.
      */
-    public io.muxbench.driver.transport.ClientEnvironment.Options clientOptions(URI uri, java.security.KeyStore trustStore,
-                                                                               Duration handshakeRtt) {
-        return new io.muxbench.driver.transport.ClientEnvironment.Options(uri, trustStore, insecure, null, null,
-                handshakeRtt, h1Connections, pipelineConnections, pipelineDepth);
-    }
+    public static final class Builder {
+        private List<String> scenarios = List.of(RunDefaults.SCENARIO);
+        private List<Mode> modes = Mode.builtIn();
+        private List<String> links = List.of(RunDefaults.LINK);
+        private List<Reuse> reuse = List.of(Reuse.values());
+        private boolean tls = true;
+        private int browsers = RunDefaults.BROWSERS;
+        private double ratePerSecond;
+        private Duration thinkTime = Duration.ZERO;
+        private int pageLoads = RunDefaults.PAGE_LOADS;
+        private int warmupPageLoads = RunDefaults.WARMUP_PAGE_LOADS;
+        private int rounds = RunDefaults.ROUNDS;
+        private int samplesPerCell = RunDefaults.SAMPLES_PER_CELL;
+        private Duration pageLoadTimeout = Duration.ofSeconds(RunDefaults.PAGE_LOAD_TIMEOUT_SECONDS);
+        private URI target;
+        private boolean insecure;
+        private int h1Connections = RunDefaults.H1_CONNECTIONS;
+        private int pipelineConnections = RunDefaults.PIPELINE_CONNECTIONS;
+        private int pipelineDepth = RunDefaults.PIPELINE_DEPTH;
+        private int maxConcurrentStreams = RunDefaults.MAX_CONCURRENT_STREAMS;
+        private KeyType keyType = KeyType.valueOf(RunDefaults.KEY_TYPE);
+        private long seed = RunDefaults.SEED;
 
-    /** Whether page loads are started at a fixed rate (open load) rather than by N looping browsers. */
-    public boolean openLoad() {
-        return ratePerSecond > 0;
-    }
-
-    /** The defaults: image-grid, every mode, cold and warm, TLS, the cable link, one browser, 50 page loads. */
-    public static RunConfig defaults() {
-        return new RunConfig(List.of("image-grid"), Mode.builtIn(), List.of("cable"), List.of("cold", "warm"),
-                true, 1, 0, Duration.ZERO, 50, 5, 5, 5, Duration.ofSeconds(60), null, false, 6, 1, 128, 128,
-                KeyType.RSA, 1);
-    }
-
-    /** The configuration as a JSON-friendly map, for run.json. */
-    public Map<String, Object> toMap() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("scenarios", scenarios);
-        map.put("modes", modes.stream().map(Mode::id).toList());
-        map.put("links", links);
-        List<Map<String, Object>> profiles = new java.util.ArrayList<>();
-        for (String link : links) {
-            if (!link.equals(Links.NONE)) {
-                io.muxbench.driver.link.LinkProfile p = io.muxbench.driver.link.LinkProfile.parse(link);
-                Map<String, Object> profile = new LinkedHashMap<>();
-                profile.put("name", p.name());
-                profile.put("rttMillis", p.rtt().toMillis());
-                profile.put("downBitsPerSecond", p.downBitsPerSecond());
-                profile.put("upBitsPerSecond", p.upBitsPerSecond());
-                profile.put("lossRate", p.lossRate());
-                profiles.add(profile);
-            }
+        private Builder() {
         }
-        map.put("linkProfiles", profiles);
-        map.put("reuse", reuse);
-        map.put("tls", tls);
-        map.put("load", openLoad() ? "open" : "closed");
-        map.put("browsers", browsers);
-        map.put("ratePerSecond", ratePerSecond);
-        map.put("thinkTimeMs", thinkTime.toMillis());
-        map.put("pageLoads", pageLoads);
-        map.put("warmupPageLoads", warmupPageLoads);
-        map.put("rounds", rounds);
-        map.put("samplesPerCell", samplesPerCell);
-        map.put("pageLoadTimeoutMs", pageLoadTimeout.toMillis());
-        map.put("target", target == null ? "embedded" : target.toString());
-        map.put("certificateVerified", target == null || !insecure);
-        map.put("h1Connections", h1Connections);
-        map.put("pipelineConnections", pipelineConnections);
-        map.put("pipelineDepth", pipelineDepth);
-        map.put("maxConcurrentStreams", maxConcurrentStreams);
-        map.put("keyType", keyType.name());
-        map.put("seed", seed);
-        return map;
+
+        public Builder scenarios(List<String> value) {
+            scenarios = value;
+            return this;
+        }
+
+        public Builder modes(List<Mode> value) {
+            modes = value;
+            return this;
+        }
+
+        public Builder links(List<String> value) {
+            links = value;
+            return this;
+        }
+
+        public Builder reuse(List<Reuse> value) {
+            reuse = value;
+            return this;
+        }
+
+        public Builder tls(boolean value) {
+            tls = value;
+            return this;
+        }
+
+        /** Closed load's browsers, or open load's most page loads in flight. */
+        public Builder browsers(int value) {
+            browsers = value;
+            return this;
+        }
+
+        /** Open load at this rate per cell; 0 (the default) for closed load. */
+        public Builder ratePerSecond(double value) {
+            ratePerSecond = value;
+            return this;
+        }
+
+        /** Closed load's pause between a browser's page loads. */
+        public Builder thinkTime(Duration value) {
+            thinkTime = value;
+            return this;
+        }
+
+        public Builder pageLoads(int value) {
+            pageLoads = value;
+            return this;
+        }
+
+        public Builder warmupPageLoads(int value) {
+            warmupPageLoads = value;
+            return this;
+        }
+
+        public Builder rounds(int value) {
+            rounds = value;
+            return this;
+        }
+
+        public Builder samplesPerCell(int value) {
+            samplesPerCell = value;
+            return this;
+        }
+
+        public Builder pageLoadTimeout(Duration value) {
+            pageLoadTimeout = value;
+            return this;
+        }
+
+        public Builder target(URI value) {
+            target = value;
+            return this;
+        }
+
+        public Builder insecure(boolean value) {
+            insecure = value;
+            return this;
+        }
+
+        public Builder h1Connections(int value) {
+            h1Connections = value;
+            return this;
+        }
+
+        public Builder pipelineConnections(int value) {
+            pipelineConnections = value;
+            return this;
+        }
+
+        public Builder pipelineDepth(int value) {
+            pipelineDepth = value;
+            return this;
+        }
+
+        public Builder maxConcurrentStreams(int value) {
+            maxConcurrentStreams = value;
+            return this;
+        }
+
+        public Builder keyType(KeyType value) {
+            keyType = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** The configuration; an IllegalArgumentException naming the first field that is wrong. */
+        public RunConfig build() {
+            Matrix matrix = new Matrix(scenarios, modes, links, reuse, tls);
+            // Validated even under open load, which has no use for a think time: a bad one is still a mistake.
+            LoadModel.Closed closed = new LoadModel.Closed(browsers, thinkTime);
+            // On the command line a rate of 0 means no rate: closed load.
+            LoadModel load = ratePerSecond == 0 ? closed : new LoadModel.Open(ratePerSecond, browsers);
+            Measurement measurement = new Measurement(pageLoads, warmupPageLoads, rounds, samplesPerCell, pageLoadTimeout);
+            return new RunConfig(matrix, load, measurement,
+                    new ClientSettings(target, insecure, h1Connections, pipelineConnections, pipelineDepth),
+                    new OriginSettings(maxConcurrentStreams, keyType), seed);
+        }
     }
 }

@@ -65,7 +65,7 @@ final class RunPlan {
         Map<String, List<Mode>> chromium = new HashMap<>();
         for (Scenario scenario : scenarios) {
             for (String link : config.links()) {
-                for (Reuse reuse : config.reuse().stream().map(Reuse::of).toList()) {
+                for (Reuse reuse : config.matrix().reuse()) {
                     for (Mode mode : config.modes()) {
                         cells.add(cell(scenario, mode, link, reuse, config.tls(), ClientKind.DRIVER));
                     }
@@ -81,7 +81,9 @@ final class RunPlan {
                 throw new IllegalStateException("two cells share the id '" + cell.id() + "'");
             }
         }
-        return new RunPlan(cells, config.pageLoads(), config.rounds(), config.browsers(), config.warmupPageLoads());
+        RunConfig.Measurement measurement = config.measurement();
+        return new RunPlan(cells, measurement.pageLoads(), measurement.rounds(), config.load().browsers(),
+                measurement.warmupPageLoads());
     }
 
     private static Cell cell(Scenario scenario, Mode mode, String link, Reuse reuse, boolean tls, ClientKind client) {

@@ -1,6 +1,5 @@
 package io.muxbench.driver.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.results.CellResult;
@@ -113,7 +112,8 @@ public final class Runner {
                     : new ChromiumCellRound(chromiumExecutable, config, origin, monitor, progress, stop::isStopped);
             RunPlan plan = RunPlan.of(config, scenarios, chromium == null ? s -> List.of() : chromium::modes);
             for (RunPlan.Cell cell : plan.cells()) {
-                recorders.put(cell.key(), new CellRecorder(cell, config.pageLoads(), config.samplesPerCell()));
+                recorders.put(cell.key(), new CellRecorder(cell, config.measurement().pageLoads(),
+                        config.measurement().samplesPerCell()));
             }
             DriverCellRound driver = new DriverCellRound(config, plan, origin, monitor, progress, stop);
             progress.started(plan.progressTotal());
@@ -157,11 +157,11 @@ public final class Runner {
     }
 
     private URI startOrigin() throws RunException {
-        if (config.target() != null) {
-            return config.target();
+        if (config.client().target() != null) {
+            return config.client().target();
         }
         try {
-            origin = Origin.start(new Origin.Options("127.0.0.1", 0, 0, config.keyType(), config.maxConcurrentStreams()));
+            origin = Origin.start(config.origin().options());
         } catch (Exception e) {
             throw new RunException("cannot start the embedded origin: " + e.getMessage());
         }
@@ -181,10 +181,8 @@ public final class Runner {
 
     private RunInfo writeRun(boolean finished) throws IOException {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
-        java.util.Map<String, Object> settings = config.toMap();
-        settings.put("browser", chromiumExecutable == null ? null : ClientKind.CHROMIUM.id());
         io.muxbench.vocabulary.RunConfiguration configuration =
-                ResultsFormat.MAPPER.convertValue(settings, io.muxbench.vocabulary.RunConfiguration.class);
+                config.toConfiguration(chromiumExecutable == null ? null : ClientKind.CHROMIUM);
         org.HdrHistogram.Histogram timing = links == null ? null : links.timingError();
         boolean measured = timing != null && timing.getTotalCount() > 0;
         RunInfo.DriverHealth health = new RunInfo.DriverHealth(monitor.cpuPercent(), monitor.maxLagMillis(),

@@ -1,14 +1,13 @@
 package io.muxbench.driver.run;
 
-import io.muxbench.driver.mode.Mode;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Named presets of a run. Flags given on the command line override a suite's values.
+ * Named presets of a run, a layer between the defaults ({@link RunDefaults}) and the flags: flags
+ * given on the command line override a suite's values.
  */
 public enum Suite {
     /**
@@ -50,11 +49,14 @@ public enum Suite {
                 + Arrays.stream(values()).map(Suite::id).collect(Collectors.joining(", ")));
     }
 
-    /** The suite's configuration, starting from the defaults. */
+    /** Sets what this suite names, over the defaults the builder holds; flags are set after it. */
+    public RunConfig.Builder applyTo(RunConfig.Builder builder) {
+        return builder.scenarios(scenarios).links(links).pageLoads(pageLoads).rounds(rounds).browsers(browsers)
+                .warmupPageLoads(warmup);
+    }
+
+    /** The suite's configuration, over the defaults. */
     public RunConfig config() {
-        RunConfig d = RunConfig.defaults();
-        return new RunConfig(scenarios, Mode.builtIn(), links, List.of("cold", "warm"), true, browsers, 0,
-                Duration.ZERO, pageLoads, warmup, rounds, 5, d.pageLoadTimeout(), null, false, 6, 1, 128, 128,
-                d.keyType(), d.seed());
+        return applyTo(RunConfig.builder()).build();
     }
 }

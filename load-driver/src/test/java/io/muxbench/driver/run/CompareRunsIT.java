@@ -10,6 +10,7 @@ import io.muxbench.driver.mode.BuiltInMode;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
+import io.muxbench.vocabulary.Reuse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +31,11 @@ class CompareRunsIT {
     Path dir;
 
     private static RunConfig config() {
-        return new RunConfig(List.of("page"), List.of(BuiltInMode.H1, BuiltInMode.H2), List.of("none"), List.of("warm"), true, 1, 0,
-                Duration.ZERO, 20, 2, 2, 1, Duration.ofSeconds(30), null, false, 6, 1, 128, 128, KeyType.ECDSA, 1);
+        return RunConfig.builder().scenarios(List.of("page")).modes(List.of(BuiltInMode.H1, BuiltInMode.H2))
+                .links(List.of("none")).reuse(List.of(Reuse.WARM)).tls(true).browsers(1)
+                .pageLoads(20).warmupPageLoads(2).rounds(2).samplesPerCell(1)
+                .pageLoadTimeout(Duration.ofSeconds(30)).keyType(KeyType.ECDSA)
+                .build();
     }
 
     /** The same page, with {@code thinkMillis} added to every response. */

@@ -18,6 +18,7 @@ import io.muxbench.report.compare.Thresholds;
 import io.muxbench.results.CellResult;
 import io.muxbench.vocabulary.ModeDescription;
 import io.muxbench.scenario.Scenario;
+import io.muxbench.vocabulary.Reuse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,9 +66,11 @@ class ModeAsOnePartIT {
     Path dir;
 
     private static RunConfig config() {
-        return new RunConfig(List.of("page"), List.of(BuiltInMode.H1, new TwoConnections()), List.of("none"),
-                List.of("warm"), true, 1, 0, Duration.ZERO, 4, 1, 2, 1, Duration.ofSeconds(30), null, false, 6, 1, 128,
-                128, KeyType.ECDSA, 1);
+        return RunConfig.builder().scenarios(List.of("page")).modes(List.of(BuiltInMode.H1, new TwoConnections()))
+                .links(List.of("none")).reuse(List.of(Reuse.WARM)).tls(true).browsers(1)
+                .pageLoads(4).warmupPageLoads(1).rounds(2).samplesPerCell(1)
+                .pageLoadTimeout(Duration.ofSeconds(30)).keyType(KeyType.ECDSA)
+                .build();
     }
 
     @Test

@@ -6,15 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.muxbench.driver.tls.KeyType;
 import io.muxbench.driver.mode.BuiltInMode;
 import io.muxbench.driver.mode.Mode;
+import io.muxbench.vocabulary.Reuse;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.muxbench.results.ResultsFormat;
+import io.muxbench.vocabulary.ClientKind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunConfigTest {
 
     private static RunConfig withDurations(Duration thinkTime, Duration timeout) {
-        return new RunConfig(List.of("image-grid"), List.of(BuiltInMode.H2), List.of("lan"), List.of("cold"), true, 1, 0,
-                thinkTime, 1, 0, 1, 1, timeout, null, false, 6, 1, 128, 128, KeyType.RSA, 1);
+        return RunConfig.builder().scenarios(List.of("image-grid")).modes(List.of(BuiltInMode.H2))
+                .links(List.of("lan")).reuse(List.of(Reuse.COLD)).tls(true).browsers(1)
+                .thinkTime(thinkTime).pageLoads(1).warmupPageLoads(0).rounds(1)
+                .samplesPerCell(1).pageLoadTimeout(timeout).keyType(KeyType.RSA)
+                .build();
     }
 
     @Test
@@ -25,6 +33,51 @@ class RunConfigTest {
         assertEquals("page-load timeout must be at most 24h, got 25h",
                 assertThrows(IllegalArgumentException.class, () -> withDurations(Duration.ZERO, Duration.ofHours(25)))
                         .getMessage());
-        withDurations(RunConfig.MAX_DURATION, RunConfig.MAX_DURATION).toMap(); // a day is fine, and fits run.json
+        withDurations(RunConfig.MAX_DURATION, RunConfig.MAX_DURATION).toConfiguration(null); // a day is fine, and fits run.json
+    }
+
+    @Test
+    void flagsOverrideTheSuiteAndTheSuiteOverridesTheDefaults() {
+        RunConfig config = Suite.CI.applyTo(RunConfig.builder()).pageLoads(3).build();
+
+        assertEquals(3, config.measurement().pageLoads(), "the flag");
+        assertEquals(List.of("image-grid", "hol-blocking"), config.scenarios(), "the suite");
+        assertEquals(2, config.measurement().rounds(), "the suite");
+        assertEquals(Duration.ofSeconds(RunDefaults.PAGE_LOAD_TIMEOUT_SECONDS), config.pageLoadTimeout(), "the default");
+        assertEquals(Mode.builtIn(), config.modes(), "the default");
+    }
+
+    @Test
+    void aRateMakesOpenLoadWithTheBrowsersAsTheMostInFlightAndNoRateClosedLoad() {
+        assertEquals(new LoadModel.Closed(2, Duration.ofMillis(5)),
+                RunConfig.builder().browsers(2).thinkTime(Duration.ofMillis(5)).build().load());
+        assertEquals(new LoadModel.Open(20, 4), RunConfig.builder().browsers(4).ratePerSecond(20).build().load());
+        assertEquals("rate must be between 0 and 10000 page loads per second, got -1.0",
+                assertThrows(IllegalArgumentException.class, () -> RunConfig.builder().ratePerSecond(-1).build())
+                        .getMessage());
+    }
+
+    @Test
+    void runJsonGetsTheFieldsInTheOrderAndUnitsItAlwaysHad() throws Exception {
+        RunConfig config = RunConfig.builder().links(List.of("none", "cable")).ratePerSecond(2.5)
+                .pageLoadTimeout(Duration.ofSeconds(7)).build();
+        JsonNode json = ResultsFormat.MAPPER.valueToTree(config.toConfiguration(ClientKind.CHROMIUM));
+
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("scenarios", "modes", "links", "linkProfiles", "reuse", "tls", "load", "browsers",
+                "ratePerSecond", "thinkTimeMs", "pageLoads", "warmupPageLoads", "rounds", "samplesPerCell",
+                "pageLoadTimeoutMs", "target", "certificateVerified", "h1Connections", "pipelineConnections",
+                "pipelineDepth", "maxConcurrentStreams", "keyType", "seed", "browser"), fields);
+        assertEquals("[\"h1\",\"h1-pipelined\",\"h2\"]", json.get("modes").toString());
+        assertEquals("[\"cold\",\"warm\"]", json.get("reuse").toString());
+        assertEquals(1, json.get("linkProfiles").size(), "none has no profile");
+        assertEquals("cable", json.get("linkProfiles").get(0).get("name").asText());
+        assertEquals("open", json.get("load").asText());
+        assertEquals(2.5, json.get("ratePerSecond").asDouble());
+        assertEquals(7000, json.get("pageLoadTimeoutMs").asLong());
+        assertEquals("embedded", json.get("target").asText());
+        assertEquals("RSA", json.get("keyType").asText());
+        assertEquals("chromium", json.get("browser").asText());
     }
 }

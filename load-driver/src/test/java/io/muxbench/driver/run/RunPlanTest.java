@@ -26,10 +26,13 @@ class RunPlanTest {
     private static final String LONG = "rtt=100ms,down=8mbit,up=2mbit,loss=0.01,this-part-makes-it-longer-than-sixty-";
     private static final Scenario PAGE = TestScenarios.flat("page", 2, 100, 0);
 
-    private static RunConfig config(List<Mode> modes, List<String> links, List<String> reuse, int browsers,
+    private static RunConfig config(List<Mode> modes, List<String> links, List<Reuse> reuse, int browsers,
                                     int pageLoads, int warmup, int rounds) {
-        return new RunConfig(List.of("page"), modes, links, reuse, true, browsers, 0, Duration.ZERO, pageLoads, warmup,
-                rounds, 1, Duration.ofSeconds(30), null, false, 6, 1, 128, 128, KeyType.ECDSA, 1);
+        return RunConfig.builder().scenarios(List.of("page")).modes(modes).links(links).reuse(reuse).tls(true)
+                .browsers(browsers).pageLoads(pageLoads).warmupPageLoads(warmup).rounds(rounds)
+                .samplesPerCell(1).pageLoadTimeout(Duration.ofSeconds(30))
+                .keyType(KeyType.ECDSA)
+                .build();
     }
 
     private static List<String> ids(List<RunPlan.Cell> cells) {
@@ -38,7 +41,7 @@ class RunPlanTest {
 
     @Test
     void cellsGoLinkByReuseWithTheDriversModesThenChromiumsAndAreNamedByTheirKeys() {
-        RunConfig config = config(List.of(BuiltInMode.H1, BuiltInMode.H2), List.of("lan", "none"), List.of("cold", "warm"),
+        RunConfig config = config(List.of(BuiltInMode.H1, BuiltInMode.H2), List.of("lan", "none"), List.of(Reuse.COLD, Reuse.WARM),
                 1, 4, 0, 2);
         RunPlan plan = RunPlan.of(config, List.of(PAGE), scenario -> List.of(BuiltInMode.H2));
 
@@ -53,7 +56,7 @@ class RunPlanTest {
 
     @Test
     void eachRoundRotatesTheModesOfAGroupByOneAndKeepsChromiumCellsApart() {
-        RunConfig config = config(Mode.builtIn(), List.of("none"), List.of("warm"), 1, 3, 0, 3);
+        RunConfig config = config(Mode.builtIn(), List.of("none"), List.of(Reuse.WARM), 1, 3, 0, 3);
         RunPlan plan = RunPlan.of(config, List.of(PAGE), scenario -> List.of(BuiltInMode.H1, BuiltInMode.H2));
 
         assertEquals(List.of("page_none_warm_h1_tls", "page_none_warm_h1-pipelined_tls", "page_none_warm_h2_tls",
@@ -65,7 +68,7 @@ class RunPlanTest {
 
     @Test
     void quotasAddUpToThePageLoadsWithTheRemainderInTheFirstRounds() {
-        RunPlan plan = RunPlan.of(config(List.of(BuiltInMode.H1), List.of("none"), List.of("cold"), 1, 11, 0, 4),
+        RunPlan plan = RunPlan.of(config(List.of(BuiltInMode.H1), List.of("none"), List.of(Reuse.COLD), 1, 11, 0, 4),
                 List.of(PAGE), scenario -> List.of());
 
         assertEquals(List.of(3, 3, 3, 2), List.of(plan.quota(0), plan.quota(1), plan.quota(2), plan.quota(3)));
@@ -75,7 +78,7 @@ class RunPlanTest {
     void theProgressTotalCountsWarmUpsWarmConnectionsAndChromiumsFirstPageLoad() {
         // 2 browsers, 5 warm-up page loads: 2 each. Per driver cell 10 measured + 2 x 2 warm-up;
         // warm cells add one page load per browser and round (2 x 2); the Chromium cell adds one.
-        RunConfig config = config(List.of(BuiltInMode.H1), List.of("none"), List.of("cold", "warm"), 2, 10, 5, 2);
+        RunConfig config = config(List.of(BuiltInMode.H1), List.of("none"), List.of(Reuse.COLD, Reuse.WARM), 2, 10, 5, 2);
         RunPlan plan = RunPlan.of(config, List.of(PAGE), scenario -> List.of(BuiltInMode.H1));
 
         assertEquals(2, plan.warmupPerBrowser());
@@ -87,7 +90,7 @@ class RunPlanTest {
 
     @Test
     void noWarmUpWhenNoneIsAskedFor() {
-        RunPlan plan = RunPlan.of(config(List.of(BuiltInMode.H1), List.of("none"), List.of("cold"), 4, 10, 0, 1),
+        RunPlan plan = RunPlan.of(config(List.of(BuiltInMode.H1), List.of("none"), List.of(Reuse.COLD), 4, 10, 0, 1),
                 List.of(PAGE), scenario -> List.of());
 
         assertEquals(0, plan.warmupPerBrowser());
@@ -96,7 +99,7 @@ class RunPlanTest {
 
     @Test
     void twoCellsWithOneIdStopThePlan() {
-        RunConfig config = config(List.of(BuiltInMode.H1), List.of("none"), List.of("cold"), 1, 1, 0, 1);
+        RunConfig config = config(List.of(BuiltInMode.H1), List.of("none"), List.of(Reuse.COLD), 1, 1, 0, 1);
         List<Scenario> alike = List.of(TestScenarios.flat("t", 1, 10, 0), TestScenarios.flat("T", 1, 10, 0));
 
         IllegalStateException e = assertThrows(IllegalStateException.class,

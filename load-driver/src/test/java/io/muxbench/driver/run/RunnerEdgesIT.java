@@ -13,6 +13,7 @@ import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.Results;
 import io.muxbench.results.ResultsFormat;
 import io.muxbench.scenario.Scenario;
+import io.muxbench.vocabulary.Reuse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +33,12 @@ class RunnerEdgesIT {
     Path runDir;
 
     private static RunConfig config(List<Mode> modes, int browsers, double rate, Duration thinkTime, int pageLoads) {
-        return new RunConfig(List.of("test"), modes, List.of("none"), List.of("cold"), false, browsers, rate, thinkTime,
-                pageLoads, 0, 1, 1, Duration.ofSeconds(30), null, false, 6, 1, 128, 128, KeyType.ECDSA, 1);
+        return RunConfig.builder().scenarios(List.of("test")).modes(modes).links(List.of("none"))
+                .reuse(List.of(Reuse.COLD)).tls(false).browsers(browsers).ratePerSecond(rate)
+                .thinkTime(thinkTime).pageLoads(pageLoads).warmupPageLoads(0).rounds(1)
+                .samplesPerCell(1).pageLoadTimeout(Duration.ofSeconds(30))
+                .keyType(KeyType.ECDSA)
+                .build();
     }
 
     /** Starts the run on a thread of its own, waits for its first measured page load, then stops it. */

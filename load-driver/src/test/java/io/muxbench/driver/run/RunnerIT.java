@@ -16,9 +16,9 @@ import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.PageLoadSample;
 import io.muxbench.results.ResultsFormat;
-import io.muxbench.vocabulary.Reuse;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
+import io.muxbench.vocabulary.Reuse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,20 +40,23 @@ class RunnerIT {
     Path runDir;
 
     /** ECDSA: its handshakes are cheaper than RSA's, which matters for cold page loads on a busy CI machine. */
-    private static RunConfig config(List<Mode> modes, List<String> reuse, boolean tls, double rate, int pageLoads,
+    private static RunConfig config(List<Mode> modes, List<Reuse> reuse, boolean tls, double rate, int pageLoads,
                                     int warmup, int rounds, int samples) {
         return config(modes, reuse, tls, rate, pageLoads, warmup, rounds, samples, Duration.ofSeconds(30));
     }
 
-    private static RunConfig config(List<Mode> modes, List<String> reuse, boolean tls, double rate, int pageLoads,
+    private static RunConfig config(List<Mode> modes, List<Reuse> reuse, boolean tls, double rate, int pageLoads,
                                     int warmup, int rounds, int samples, Duration pageLoadTimeout) {
-        return new RunConfig(List.of("test"), modes, List.of("none"), reuse, tls, 1, rate, Duration.ZERO, pageLoads,
-                warmup, rounds, samples, pageLoadTimeout, null, false, 6, 1, 128, 128, KeyType.ECDSA, 1);
+        return RunConfig.builder().scenarios(List.of("test")).modes(modes).links(List.of("none")).reuse(reuse)
+                .tls(tls).browsers(1).ratePerSecond(rate).pageLoads(pageLoads)
+                .warmupPageLoads(warmup).rounds(rounds).samplesPerCell(samples)
+                .pageLoadTimeout(pageLoadTimeout).keyType(KeyType.ECDSA)
+                .build();
     }
 
     @Test
     void writesTheRunFolderWithEveryDocumentedField() throws Exception {
-        RunConfig config = config(Mode.builtIn(), List.of("cold", "warm"), true, 0, 6, 1, 2, 2);
+        RunConfig config = config(Mode.builtIn(), List.of(Reuse.COLD, Reuse.WARM), true, 0, 6, 1, 2, 2);
         // 31 resources: enough for six h1 connections, small enough for 4 cells x 2 rounds to stay quick.
         Scenario page = TestScenarios.flat("grid", 30, 3_000, 0);
         Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
@@ -119,7 +122,7 @@ class RunnerIT {
     void openLoadCountsAServerStallThatTheUncorrectedFigureHides() throws Exception {
         long stallMillis = 800;
         Scenario page = TestScenarios.flat("stall", 3, 1_000, 0);
-        RunConfig config = config(List.of(BuiltInMode.H1), List.of("warm"), false, 20, 40, 0, 1, 0);
+        RunConfig config = config(List.of(BuiltInMode.H1), List.of(Reuse.WARM), false, 20, 40, 0, 1, 0);
         AtomicReference<Origin> origin = new AtomicReference<>();
         AtomicInteger done = new AtomicInteger();
         Runner runner = new Runner(config, List.of(page), runDir, new ProgressListener() {
@@ -162,7 +165,7 @@ class RunnerIT {
                 Resource.leaf("/reset.bin", "application/octet-stream", 400_000),
                 Resource.leaf("/fail.txt", "text/plain", 100)), null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "faults", "built in a test", null, root);
-        RunConfig config = config(List.of(BuiltInMode.H1, BuiltInMode.H2), List.of("cold"), false, 0, 8, 0, 1, 8);
+        RunConfig config = config(List.of(BuiltInMode.H1, BuiltInMode.H2), List.of(Reuse.COLD), false, 0, 8, 0, 1, 8);
         AtomicReference<Origin> origin = new AtomicReference<>();
         AtomicInteger done = new AtomicInteger();
         // Faults on for the first 4 page loads of each cell: one browser under closed load makes its page
@@ -211,7 +214,7 @@ class RunnerIT {
                 Resource.leaf("/fast.png", "image/png", 1_000),
                 new Resource("/stuck.png", 200, "image/png", 1_000, Map.of(), 60_000, List.of(), null)), null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "stuck", "built in a test", null, root);
-        RunConfig config = config(List.of(BuiltInMode.H2), List.of("warm"), false, 0, 2, 0, 1, 2, Duration.ofMillis(500));
+        RunConfig config = config(List.of(BuiltInMode.H2), List.of(Reuse.WARM), false, 0, 2, 0, 1, 2, Duration.ofMillis(500));
         Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
 
         CellResult cell = outcome.results().cells().get(0);
@@ -242,9 +245,12 @@ class RunnerIT {
         }
         Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, images, null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "two-hosts", "built in a test", null, root);
-        RunConfig config = new RunConfig(List.of("test"), List.of(BuiltInMode.H1, BuiltInMode.H2, BuiltInMode.H1_PIPELINED), List.of("lan"),
-                List.of("cold"), true, 1, 0, Duration.ZERO, 3, 0, 1, 3, Duration.ofSeconds(30), null, false, 6, 1, 128,
-                128, KeyType.ECDSA, 1);
+        RunConfig config = RunConfig.builder().scenarios(List.of("test"))
+                .modes(List.of(BuiltInMode.H1, BuiltInMode.H2, BuiltInMode.H1_PIPELINED))
+                .links(List.of("lan")).reuse(List.of(Reuse.COLD)).tls(true).browsers(1)
+                .pageLoads(3).warmupPageLoads(0).rounds(1).samplesPerCell(3)
+                .pageLoadTimeout(Duration.ofSeconds(30)).keyType(KeyType.ECDSA)
+                .build();
         Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
 
         for (CellResult cell : outcome.results().cells()) {
@@ -285,9 +291,12 @@ class RunnerIT {
         }
         Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, images, null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "hundred-hosts", "built in a test", null, root);
-        RunConfig config = new RunConfig(List.of("test"), List.of(BuiltInMode.H1, BuiltInMode.H2, BuiltInMode.H1_PIPELINED), List.of("lan"),
-                List.of("cold"), true, 1, 0, Duration.ZERO, 2, 0, 1, 2, Duration.ofSeconds(60), null, false, 6, 1, 128,
-                128, KeyType.ECDSA, 1);
+        RunConfig config = RunConfig.builder().scenarios(List.of("test"))
+                .modes(List.of(BuiltInMode.H1, BuiltInMode.H2, BuiltInMode.H1_PIPELINED))
+                .links(List.of("lan")).reuse(List.of(Reuse.COLD)).tls(true).browsers(1)
+                .pageLoads(2).warmupPageLoads(0).rounds(1).samplesPerCell(2)
+                .pageLoadTimeout(Duration.ofSeconds(60)).keyType(KeyType.ECDSA)
+                .build();
         Runner.Outcome outcome = new Runner(config, List.of(page), runDir, ProgressListener.NONE).run();
 
         for (CellResult cell : outcome.results().cells()) {
