@@ -1,5 +1,6 @@
 package io.muxbench.driver.browser;
 
+import io.muxbench.vocabulary.ErrorCause;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public record BrowserCell(Path executable, String spkiSha256, String hostResolve
 
     private BrowserPageLoad checked(BrowserPageLoad load) {
         if (!load.requests().isEmpty() && !load.protocols().equals(Set.of(expectedProtocol()))) {
-            return load.failedWith("protocol-mismatch");
+            return load.failedWith(ErrorCause.PROTOCOL_MISMATCH);
         }
         return load;
     }

@@ -1,6 +1,7 @@
 package io.muxbench.driver.browser;
 
 import io.muxbench.results.PageLoadSample;
+import io.muxbench.vocabulary.ErrorCause;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param tlsProtocol    TLS version of the document's connection, e.g. {@code TLS 1.3}; null in cleartext
  * @param cipher         cipher of the document's connection; null in cleartext
  */
-public record BrowserPageLoad(long pageLoadMicros, List<String> errors, boolean failed,
+public record BrowserPageLoad(long pageLoadMicros, List<ErrorCause> errors, boolean failed,
                               List<PageLoadSample.RequestRecord> requests, Set<String> protocols, long bytesReceived,
                               long bodyBytesReceived,
                               int connectionsOpened, String tlsProtocol, String cipher) {
@@ -31,15 +32,15 @@ public record BrowserPageLoad(long pageLoadMicros, List<String> errors, boolean 
     }
 
     /** This page load, failed with one more cause. */
-    BrowserPageLoad failedWith(String cause) {
-        List<String> more = new java.util.ArrayList<>(errors);
+    BrowserPageLoad failedWith(ErrorCause cause) {
+        List<ErrorCause> more = new java.util.ArrayList<>(errors);
         more.add(cause);
         return new BrowserPageLoad(pageLoadMicros, more, true, requests, protocols, bytesReceived, bodyBytesReceived,
                 connectionsOpened, tlsProtocol, cipher);
     }
 
     /** A page load that produced no timings at all. */
-    static BrowserPageLoad failure(String cause) {
+    static BrowserPageLoad failure(ErrorCause cause) {
         return new BrowserPageLoad(0, List.of(cause), true, List.of(), Set.of(), 0, 0, 0, null, null);
     }
 }

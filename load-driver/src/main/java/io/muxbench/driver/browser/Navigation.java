@@ -2,6 +2,7 @@ package io.muxbench.driver.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.muxbench.results.PageLoadSample;
+import io.muxbench.vocabulary.ErrorCause;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -55,13 +56,13 @@ final class Navigation {
         try {
             JsonNode navigated = devTools.send(sessionId, "Page.navigate", Map.of("url", url.toString()), timeout);
             if (navigated.hasNonNull("errorText") && !navigated.get("errorText").asText().isEmpty()) {
-                return BrowserPageLoad.failure("navigation-failed");
+                return BrowserPageLoad.failure(ErrorCause.NAVIGATION_FAILED);
             }
             try {
                 loaded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 devTools.send(sessionId, "Page.stopLoading", null, Duration.ofSeconds(5));
-                return BrowserPageLoad.failure("timeout-page-load");
+                return BrowserPageLoad.failure(ErrorCause.TIMEOUT_PAGE_LOAD);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted waiting for the load event");
@@ -124,20 +125,20 @@ final class Navigation {
             protocols.add(e.path("nextHopProtocol").asText());
             bytes += e.path("transferSize").asLong();
             body += e.path("encodedBodySize").asLong();
-            String error = failedUrls.contains(name) ? "resource-failed" : null;
+            String error = failedUrls.contains(name) ? ErrorCause.RESOURCE_FAILED.id() : null;
             records.add(new PageLoadSample.RequestRecord(pathOf(name), connectionByUrl.getOrDefault(name, 0L), 0,
                     e.path("responseStatus").asInt(), error, start, Math.max(start, connectStart),
                     Math.max(start, connectEnd), Math.max(start, tlsEnd), us(e, "requestStart"),
                     us(e, "responseStart"), us(e, "responseEnd"), e.path("transferSize").asLong(), null));
         }
-        List<String> errors = new ArrayList<>();
+        List<ErrorCause> errors = new ArrayList<>();
         synchronized (failedUrls) {
-            failedUrls.forEach(u -> errors.add("resource-failed"));
+            failedUrls.forEach(u -> errors.add(ErrorCause.RESOURCE_FAILED));
         }
-        value.path("brokenImages").forEach(i -> errors.add("image-undecodable"));
+        value.path("brokenImages").forEach(i -> errors.add(ErrorCause.IMAGE_UNDECODABLE));
         long loadMicros = Math.round(loadMs * 1000);
         // A response that ends after the load event is outside the browser's page-load time: say so.
-        records.stream().filter(r -> r.lastByteUs() > loadMicros).forEach(r -> errors.add("resource-after-load"));
+        records.stream().filter(r -> r.lastByteUs() > loadMicros).forEach(r -> errors.add(ErrorCause.RESOURCE_AFTER_LOAD));
         JsonNode s = security;
         return new BrowserPageLoad(loadMicros, errors, !failedUrls.isEmpty(), records, protocols, bytes, body,
                 opened, s == null ? null : s.path("protocol").asText(null), s == null ? null : s.path("cipher").asText(null));

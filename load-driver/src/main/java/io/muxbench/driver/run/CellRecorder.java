@@ -4,7 +4,7 @@ import io.muxbench.driver.browser.BrowserPageLoad;
 import io.muxbench.driver.origin.OriginStats;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Exchange;
-import io.muxbench.driver.transport.FailureCause;
+import io.muxbench.vocabulary.ErrorCause;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.PageLoadSample;
@@ -31,8 +31,6 @@ import org.HdrHistogram.Recorder;
  */
 final class CellRecorder {
 
-    /** The error cause of a page load that did not finish in time, and of its unanswered requests in a sample. */
-    static final String PAGE_LOAD_TIMEOUT = FailureCause.TIMEOUT.id() + "-page-load";
 
     final RunPlan.Cell cell;
     final String id;
@@ -53,7 +51,7 @@ final class CellRecorder {
     private final LongAdder bytesReceived = new LongAdder();
     private final LongAdder bodyReceived = new LongAdder();
     private final LongAdder connections = new LongAdder();
-    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<ErrorCause, LongAdder> errors = new ConcurrentHashMap<>();
     private final List<PageLoadSample> samples = new ArrayList<>();
     private final int sampleStride;
     private final int maxSamples;
@@ -135,12 +133,12 @@ final class CellRecorder {
     }
 
     /** Counts a failure that belongs to no page load (e.g. the browser would not start). */
-    void recordError(String cause) {
+    void recordError(ErrorCause cause) {
         countError(cause, 1);
     }
 
     /** Page loads that could not be made at all (the browser failed), counted as failed with this cause. */
-    void recordFailedPageLoads(String cause, int count) {
+    void recordFailedPageLoads(ErrorCause cause, int count) {
         recorded.addAndGet(count);
         pageLoadsFailed.addAndGet(count);
         countError(cause, count);
@@ -155,7 +153,7 @@ final class CellRecorder {
         requestsFailed.addAndGet(partial.unanswered().size());
         long n = recorded.incrementAndGet();
         pageLoadsFailed.incrementAndGet();
-        countError(PAGE_LOAD_TIMEOUT, 1);
+        countError(ErrorCause.TIMEOUT_PAGE_LOAD, 1);
         if (n % sampleStride == 0) {
             keepSample(partial);
         }
@@ -165,7 +163,7 @@ final class CellRecorder {
         for (Exchange exchange : outcome.exchanges()) {
             if (exchange.failed()) {
                 requestsFailed.incrementAndGet();
-                countError(exchange.failure.id(), 1);
+                countError(exchange.failure, 1);
             } else {
                 request.recordValue(micros(exchange.lastByteNanos - exchange.startNanos));
             }
@@ -185,7 +183,7 @@ final class CellRecorder {
         ordered.sort(Comparator.comparingLong((Exchange e) -> e.startNanos).thenComparingLong(e -> e.beginNanos));
         for (Exchange e : ordered) {
             boolean waiting = unanswered.contains(e);
-            String error = waiting ? PAGE_LOAD_TIMEOUT : e.failed() ? e.failure.id() : null;
+            String error = waiting ? ErrorCause.TIMEOUT_PAGE_LOAD.id() : e.failed() ? e.failure.id() : null;
             String detail = waiting ? "no response within the page-load timeout" : e.failed() ? e.failureDetail : null;
             long begin = at(e.beginNanos, base);
             long connectStart = e.connectStartNanos == 0 ? begin : at(e.connectStartNanos, base);
@@ -205,7 +203,7 @@ final class CellRecorder {
         return nanos == 0 ? -1 : Math.max(0, (nanos - baseNanos) / 1000);
     }
 
-    private void countError(String cause, long count) {
+    private void countError(ErrorCause cause, long count) {
         errors.computeIfAbsent(cause, k -> new LongAdder()).add(count);
     }
 
@@ -261,7 +259,7 @@ final class CellRecorder {
     /** What was recorded so far, for {@link CellSummary}; the totals hold the intervals ended so far. */
     synchronized Totals totals() {
         Map<String, Long> errorCounts = new TreeMap<>();
-        errors.forEach((cause, count) -> errorCounts.put(cause, count.sum()));
+        errors.forEach((cause, count) -> errorCounts.put(cause.id(), count.sum()));
         CellResult.ServerCounters server = hasServer
                 ? new CellResult.ServerCounters(serverConnections, serverRequests, serverMaxInFlight) : null;
         return new Totals(cell, recorded.get(), pageLoadsFailed.get(), measured.get(), pageLoadTotal,

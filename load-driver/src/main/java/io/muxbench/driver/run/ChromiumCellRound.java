@@ -10,6 +10,7 @@ import io.muxbench.driver.mode.ChromiumSettings;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.driver.transport.RequestTargets;
 import io.muxbench.scenario.Scenario;
+import io.muxbench.vocabulary.ErrorCause;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ final class ChromiumCellRound extends CellRound {
             }, progress::pageLoadDone, stopped);
         } catch (IOException e) {
             // The page loads this round could not make are failures, counted as such, not lost.
-            recorder.recordFailedPageLoads("browser-failed", Math.max(1, stopped.getAsBoolean() ? 0 : quota - recorded.get()));
+            recorder.recordFailedPageLoads(ErrorCause.BROWSER_FAILED, Math.max(1, stopped.getAsBoolean() ? 0 : quota - recorded.get()));
             progress.message("warning: " + recorder.id + ": Chromium failed: " + e.getMessage());
         }
         BrowserPageLoad seen = last.get();
@@ -123,7 +124,7 @@ final class ChromiumCellRound extends CellRound {
     protected void checkOrigin(CellRecorder recorder, OriginStats stats) {
         String expected = recorder.cell.mode().chromium(config.tls()).originProtocol();
         if (stats.connections().stream().anyMatch(c -> !expected.equals(c.protocol()))) {
-            recorder.recordError("protocol-mismatch");
+            recorder.recordError(ErrorCause.PROTOCOL_MISMATCH);
             progress.message("warning: " + recorder.id + ": the origin saw " + stats.connections().stream()
                     .map(OriginStats.ConnectionStats::protocol).distinct().toList() + ", not " + expected);
         }

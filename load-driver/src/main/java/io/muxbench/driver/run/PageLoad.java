@@ -2,7 +2,7 @@ package io.muxbench.driver.run;
 
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Exchange;
-import io.muxbench.driver.transport.FailureCause;
+import io.muxbench.vocabulary.ErrorCause;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ final class PageLoad {
      * What a page load did. Times are {@link System#nanoTime()}. {@code unanswered} holds the requests
      * still waiting when a page load timed out (empty otherwise); {@code exchanges} the completed ones.
      */
-    record Outcome(long startNanos, long endNanos, boolean failed, FailureCause firstFailure,
+    record Outcome(long startNanos, long endNanos, boolean failed, ErrorCause firstFailure,
                    List<Exchange> exchanges, List<Exchange> unanswered, long bytesSent, long bytesReceived,
                    long bodyBytesReceived, long connectionsOpened) {
         long durationNanos() {
@@ -75,9 +75,9 @@ final class PageLoad {
 
     private void onComplete(Exchange exchange) {
         if (!exchange.failed() && exchange.status >= 500) {
-            exchange.fail(FailureCause.STATUS_5XX, "status " + exchange.status);
+            exchange.fail(ErrorCause.STATUS_5XX, "status " + exchange.status);
         } else if (!exchange.failed() && exchange.status != exchange.resource.status()) {
-            exchange.fail(FailureCause.STATUS_MISMATCH, "status " + exchange.status + " where the scenario declares "
+            exchange.fail(ErrorCause.STATUS_MISMATCH, "status " + exchange.status + " where the scenario declares "
                     + exchange.resource.status());
         }
         done.add(exchange);
@@ -121,7 +121,7 @@ final class PageLoad {
     }
 
     private Outcome outcome(long endNanos, List<Exchange> exchanges, List<Exchange> unanswered) {
-        FailureCause first = unanswered.isEmpty() ? null : FailureCause.TIMEOUT;
+        ErrorCause first = unanswered.isEmpty() ? null : ErrorCause.TIMEOUT;
         long body = 0;
         for (Exchange e : exchanges) {
             body += e.bodyBytesReceived;

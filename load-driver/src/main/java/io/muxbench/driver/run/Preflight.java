@@ -4,7 +4,7 @@ import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;
 import io.muxbench.driver.transport.Exchange;
-import io.muxbench.driver.transport.FailureCause;
+import io.muxbench.vocabulary.ErrorCause;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.scenario.Scenario;
 import java.net.URI;
@@ -75,7 +75,7 @@ final class Preflight {
                     : "the first request to " + where + failed.resource.path() + " over " + mode.id()
                     + " failed: reset (" + failed.failureDetail + ")";
             default -> "the first request to " + where + failed.resource.path() + " over " + mode.id() + " failed: "
-                    + FailureCause.valueOf(failed.failure.name()).id() + " (" + failed.failureDetail + ")";
+                    + failed.failure.id() + " (" + failed.failureDetail + ")";
         };
     }
 

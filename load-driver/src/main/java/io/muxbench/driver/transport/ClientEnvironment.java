@@ -1,5 +1,6 @@
 package io.muxbench.driver.transport;
 
+import io.muxbench.vocabulary.ErrorCause;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -142,13 +143,13 @@ public final class ClientEnvironment implements AutoCloseable {
 
     /**
      * The URI of an exchange's request ({@link RequestTargets}), or null when none can be made: the
-     * exchange is then failed at once ({@link FailureCause#OTHER}), and the caller reports it.
+     * exchange is then failed at once ({@link ErrorCause#OTHER}), and the caller reports it.
      */
     URI target(Exchange exchange) {
         try {
             return RequestTargets.of(options.origin(), exchange.resource.host(), exchange.resource.path());
         } catch (IllegalArgumentException e) {
-            exchange.fail(FailureCause.OTHER, "no request can be made: " + e.getMessage());
+            exchange.fail(ErrorCause.OTHER, "no request can be made: " + e.getMessage());
             exchange.lastByteNanos = System.nanoTime();
             return null;
         }

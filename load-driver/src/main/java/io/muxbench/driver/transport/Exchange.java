@@ -1,6 +1,7 @@
 package io.muxbench.driver.transport;
 
 import io.muxbench.scenario.Resource;
+import io.muxbench.vocabulary.ErrorCause;
 
 /**
  * One request of a page load and what happened to it. A transport fills the times (from
@@ -34,7 +35,7 @@ public final class Exchange {
     public int status;
     public long bodyBytesReceived;
     /** Null on success. */
-    public FailureCause failure;
+    public ErrorCause failure;
     public String failureDetail;
 
     public Exchange(Resource resource) {
@@ -46,7 +47,7 @@ public final class Exchange {
     }
 
     /** Marks it failed with a cause, keeping the first failure if there were several. */
-    public void fail(FailureCause cause, String detail) {
+    public void fail(ErrorCause cause, String detail) {
         if (failure == null) {
             failure = cause;
             failureDetail = detail;

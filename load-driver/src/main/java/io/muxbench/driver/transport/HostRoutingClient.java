@@ -1,5 +1,6 @@
 package io.muxbench.driver.transport;
 
+import io.muxbench.vocabulary.ErrorCause;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +76,7 @@ final class HostRoutingClient implements BrowserClient {
                 }
             } catch (Exception e) {
                 for (Exchange exchange : exchanges) {
-                    exchange.fail(FailureCause.OTHER, "cannot make a client for host " + io.muxbench.scenario.Messages.quote(host)
+                    exchange.fail(ErrorCause.OTHER, "cannot make a client for host " + io.muxbench.scenario.Messages.quote(host)
                             + ": " + e.getMessage());
                     listener.onComplete(exchange);
                 }

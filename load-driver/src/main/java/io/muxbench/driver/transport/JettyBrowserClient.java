@@ -2,6 +2,7 @@ package io.muxbench.driver.transport;
 
 import io.muxbench.driver.transport.internal.MeasuringClientConnector;
 import io.muxbench.driver.transport.internal.MeasuringClientConnector.ConnectionTimes;
+import io.muxbench.vocabulary.ErrorCause;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -145,13 +146,13 @@ final class JettyBrowserClient implements BrowserClient {
                 if (result.isFailed()) {
                     String alpn = connector.alpnFailure();
                     Throwable failure = result.getFailure();
-                    FailureCause cause = FailureCause.of(failure);
+                    ErrorCause cause = FailureClassifier.classify(failure);
                     if (alpn != null) {
-                        exchange.fail(FailureCause.ALPN, alpn);
-                    } else if (cause == FailureCause.RESET && unfinishedHandshake(carrier[0])) {
+                        exchange.fail(ErrorCause.ALPN, alpn);
+                    } else if (cause == ErrorCause.RESET && unfinishedHandshake(carrier[0])) {
                         // A server that offers none of the ALPN protocols asked for aborts the handshake;
                         // over HTTP/1.1 Jetty reports that as an end of stream, not as a TLS failure.
-                        exchange.fail(FailureCause.TLS, "the server closed the connection during the TLS handshake");
+                        exchange.fail(ErrorCause.TLS, "the server closed the connection during the TLS handshake");
                     } else {
                         exchange.fail(cause, String.valueOf(failure.getMessage()));
                     }

@@ -4,6 +4,7 @@ import io.muxbench.driver.transport.internal.ConnectionSettings;
 import io.muxbench.driver.transport.internal.PipelinedConnection;
 import io.muxbench.driver.transport.internal.PipelinedRequest;
 import io.muxbench.scenario.BrowserHeaders;
+import io.muxbench.vocabulary.ErrorCause;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * back on {@code pipelineConnections} connections (fewest outstanding first), at most
  * {@code pipelineDepth} in flight on each, and the responses come back in request order. Requests
  * beyond the depth wait in a queue until earlier responses complete. Over TLS, ALPN must negotiate
- * {@code http/1.1}; anything else fails the requests with {@link FailureCause#ALPN}. Each open
+ * {@code http/1.1}; anything else fails the requests with {@link ErrorCause#ALPN}. Each open
  * connection has one reader thread of its own (blocking socket); writes run on the environment's
  * executor. A kept-alive connection the server closes before answering has its unanswered
  * requests retried on a new one, as browsers do.
@@ -99,7 +100,7 @@ public final class PipelinedBrowserClient implements BrowserClient {
             }
         }
         impossible.forEach(listener::onComplete);
-        PipelinedConnection.notifyFailed(rejected, FailureCause.OTHER, "the browser client is closed");
+        PipelinedConnection.notifyFailed(rejected, ErrorCause.OTHER, "the browser client is closed");
     }
 
     /** Hands waiting requests to the connection with the fewest outstanding, opening one while allowed. */
@@ -151,7 +152,7 @@ public final class PipelinedBrowserClient implements BrowserClient {
                 throw new IllegalStateException("cannot create a TLS context", e);
             }
         }
-        PipelinedConnection.notifyFailed(owed, FailureCause.RESET, CLOSED_BY_PAGE_LOAD);
+        PipelinedConnection.notifyFailed(owed, ErrorCause.RESET, CLOSED_BY_PAGE_LOAD);
     }
 
     @Override
@@ -220,7 +221,7 @@ public final class PipelinedBrowserClient implements BrowserClient {
                     }
                 }
             }
-            PipelinedConnection.notifyFailed(rejected, FailureCause.OTHER, "the browser client is closed");
+            PipelinedConnection.notifyFailed(rejected, ErrorCause.OTHER, "the browser client is closed");
         }
     }
 }

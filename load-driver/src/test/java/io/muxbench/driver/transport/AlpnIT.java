@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.muxbench.driver.tls.KeyType;
 import io.muxbench.driver.tls.SelfSignedCertificate;
 import io.muxbench.scenario.Resource;
+import io.muxbench.vocabulary.ErrorCause;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -62,14 +63,14 @@ class AlpnIT {
         ClientEnvironment.Options options = new ClientEnvironment.Options(uri, CERTIFICATE.trustStore(), false, null,
                 Duration.ofSeconds(3), null, 6, 1, 128);
         Exchange exchange = exchange(BuiltInMode.H1, options);
-        assertTrue(exchange.failure == FailureCause.ALPN || exchange.failure == FailureCause.TLS
-                        || exchange.failure == FailureCause.TIMEOUT,
+        assertTrue(exchange.failure == ErrorCause.ALPN || exchange.failure == ErrorCause.TLS
+                        || exchange.failure == ErrorCause.TIMEOUT,
                 "expected ALPN, TLS or (Jetty missing the abort) TIMEOUT, got " + exchange.failure + ": "
                         + exchange.failureDetail);
     }
 
     private static void assertAlpnOrTls(Exchange exchange) {
-        assertTrue(exchange.failure == FailureCause.ALPN || exchange.failure == FailureCause.TLS,
+        assertTrue(exchange.failure == ErrorCause.ALPN || exchange.failure == ErrorCause.TLS,
                 "expected ALPN or TLS, got " + exchange.failure + ": " + exchange.failureDetail);
     }
 

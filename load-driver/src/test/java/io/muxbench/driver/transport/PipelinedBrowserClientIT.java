@@ -12,6 +12,7 @@ import io.muxbench.driver.tls.SelfSignedCertificate;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import io.muxbench.scenario.ScenarioLoader;
+import io.muxbench.vocabulary.ErrorCause;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
@@ -243,7 +244,7 @@ class PipelinedBrowserClientIT {
             if (child < faulty) {
                 assertNull(exchange.failure, exchange.resource.path() + ": " + exchange.failureDetail);
             } else {
-                assertEquals(FailureCause.RESET, exchange.failure, exchange.resource.path() + ": " + exchange.failureDetail);
+                assertEquals(ErrorCause.RESET, exchange.failure, exchange.resource.path() + ": " + exchange.failureDetail);
             }
         }
         System.out.println("reset: " + completed.get(faulty + 1).failureDetail + " / then: "
@@ -271,7 +272,7 @@ class PipelinedBrowserClientIT {
         for (int i = 0; i < completed.size(); i++) {
             Exchange exchange = completed.get(i);
             assertEquals(i <= faulty ? 1 : 2, exchange.connectionId, exchange.resource.path());
-            assertEquals(i <= faulty ? null : FailureCause.RESET, exchange.failure, exchange.resource.path());
+            assertEquals(i <= faulty ? null : ErrorCause.RESET, exchange.failure, exchange.resource.path());
         }
         assertEquals(1, completed.get(faulty + 1).streamId, "first on the new connection");
         assertTrue(completed.get(faulty + 1).connectStartNanos > 0, "it waited for the new connection");
@@ -285,7 +286,7 @@ class PipelinedBrowserClientIT {
         client.send(List.of(started(scenario.root())), done::complete);
         client.closeConnections();
         Exchange exchange = done.get(30, TimeUnit.SECONDS);
-        assertEquals(FailureCause.RESET, exchange.failure);
+        assertEquals(ErrorCause.RESET, exchange.failure);
         assertEquals("closed by the page load", exchange.failureDetail);
     }
 
@@ -299,13 +300,13 @@ class PipelinedBrowserClientIT {
         CompletableFuture<Exchange> done = new CompletableFuture<>();
         client.send(List.of(started(scenario.root())), done::complete);
         Exchange exchange = done.get(30, TimeUnit.SECONDS);
-        assertEquals(FailureCause.REFUSED, exchange.failure, exchange.failureDetail);
+        assertEquals(ErrorCause.REFUSED, exchange.failure, exchange.failureDetail);
     }
 
     @Test
     void failsWithAlpnWhenTheServerNegotiatesNoProtocol() throws Exception {
         Exchange exchange = loadFromTlsServer(null);
-        assertEquals(FailureCause.ALPN, exchange.failure, exchange.failureDetail);
+        assertEquals(ErrorCause.ALPN, exchange.failure, exchange.failureDetail);
         assertTrue(exchange.failureDetail.contains("no protocol"), exchange.failureDetail);
     }
 
@@ -313,7 +314,7 @@ class PipelinedBrowserClientIT {
     void failsWhenTheServerAlpnOffersOnlyH2() throws Exception {
         Exchange exchange = loadFromTlsServer("h2");
         // Jetty ends the handshake without an alert: the client cannot tell ALPN from other TLS failures.
-        assertTrue(exchange.failure == FailureCause.ALPN || exchange.failure == FailureCause.TLS,
+        assertTrue(exchange.failure == ErrorCause.ALPN || exchange.failure == ErrorCause.TLS,
                 exchange.failure + " " + exchange.failureDetail);
         assertTrue(exchange.failureDetail.contains("handshake"), exchange.failureDetail);
     }

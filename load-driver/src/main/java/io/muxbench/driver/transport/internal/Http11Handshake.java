@@ -1,7 +1,8 @@
 package io.muxbench.driver.transport.internal;
 
-import io.muxbench.driver.transport.FailureCause;
-import io.muxbench.driver.transport.FailureCause.MuxbenchFailure;
+import io.muxbench.driver.transport.FailureClassifier;
+import io.muxbench.vocabulary.ErrorCause;
+import io.muxbench.driver.transport.FailureClassifier.MuxbenchFailure;
 import java.io.IOException;
 import java.net.Socket;
 import javax.net.ssl.SSLHandshakeException;
@@ -27,7 +28,7 @@ final class Http11Handshake {
      * Layers TLS over {@code raw}, offering only {@code http/1.1} over ALPN, and reports what was
      * negotiated to {@code owner}.
      *
-     * @throws MuxbenchFailure with {@link FailureCause#ALPN} when anything but http/1.1 was negotiated
+     * @throws MuxbenchFailure with {@link ErrorCause#ALPN} when anything but http/1.1 was negotiated
      */
     static SSLSocket handshake(Socket raw, ConnectionSettings settings, PipelinedConnection.Owner owner)
             throws IOException {
@@ -42,8 +43,8 @@ final class Http11Handshake {
         try {
             socket.startHandshake();
         } catch (SSLHandshakeException e) {
-            if (FailureCause.of(e) == FailureCause.ALPN) {
-                throw new MuxbenchFailure(FailureCause.ALPN, "the server accepts none of the offered"
+            if (FailureClassifier.classify(e) == ErrorCause.ALPN) {
+                throw new MuxbenchFailure(ErrorCause.ALPN, "the server accepts none of the offered"
                         + " protocols [" + ALPN + "] over ALPN: " + e.getMessage());
             }
             throw e;
@@ -52,7 +53,7 @@ final class Http11Handshake {
         owner.negotiated(socket.getSession().getProtocol(), socket.getSession().getCipherSuite(),
                 alpn == null || alpn.isEmpty() ? null : alpn);
         if (!ALPN.equals(alpn)) {
-            throw new MuxbenchFailure(FailureCause.ALPN, "ALPN negotiated "
+            throw new MuxbenchFailure(ErrorCause.ALPN, "ALPN negotiated "
                     + (alpn == null || alpn.isEmpty() ? "no protocol" : "'" + alpn + "'")
                     + " where only " + ALPN + " was offered; h1-pipelined does not fall back");
         }

@@ -1,6 +1,7 @@
 package io.muxbench.driver.transport.internal;
 
-import io.muxbench.driver.transport.FailureCause;
+import io.muxbench.driver.transport.FailureClassifier;
+import io.muxbench.vocabulary.ErrorCause;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -248,7 +249,7 @@ public final class PipelinedConnection {
                 }
             }
         } catch (ResponseDecoder.InvalidResponseException failure) {
-            failHeadThenDie(decoder, FailureCause.PROTOCOL, "invalid response: " + failure.getMessage());
+            failHeadThenDie(decoder, ErrorCause.PROTOCOL, "invalid response: " + failure.getMessage());
         } catch (Throwable failure) {
             if (!closedByClient) {
                 failHeadThenDie(decoder, classify(failure), describe("connection failed", failure));
@@ -277,7 +278,7 @@ public final class PipelinedConnection {
             }
         }
         if (head == null) {
-            die(FailureCause.PROTOCOL, "a response arrived that no request asked for");
+            die(ErrorCause.PROTOCOL, "a response arrived that no request asked for");
             return false;
         }
         responsesCompleted++;
@@ -296,7 +297,7 @@ public final class PipelinedConnection {
 
     private void endOfStream(ResponseDecoder decoder) {
         if (decoder.midResponse()) {
-            failHeadThenDie(decoder, FailureCause.RESET, "connection closed by the server mid-response after "
+            failHeadThenDie(decoder, ErrorCause.RESET, "connection closed by the server mid-response after "
                     + decoder.bodyBytes() + " body bytes");
         } else if (responsesCompleted > 0) {
             // A kept-alive connection the server closed (idle, or Connection: close): each retry
@@ -305,12 +306,12 @@ public final class PipelinedConnection {
             owner.retry(unanswered);
             owner.released(this);
         } else {
-            die(FailureCause.RESET, "connection closed by the server before the response");
+            die(ErrorCause.RESET, "connection closed by the server before the response");
         }
     }
 
     /** The response being read failed: it gets the cause, the later requests get RESET. */
-    private void failHeadThenDie(ResponseDecoder decoder, FailureCause cause, String detail) {
+    private void failHeadThenDie(ResponseDecoder decoder, ErrorCause cause, String detail) {
         List<PipelinedRequest> failed = closeLocked();
         if (!failed.isEmpty()) {
             PipelinedRequest head = failed.get(0);
@@ -319,12 +320,12 @@ public final class PipelinedConnection {
             }
             head.exchange.fail(cause, detail);
         }
-        notifyFailed(failed, FailureCause.RESET, "an earlier response on the pipelined connection failed: " + detail);
+        notifyFailed(failed, ErrorCause.RESET, "an earlier response on the pipelined connection failed: " + detail);
         owner.released(this);
     }
 
     /** Closes it and fails everything it still owes with {@code cause}. */
-    private void die(FailureCause cause, String detail) {
+    private void die(ErrorCause cause, String detail) {
         notifyFailed(closeLocked(), cause, detail);
         owner.released(this);
     }
@@ -338,7 +339,7 @@ public final class PipelinedConnection {
             // Closed under the same lock hold, so no request can be assigned to it meanwhile.
             state = State.CLOSED;
         }
-        die(FailureCause.TIMEOUT, "idle");
+        die(ErrorCause.TIMEOUT, "idle");
         return true;
     }
 
@@ -375,19 +376,19 @@ public final class PipelinedConnection {
     }
 
     /** Fails (keeping any earlier cause) and tells each listener, in request order; call without the lock. */
-    public static void notifyFailed(List<PipelinedRequest> requests, FailureCause cause, String detail) {
+    public static void notifyFailed(List<PipelinedRequest> requests, ErrorCause cause, String detail) {
         for (PipelinedRequest request : requests) {
             request.exchange.fail(cause, detail);
             request.notifyListener();
         }
     }
 
-    private static FailureCause classify(Throwable failure) {
-        return FailureCause.of(failure);
+    private static ErrorCause classify(Throwable failure) {
+        return FailureClassifier.classify(failure);
     }
 
     private static String describe(String what, Throwable failure) {
-        if (failure instanceof FailureCause.MuxbenchFailure) {
+        if (failure instanceof FailureClassifier.MuxbenchFailure) {
             return failure.getMessage();
         }
         return what + ": " + failure.getClass().getSimpleName()
