@@ -176,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path executable = null;
         if (browser != null) {
-            executable = io.muxbench.driver.browser.Chromium.find(chromium);
+            executable = io.muxbench.driver.chromium.Chromium.find(chromium);
             if (executable == null) {
                 System.err.println("warning: Chromium not found (" + (chromium == null ? "no chromium on PATH"
                         : chromium + " is not executable") + "); browser cells are skipped");

@@ -1,6 +1,6 @@
 package io.muxbench.driver.run;
 
-import io.muxbench.driver.browser.BrowserPageLoad;
+import io.muxbench.driver.chromium.ChromiumPageLoad;
 import io.muxbench.driver.origin.OriginStats;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Exchange;
@@ -104,7 +104,7 @@ final class CellRecorder {
     }
 
     /** Records a page load made by a real browser, as the browser timed it. */
-    void record(BrowserPageLoad load) {
+    void record(ChromiumPageLoad load) {
         for (PageLoadSample.RequestRecord r : load.requests()) {
             if (r.error() != null) {
                 requestsFailed.incrementAndGet();

@@ -1,7 +1,7 @@
 package io.muxbench.driver.run;
 
-import io.muxbench.driver.browser.BrowserCell;
-import io.muxbench.driver.browser.BrowserPageLoad;
+import io.muxbench.driver.chromium.ChromiumPageLoads;
+import io.muxbench.driver.chromium.ChromiumPageLoad;
 import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.origin.PageBodies;
 import io.muxbench.driver.origin.OriginStats;
@@ -43,7 +43,7 @@ final class ChromiumCellRound extends CellRound {
     }
 
     /**
-     * The modes a browser cell is made for, of those the run compares; none, with one warning, when
+     * The modes a Chromium cell is made for, of those the run compares; none, with one warning, when
      * the scenario cannot be served as a page that makes a browser fetch the driver's tree.
      */
     List<Mode> modes(Scenario scenario) {
@@ -93,11 +93,11 @@ final class ChromiumCellRound extends CellRound {
     @Override
     protected void pageLoads(CellRecorder recorder, Links.Front front, boolean first, int quota) {
         ChromiumSettings settings = recorder.cell.mode().chromium(config.tls());
-        BrowserCell browser = new BrowserCell(executable, origin == null ? null : origin.certificate().spkiSha256(),
+        ChromiumPageLoads browser = new ChromiumPageLoads(executable, origin == null ? null : origin.certificate().spkiSha256(),
                 hostResolverRules(recorder.scenario, front.uri()), settings.http2(), settings.nextHopProtocol(),
                 recorder.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout());
         URI page = pageUri(recorder.scenario, front.uri());
-        AtomicReference<BrowserPageLoad> last = new AtomicReference<>();
+        AtomicReference<ChromiumPageLoad> last = new AtomicReference<>();
         AtomicInteger recorded = new AtomicInteger();
         try {
             browser.runRound(page, quota, first ? 1 : 0, this::measuringStarts, load -> {
@@ -110,7 +110,7 @@ final class ChromiumCellRound extends CellRound {
             recorder.recordFailedPageLoads(ErrorCause.BROWSER_FAILED, Math.max(1, stopped.getAsBoolean() ? 0 : quota - recorded.get()));
             progress.message("warning: " + recorder.id + ": Chromium failed: " + e.getMessage());
         }
-        BrowserPageLoad seen = last.get();
+        ChromiumPageLoad seen = last.get();
         if (seen != null) {
             String tls = seen.tlsProtocol() == null ? null : seen.tlsProtocol().replace("TLS ", "TLSv");
             recorder.negotiated(new BrowserClient.Negotiated(tls, seen.cipher(),

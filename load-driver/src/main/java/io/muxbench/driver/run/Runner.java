@@ -63,7 +63,7 @@ public final class Runner {
      * Adds Chromium cells: the same scenarios, links and reuse, loaded by headless Chromium over the
      * modes it can load ({@link Mode#chromium}), interleaved with the driver's cells in rounds.
      *
-     * @param executable Chromium, found by {@code io.muxbench.driver.browser.Chromium.find}
+     * @param executable Chromium, found by {@code io.muxbench.driver.chromium.Chromium.find}
      */
     public Runner withChromium(Path executable) {
         this.chromiumExecutable = executable;

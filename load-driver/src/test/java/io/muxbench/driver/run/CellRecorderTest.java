@@ -3,7 +3,7 @@ package io.muxbench.driver.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.muxbench.driver.TestScenarios;
-import io.muxbench.driver.browser.BrowserPageLoad;
+import io.muxbench.driver.chromium.ChromiumPageLoad;
 import io.muxbench.driver.mode.BuiltInMode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
@@ -31,7 +31,7 @@ class CellRecorderTest {
         CellRecorder recorder = recorder();
         recorder.recordFailedPageLoads(ErrorCause.BROWSER_FAILED, 2);
         recorder.recordError(ErrorCause.PROTOCOL_MISMATCH);
-        recorder.record(new BrowserPageLoad(0, List.of(ErrorCause.TIMEOUT_PAGE_LOAD), true, List.of(), Set.of(), 0, 0,
+        recorder.record(new ChromiumPageLoad(0, List.of(ErrorCause.TIMEOUT_PAGE_LOAD), true, List.of(), Set.of(), 0, 0,
                 0, null, null));
         recorder.endInterval((tag, interval) -> { });
 
@@ -47,7 +47,7 @@ class CellRecorderTest {
     @Test
     void anIntervalGoesToTheSinkOnceAndIntoTheTotals() {
         CellRecorder recorder = recorder();
-        recorder.record(new BrowserPageLoad(12_000, List.of(), false, List.of(), Set.of("h2"), 100, 80, 1, null, null));
+        recorder.record(new ChromiumPageLoad(12_000, List.of(), false, List.of(), Set.of("h2"), 100, 80, 1, null, null));
         List<String> tags = new ArrayList<>();
         List<Histogram> intervals = new ArrayList<>();
         recorder.endInterval((tag, interval) -> {

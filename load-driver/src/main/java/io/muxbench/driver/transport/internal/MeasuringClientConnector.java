@@ -88,7 +88,7 @@ public final class MeasuringClientConnector extends ClientConnector {
 
     @Override
     protected EndPoint newEndPoint(SelectableChannel channel, ManagedSelector selector, SelectionKey key) {
-        return new CountingEndPoint((SocketChannel) channel, selector, key);
+        return new ByteCountingEndPoint((SocketChannel) channel, selector, key);
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class MeasuringClientConnector extends ClientConnector {
         Object start = context.get(CONNECT_START);
         long startNanos = start instanceof Long l ? l : now;
         SocketAddress local = endPoint.getLocalSocketAddress();
-        if (endPoint instanceof CountingEndPoint counting) {
+        if (endPoint instanceof ByteCountingEndPoint counting) {
             counting.local = local;
         }
         byLocalAddress.put(local, new ConnectionTimes(nextId.incrementAndGet(), startNanos, now));
@@ -155,10 +155,10 @@ public final class MeasuringClientConnector extends ClientConnector {
 
 
     /** A socket end point that counts what it reads and writes. */
-    private final class CountingEndPoint extends SocketChannelEndPoint {
+    private final class ByteCountingEndPoint extends SocketChannelEndPoint {
         private volatile SocketAddress local;
 
-        CountingEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
+        ByteCountingEndPoint(SocketChannel channel, ManagedSelector selector, SelectionKey key) {
             super(channel, selector, key, MeasuringClientConnector.this.getScheduler());
         }
 

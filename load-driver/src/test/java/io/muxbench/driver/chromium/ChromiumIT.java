@@ -1,4 +1,4 @@
-package io.muxbench.driver.browser;
+package io.muxbench.driver.chromium;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,7 +45,7 @@ class ChromiumIT {
 
     @Test
     void fetchesTheWholeTreeOverOneHttp2Connection() throws Exception {
-        BrowserPageLoad load = loadOnce("blog", true);
+        ChromiumPageLoad load = loadOnce("blog", true);
         OriginStats stats = origin.stats();
         assertEquals(expectedRequests(), stats.requestsReceived(), "every resource of the tree, once");
         assertEquals(1, stats.connections().size(), "one connection: " + stats.connections());
@@ -56,7 +56,7 @@ class ChromiumIT {
 
     @Test
     void fetchesTheWholeTreeOverAtMostSixHttp11Connections() throws Exception {
-        BrowserPageLoad load = loadOnce("blog", false);
+        ChromiumPageLoad load = loadOnce("blog", false);
         OriginStats stats = origin.stats();
         assertEquals(expectedRequests(), stats.requestsReceived(), "every resource of the tree, once");
         assertTrue(stats.connections().size() > 1 && stats.connections().size() <= 6, "connections: " + stats.connections());
@@ -68,12 +68,12 @@ class ChromiumIT {
 
     @Test
     void fetchesFontsAndBackgroundsThatStylesheetsReference() throws Exception {
-        BrowserPageLoad load = loadOnce("fonts-and-styles", true);
+        ChromiumPageLoad load = loadOnce("fonts-and-styles", true);
         assertEquals(expectedRequests(), origin.stats().requestsReceived(), "every resource of the tree, once");
         assertClean(load);
     }
 
-    private BrowserPageLoad loadOnce(String name, boolean http2) throws Exception {
+    private ChromiumPageLoad loadOnce(String name, boolean http2) throws Exception {
         scenario = ScenarioLoader.resolve(name);
         origin.serve(scenario);
         try (Chromium browser = Chromium.launch(chromium, http2, origin.certificate().spkiSha256(), TIMEOUT)) {
@@ -88,7 +88,7 @@ class ChromiumIT {
     }
 
     /** Every resource was timed, and ended before the load event (errors would say resource-after-load). */
-    private void assertClean(BrowserPageLoad load) {
+    private void assertClean(ChromiumPageLoad load) {
         assertFalse(load.failed(), "errors: " + load.errors());
         assertEquals(List.of(), load.errors(), "requests: " + load.requests());
         assertEquals(expectedRequests(), load.requests().size(), "timed requests: " + load.requests());

@@ -1,4 +1,4 @@
-package io.muxbench.driver.browser;
+package io.muxbench.driver.chromium;
 
 import io.muxbench.vocabulary.ErrorCause;
 import java.io.IOException;
@@ -10,13 +10,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Page loads of one browser cell in one round. Cold: every page load in a new Chromium process with
+ * Page loads of one Chromium cell in one round. Cold: every page load in a new Chromium process with
  * a fresh profile (nothing cached, no connection open; starting it is outside the measured time).
  * Warm: one Chromium for the round, HTTP cache disabled, one unmeasured page load to open its
  * connections, then the measured ones reuse them.
  *
  * <pre>{@code
- * BrowserCell cell = new BrowserCell(exe, spki, null, true, "h2", false, Duration.ofSeconds(30), Duration.ofSeconds(60));
+ * ChromiumPageLoads cell = new ChromiumPageLoads(exe, spki, null, true, "h2", false, Duration.ofSeconds(30), Duration.ofSeconds(60));
  * cell.runRound(pageUri, 10, 0, () -> { }, load -> record(load), () -> { }, () -> false);
  * }</pre>
  *
@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * @param launchTimeout   longest wait for Chromium to start
  * @param pageLoadTimeout longest wait for a page's load event
  */
-public record BrowserCell(Path executable, String spkiSha256, String hostResolverRules, boolean http2,
+public record ChromiumPageLoads(Path executable, String spkiSha256, String hostResolverRules, boolean http2,
                           String expectedProtocol, boolean cold, Duration launchTimeout,
                           Duration pageLoadTimeout) {
 
@@ -42,7 +42,7 @@ public record BrowserCell(Path executable, String spkiSha256, String hostResolve
      * @param stopped    checked before every page load
      * @throws IOException when Chromium cannot be started or stops answering
      */
-    public void runRound(URI page, int quota, int warmups, Runnable measuring, Consumer<BrowserPageLoad> sink, Runnable onPageLoad,
+    public void runRound(URI page, int quota, int warmups, Runnable measuring, Consumer<ChromiumPageLoad> sink, Runnable onPageLoad,
                          BooleanSupplier stopped) throws IOException {
         if (cold) {
             for (int i = 0; i < warmups + quota && !stopped.getAsBoolean(); i++) {
@@ -50,7 +50,7 @@ public record BrowserCell(Path executable, String spkiSha256, String hostResolve
                     measuring.run();
                 }
                 try (Chromium browser = launch()) {
-                    BrowserPageLoad load = checked(browser.load(page, pageLoadTimeout));
+                    ChromiumPageLoad load = checked(browser.load(page, pageLoadTimeout));
                     if (i >= warmups) {
                         sink.accept(load);
                     }
@@ -65,7 +65,7 @@ public record BrowserCell(Path executable, String spkiSha256, String hostResolve
                 if (i == warmups) {
                     measuring.run();
                 }
-                BrowserPageLoad load = checked(browser.load(page, pageLoadTimeout));
+                ChromiumPageLoad load = checked(browser.load(page, pageLoadTimeout));
                 if (i >= warmups) {
                     sink.accept(load);
                 }
@@ -78,7 +78,7 @@ public record BrowserCell(Path executable, String spkiSha256, String hostResolve
         return Chromium.launch(executable, http2, spkiSha256, hostResolverRules, launchTimeout);
     }
 
-    private BrowserPageLoad checked(BrowserPageLoad load) {
+    private ChromiumPageLoad checked(ChromiumPageLoad load) {
         if (!load.requests().isEmpty() && !load.protocols().equals(Set.of(expectedProtocol()))) {
             return load.failedWith(ErrorCause.PROTOCOL_MISMATCH);
         }

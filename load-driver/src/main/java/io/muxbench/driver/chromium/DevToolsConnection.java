@@ -1,4 +1,4 @@
-package io.muxbench.driver.browser;
+package io.muxbench.driver.chromium;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,12 +25,12 @@ import java.util.function.Consumer;
  * id and a timeout, and event listeners. Flat sessions: a command for a page carries its session id.
  *
  * <pre>{@code
- * try (DevTools cdp = DevTools.connect(browserWebSocketUri, Duration.ofSeconds(10))) {
+ * try (DevToolsConnection cdp = DevToolsConnection.connect(browserWebSocketUri, Duration.ofSeconds(10))) {
  *     JsonNode target = cdp.send(null, "Target.createTarget", Map.of("url", "about:blank"), timeout);
  * }
  * }</pre>
  */
-final class DevTools implements AutoCloseable {
+final class DevToolsConnection implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,11 +40,11 @@ final class DevTools implements AutoCloseable {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile WebSocket socket;
 
-    private DevTools() {
+    private DevToolsConnection() {
     }
 
-    static DevTools connect(URI uri, Duration timeout) throws IOException {
-        DevTools devTools = new DevTools();
+    static DevToolsConnection connect(URI uri, Duration timeout) throws IOException {
+        DevToolsConnection devTools = new DevToolsConnection();
         HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {
             devTools.socket = http.newWebSocketBuilder().connectTimeout(timeout)

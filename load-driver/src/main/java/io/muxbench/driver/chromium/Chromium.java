@@ -1,4 +1,4 @@
-package io.muxbench.driver.browser;
+package io.muxbench.driver.chromium;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * Path exe = Chromium.find(null);                  // null when not installed
  * try (Chromium browser = Chromium.launch(exe, true, origin.certificate().spkiSha256(), Duration.ofSeconds(30))) {
- *     BrowserPageLoad load = browser.load(URI.create("https://127.0.0.1:8443/"), Duration.ofSeconds(60));
+ *     ChromiumPageLoad load = browser.load(URI.create("https://127.0.0.1:8443/"), Duration.ofSeconds(60));
  * }
  * }</pre>
  */
@@ -39,7 +39,7 @@ public final class Chromium implements AutoCloseable {
     private final Process process;
     private final Path profile;
     private final Deque<String> lastErrorLines = new ArrayDeque<>();
-    private DevTools devTools;
+    private DevToolsConnection devTools;
     private String sessionId;
 
     private Chromium(Process process, Path profile) {
@@ -130,7 +130,7 @@ public final class Chromium implements AutoCloseable {
             throw new IOException("Chromium did not open its DevTools port within " + timeout.toSeconds() + " s"
                     + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")") + ": " + lastErrors());
         }
-        devTools = DevTools.connect(URI.create(ws), timeout);
+        devTools = DevToolsConnection.connect(URI.create(ws), timeout);
         String targetId = devTools.send(null, "Target.createTarget", Map.of("url", "about:blank"), timeout)
                 .path("targetId").asText();
         sessionId = devTools.send(null, "Target.attachToTarget", Map.of("targetId", targetId, "flatten", true), timeout)
@@ -170,7 +170,7 @@ public final class Chromium implements AutoCloseable {
     }
 
     /** Navigates to {@code url}, waits for the load event, and reads the browser's own timings. */
-    public BrowserPageLoad load(URI url, Duration timeout) throws IOException {
+    public ChromiumPageLoad load(URI url, Duration timeout) throws IOException {
         return new Navigation(devTools, sessionId).run(url, timeout);
     }
 

@@ -1,4 +1,4 @@
-package io.muxbench.driver.browser;
+package io.muxbench.driver.chromium;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.muxbench.results.PageLoadSample;
@@ -37,7 +37,7 @@ final class Navigation {
                 brokenImages: [...document.images].filter(i => !i.naturalWidth && i.dataset.mb !== 'other').map(i => i.src)};
             })()""";
 
-    private final DevTools devTools;
+    private final DevToolsConnection devTools;
     private final String sessionId;
     private final Map<String, Long> connectionByUrl = new ConcurrentHashMap<>();
     private final Map<String, String> urlByRequest = new ConcurrentHashMap<>();
@@ -45,24 +45,24 @@ final class Navigation {
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
     private volatile JsonNode security;
 
-    Navigation(DevTools devTools, String sessionId) {
+    Navigation(DevToolsConnection devTools, String sessionId) {
         this.devTools = devTools;
         this.sessionId = sessionId;
     }
 
-    BrowserPageLoad run(URI url, Duration timeout) throws IOException {
+    ChromiumPageLoad run(URI url, Duration timeout) throws IOException {
         Consumer<JsonNode> listener = this::onEvent;
         devTools.onEvent(listener);
         try {
             JsonNode navigated = devTools.send(sessionId, "Page.navigate", Map.of("url", url.toString()), timeout);
             if (navigated.hasNonNull("errorText") && !navigated.get("errorText").asText().isEmpty()) {
-                return BrowserPageLoad.failure(ErrorCause.NAVIGATION_FAILED);
+                return ChromiumPageLoad.failure(ErrorCause.NAVIGATION_FAILED);
             }
             try {
                 loaded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
                 devTools.send(sessionId, "Page.stopLoading", null, Duration.ofSeconds(5));
-                return BrowserPageLoad.failure(ErrorCause.TIMEOUT_PAGE_LOAD);
+                return ChromiumPageLoad.failure(ErrorCause.TIMEOUT_PAGE_LOAD);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted waiting for the load event");
@@ -99,7 +99,7 @@ final class Navigation {
         }
     }
 
-    private BrowserPageLoad toPageLoad(JsonNode value) {
+    private ChromiumPageLoad toPageLoad(JsonNode value) {
         JsonNode navigation = value.path("navigation");
         double end = navigation.path("loadEventEnd").asDouble();
         double loadMs = end > 0 ? end : navigation.path("loadEventStart").asDouble();
@@ -140,7 +140,7 @@ final class Navigation {
         // A response that ends after the load event is outside the browser's page-load time: say so.
         records.stream().filter(r -> r.lastByteUs() > loadMicros).forEach(r -> errors.add(ErrorCause.RESOURCE_AFTER_LOAD));
         JsonNode s = security;
-        return new BrowserPageLoad(loadMicros, errors, !failedUrls.isEmpty(), records, protocols, bytes, body,
+        return new ChromiumPageLoad(loadMicros, errors, !failedUrls.isEmpty(), records, protocols, bytes, body,
                 opened, s == null ? null : s.path("protocol").asText(null), s == null ? null : s.path("cipher").asText(null));
     }
 

@@ -1,4 +1,4 @@
-package io.muxbench.driver.browser;
+package io.muxbench.driver.chromium;
 
 import io.muxbench.results.PageLoadSample;
 import io.muxbench.vocabulary.ErrorCause;
@@ -20,28 +20,28 @@ import java.util.Set;
  * @param tlsProtocol    TLS version of the document's connection, e.g. {@code TLS 1.3}; null in cleartext
  * @param cipher         cipher of the document's connection; null in cleartext
  */
-public record BrowserPageLoad(long pageLoadMicros, List<ErrorCause> errors, boolean failed,
+public record ChromiumPageLoad(long pageLoadMicros, List<ErrorCause> errors, boolean failed,
                               List<PageLoadSample.RequestRecord> requests, Set<String> protocols, long bytesReceived,
                               long bodyBytesReceived,
                               int connectionsOpened, String tlsProtocol, String cipher) {
 
-    public BrowserPageLoad {
+    public ChromiumPageLoad {
         errors = List.copyOf(errors);
         requests = List.copyOf(requests);
         protocols = Set.copyOf(protocols);
     }
 
     /** This page load, failed with one more cause. */
-    BrowserPageLoad failedWith(ErrorCause cause) {
+    ChromiumPageLoad failedWith(ErrorCause cause) {
         List<ErrorCause> more = new java.util.ArrayList<>(errors);
         more.add(cause);
-        return new BrowserPageLoad(pageLoadMicros, more, true, requests, protocols, bytesReceived, bodyBytesReceived,
+        return new ChromiumPageLoad(pageLoadMicros, more, true, requests, protocols, bytesReceived, bodyBytesReceived,
                 connectionsOpened, tlsProtocol, cipher);
     }
 
     /** A page load that produced no timings at all. */
-    static BrowserPageLoad failure(ErrorCause cause) {
-        return new BrowserPageLoad(0, List.of(cause), true, List.of(), Set.of(), 0, 0, 0, null, null);
+    static ChromiumPageLoad failure(ErrorCause cause) {
+        return new ChromiumPageLoad(0, List.of(cause), true, List.of(), Set.of(), 0, 0, 0, null, null);
     }
 }
 
