@@ -26,11 +26,11 @@ import java.util.List;
  */
 public final class ResultsFormat {
 
-    /** The version of run.json and results.json this code writes and reads. */
     /**
-     * Version 2 added run.json's {@code modes} (each mode's id, label, colour and whether it is the
-     * baseline); version 1 folders are still read, their modes described by {@link
-     * io.muxbench.vocabulary.ModeDescription#known}. results.json is the same in both.
+     * The version of run.json and results.json this code writes. Version 2 added run.json's {@code modes}
+     * (each mode's id, label, colour and whether it is the baseline); version 1 folders are still read,
+     * their modes described by {@link io.muxbench.vocabulary.ModeDescription#known}. results.json is the
+     * same in both.
      */
     public static final int SCHEMA_VERSION = 2;
     /** The oldest schema version this muxbench reads. */
