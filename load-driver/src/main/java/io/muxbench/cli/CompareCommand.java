@@ -1,7 +1,7 @@
 package io.muxbench.cli;
 
 import io.muxbench.report.compare.Comparison;
-import io.muxbench.report.compare.ConsoleTable;
+import io.muxbench.report.compare.ComparisonTable;
 import io.muxbench.report.compare.IncomparableException;
 import io.muxbench.report.compare.JUnitReport;
 import io.muxbench.report.compare.MarkdownReport;
@@ -124,7 +124,7 @@ public final class CompareCommand implements Callable<Integer> {
                     () -> JUnitReport.writeIncomparable(e, junit));
             throw UserException.badInput(e.getMessage());
         }
-        ConsoleTable.write(comparison, spec.commandLine().getOut());
+        ComparisonTable.write(comparison, spec.commandLine().getOut());
         writeOutputs(() -> MarkdownReport.write(comparison, markdown), () -> JUnitReport.write(comparison, junit));
         return comparison.exitCode();
     }

@@ -21,7 +21,7 @@ import org.HdrHistogram.Histogram;
  * CSS, no scripts, nothing fetched), readable offline, as a CI artifact and on paper.
  *
  * <pre>{@code
- * Path report = ReportWriter.write(Path.of("results/runs/2026-11-27T10-00-00"));
+ * Path report = ReportWriter.write(Path.of("results/runs/20261130-212836"));
  * }</pre>
  */
 public final class ReportWriter {

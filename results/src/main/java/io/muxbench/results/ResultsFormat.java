@@ -20,7 +20,7 @@ import java.util.List;
  * place), so a reader never sees half a file; reads check the schema version and required fields.
  *
  * <pre>{@code
- * RunFolder run = ResultsFormat.readRun(Path.of("results/runs/2026-11-27T10-00-00"));
+ * RunFolder run = ResultsFormat.readRun(Path.of("results/runs/20261130-212836"));
  * for (CellResult cell : run.results().cells()) { ... }
  * }</pre>
  */

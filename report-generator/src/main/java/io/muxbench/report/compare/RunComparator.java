@@ -21,7 +21,7 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>{@code
  * Comparison c = new RunComparator(Thresholds.DEFAULTS, Set.of())
- *         .compare(Path.of("results/baseline"), Path.of("results/runs/2026-11-27T10-00-00"));
+ *         .compare(Path.of("results/baseline"), Path.of("results/runs/20261130-212836"));
  * System.exit(c.exitCode());
  * }</pre>
  */
