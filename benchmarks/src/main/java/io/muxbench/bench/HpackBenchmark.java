@@ -71,10 +71,10 @@ public class HpackBenchmark extends BenchmarkBase {
                     "warm HPACK encoding of " + headerSet + " changes between invocations");
 
             warmDecoder = newDecoder();
-            checkRoundTrip(warmDecoder.decode(coldBlock.duplicate()), "cold");
-            checkRoundTrip(warmDecoder.decode(warmBlock.duplicate()), "warm");
+            checkRoundTrip(warmDecoder.decode(coldBlock.duplicate()), "cold table");
+            checkRoundTrip(warmDecoder.decode(warmBlock.duplicate()), "warm table");
             int decoderEntries = warmDecoder.getHpackContext().size();
-            checkRoundTrip(warmDecoder.decode(warmBlock.duplicate()), "warm, again");
+            checkRoundTrip(warmDecoder.decode(warmBlock.duplicate()), "warm table, again");
             SelfCheck.require(warmDecoder.getHpackContext().size() == decoderEntries,
                     "warm HPACK decoding of " + headerSet + " changes the table between invocations");
             SelfCheck.require(warmBlock.remaining() < coldBlock.remaining(),
@@ -110,7 +110,7 @@ public class HpackBenchmark extends BenchmarkBase {
                 same &= decoded instanceof MetaData.Response back
                         && back.getStatus() == ((MetaData.Response) metaData).getStatus();
             }
-            SelfCheck.require(same, "HPACK round trip (" + table + " table) changed " + headerSet
+            SelfCheck.require(same, "HPACK round trip (" + table + ") changed " + headerSet
                     + ": sent\n" + HeaderSet.describe(metaData) + "got\n" + HeaderSet.describe(decoded));
         }
     }

@@ -15,13 +15,13 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * A server {@link SSLContext} holding one {@link KeyType}'s certificate and a client context that
+ * A server {@link SSLContext} holding one {@link CertificateKey}'s certificate and a client context that
  * trusts exactly that certificate, with fresh session caches. The client counts how often it
  * verified a server certificate: a full handshake verifies one, a resumed handshake none, which is
  * how the benchmarks prove a resumption really happened.
  *
  * <pre>{@code
- * TlsContexts tls = TlsContexts.create(KeyType.RSA_2048);
+ * TlsContexts tls = TlsContexts.create(CertificateKey.RSA_2048);
  * InMemoryTlsConnection connection = new InMemoryTlsConnection(tls, "TLSv1.3", null, false);
  * }</pre>
  */
@@ -32,8 +32,8 @@ final class TlsContexts {
     final SSLContext client;
     private final AtomicInteger serverCertificateChecks = new AtomicInteger();
 
-    private TlsContexts(KeyType keyType) throws GeneralSecurityException, java.io.IOException {
-        KeyType.Credentials credentials = keyType.credentials();
+    private TlsContexts(CertificateKey keyType) throws GeneralSecurityException, java.io.IOException {
+        CertificateKey.Credentials credentials = keyType.credentials();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
         keys.setKeyEntry("server", credentials.keyPair().getPrivate(), PASSWORD,
@@ -57,7 +57,7 @@ final class TlsContexts {
      * @param keyType the server certificate's key
      * @return new contexts with empty session caches
      */
-    static TlsContexts create(KeyType keyType) {
+    static TlsContexts create(CertificateKey keyType) {
         try {
             return new TlsContexts(keyType);
         } catch (GeneralSecurityException | java.io.IOException e) {

@@ -41,7 +41,7 @@ public class TlsHandshakeBenchmark extends BenchmarkBase {
         @Param
         TlsProtocol protocol;
         @Param
-        KeyType keyType;
+        CertificateKey keyType;
 
         TlsContexts tls;
 
@@ -73,7 +73,7 @@ public class TlsHandshakeBenchmark extends BenchmarkBase {
         private void checkSession(SSLSession session) throws SSLException {
             String keyAlgorithm = ((X509Certificate) session.getPeerCertificates()[0]).getPublicKey().getAlgorithm();
             SelfCheck.require(session.getProtocol().equals(protocol.jsseName())
-                    && keyAlgorithm.equals(keyType == KeyType.RSA_2048 ? "RSA" : "EC"),
+                    && keyAlgorithm.equals(keyType == CertificateKey.RSA_2048 ? "RSA" : "EC"),
                     "negotiated " + session.getProtocol() + " " + session.getCipherSuite() + " with a "
                             + keyAlgorithm + " certificate, wanted " + protocol + " " + keyType);
         }

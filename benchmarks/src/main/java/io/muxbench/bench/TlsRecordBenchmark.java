@@ -59,7 +59,7 @@ public class TlsRecordBenchmark extends BenchmarkBase {
 
         @Setup(Level.Trial)
         public void setUp() throws SSLException {
-            connection = new InMemoryTlsConnection(TlsContexts.create(KeyType.ECDSA_P256),
+            connection = new InMemoryTlsConnection(TlsContexts.create(CertificateKey.ECDSA_P256),
                     TlsProtocol.TLS_1_3.jsseName(), cipherSuite.name(), false);
             connection.handshake();
             String negotiated = connection.client.getSession().getCipherSuite();

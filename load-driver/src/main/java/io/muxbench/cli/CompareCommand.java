@@ -1,7 +1,7 @@
 package io.muxbench.cli;
 
 import io.muxbench.report.compare.Comparison;
-import io.muxbench.report.compare.ConsoleTable;
+import io.muxbench.report.compare.ComparisonTable;
 import io.muxbench.report.compare.IncomparableException;
 import io.muxbench.report.compare.JUnitReport;
 import io.muxbench.report.compare.MarkdownReport;
@@ -99,8 +99,8 @@ public final class CompareCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--ignore-config", paramLabel = "FIELD",
-            description = "A run.json configuration field (name or dotted path) that may differ; repeatable."
-                    + " Output paths and verbosity are always ignored.")
+            description = "A field of run.json's configuration (a name such as seed, or a dotted path) that may"
+                    + " differ; repeatable. samplesPerCell (page loads kept for waterfalls) is always ignored.")
     List<String> ignoredConfiguration = new ArrayList<>();
 
     @CommandLine.Spec
@@ -108,22 +108,23 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Thresholds thresholds;
+        RunComparator comparator;
         try {
-            thresholds = new Thresholds(p50Percent, p90Percent, p99Percent, minChangeMs, failedPoints, jmhPercent,
-                    resamples, confidencePercent, seed);
+            Thresholds thresholds = new Thresholds(p50Percent, p90Percent, p99Percent, minChangeMs, failedPoints,
+                    jmhPercent, resamples, confidencePercent, seed);
+            comparator = new RunComparator(thresholds, Set.copyOf(ignoredConfiguration));
         } catch (IllegalArgumentException e) {
             throw UserException.badInput(e.getMessage());
         }
         Comparison comparison;
         try {
-            comparison = new RunComparator(thresholds, Set.copyOf(ignoredConfiguration)).compare(baseline, current);
+            comparison = comparator.compare(baseline, current);
         } catch (IncomparableException e) {
             writeOutputs(() -> MarkdownReport.writeIncomparable(baseline.toString(), current.toString(), e, markdown),
                     () -> JUnitReport.writeIncomparable(e, junit));
             throw UserException.badInput(e.getMessage());
         }
-        ConsoleTable.write(comparison, spec.commandLine().getOut());
+        ComparisonTable.write(comparison, spec.commandLine().getOut());
         writeOutputs(() -> MarkdownReport.write(comparison, markdown), () -> JUnitReport.write(comparison, junit));
         return comparison.exitCode();
     }

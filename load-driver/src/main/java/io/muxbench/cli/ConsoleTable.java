@@ -2,40 +2,60 @@ package io.muxbench.cli;
 
 import io.muxbench.results.CellResult;
 import io.muxbench.results.Results;
+import io.muxbench.results.RunInfo;
+import io.muxbench.vocabulary.CellKey;
+import io.muxbench.vocabulary.ClientKind;
+import io.muxbench.vocabulary.ModeDescription;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** The table a run prints at the end: page-load percentiles per cell, and each mode against h1. */
+/**
+ * The table a run prints at the end: page-load percentiles per cell, grouped by the cells that differ
+ * only by mode, and each mode's median against the run's baseline mode.
+ *
+ * <pre>{@code
+ * ConsoleTable.print(results, run, new PrintWriter(System.out));
+ * }</pre>
+ */
 final class ConsoleTable {
 
     private ConsoleTable() {
     }
 
+    /** The table of a run whose modes are muxbench's own: the baseline is the one {@link ModeDescription#known} names. */
     static void print(Results results, PrintWriter out) {
-        Map<String, List<CellResult>> groups = new LinkedHashMap<>();
+        print(results, null, out);
+    }
+
+    /** The table, against the baseline mode {@code run} describes ({@link ModeDescription#known}'s when run is null). */
+    static void print(Results results, RunInfo run, PrintWriter out) {
+        Map<CellKey.Group, List<CellResult>> groups = new LinkedHashMap<>();
         for (CellResult cell : results.cells()) {
-            String group = cell.scenario() + "  link=" + cell.link() + "  " + cell.reuse() + "  " + (cell.tls() ? "TLS" : "cleartext")
-                    + ("driver".equals(cell.client()) ? "" : "  client=" + cell.client());
-            groups.computeIfAbsent(group, g -> new java.util.ArrayList<>()).add(cell);
+            groups.computeIfAbsent(cell.key().group(), g -> new ArrayList<>()).add(cell);
         }
+        ModeDescription baseline = baseline(results, run);
         String header = String.format(Locale.ROOT, "  %-13s %7s %6s %9s %9s %9s %10s %7s %8s",
-                "mode", "loads", "failed", "p50 ms", "p90 ms", "p99 ms", "p50 vs h1", "conns", "KB/load");
-        for (Map.Entry<String, List<CellResult>> group : groups.entrySet()) {
+                "mode", "loads", "failed", "p50 ms", "p90 ms", "p99 ms", "p50 vs " + (baseline == null ? "-" : baseline.id()),
+                "conns", "KB/load");
+        for (Map.Entry<CellKey.Group, List<CellResult>> group : groups.entrySet()) {
             out.println();
-            out.println(group.getKey());
+            out.println(title(group.getKey()));
             out.println(header);
-            CellResult h1 = group.getValue().stream().filter(c -> c.mode().equals("h1")).findFirst().orElse(null);
+            CellResult base = baseline == null ? null : group.getValue().stream()
+                    .filter(c -> c.mode().equals(baseline.id())).findFirst().orElse(null);
             for (CellResult cell : group.getValue()) {
                 CellResult.PageLoads p = cell.pageLoads();
                 long ok = p.count() - p.failed();
                 out.println(String.format(Locale.ROOT, "  %-13s %7d %6d %9s %9s %9s %10s %7.1f %8.1f",
                         cell.mode(), p.count(), p.failed(), ms(ok, p.p50Ms()), ms(ok, p.p90Ms()), ms(ok, p.p99Ms()),
-                        ratio(cell, h1), cell.connectionsPerPageLoad(), cell.bytes().receivedPerPageLoad() / 1024.0));
+                        ratio(cell, base), cell.connectionsPerPageLoad(), cell.bytes().receivedPerPageLoad() / 1024.0));
                 if (!cell.errors().isEmpty()) {
-                    out.println("      errors: " + cell.errors());
+                    out.println("      errors: " + new TreeMap<>(cell.errors()));
                 }
             }
         }
@@ -43,18 +63,32 @@ final class ConsoleTable {
         out.flush();
     }
 
+    /** The run's baseline mode; with no run.json, the built-in one among the cells' modes. */
+    private static ModeDescription baseline(Results results, RunInfo run) {
+        if (run != null && !run.modes().isEmpty()) {
+            return run.baseline();
+        }
+        return results.cells().stream().map(c -> ModeDescription.known(c.mode())).filter(ModeDescription::baseline)
+                .findFirst().orElse(null);
+    }
+
+    private static String title(CellKey.Group group) {
+        return group.scenario() + "  link=" + group.link() + "  " + group.reuse() + "  " + (group.tls() ? "TLS" : "cleartext")
+                + (group.client() == ClientKind.DRIVER ? "" : "  client=" + group.client());
+    }
+
     private static String ms(long ok, double value) {
         return ok == 0 ? "-" : String.format(Locale.ROOT, "%.1f", value);
     }
 
-    private static String ratio(CellResult cell, CellResult h1) {
-        if (h1 == null || cell == h1) {
-            return cell == h1 ? "1.00" : "-";
+    private static String ratio(CellResult cell, CellResult base) {
+        if (base == null || cell == base) {
+            return cell == base ? "1.00" : "-";
         }
-        double base = h1.pageLoads().p50Ms();
-        if (base <= 0 || cell.pageLoads().count() == cell.pageLoads().failed()) {
+        double baseMs = base.pageLoads().p50Ms();
+        if (baseMs <= 0 || cell.pageLoads().count() == cell.pageLoads().failed()) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.2f", cell.pageLoads().p50Ms() / base);
+        return String.format(Locale.ROOT, "%.2f", cell.pageLoads().p50Ms() / baseMs);
     }
 }

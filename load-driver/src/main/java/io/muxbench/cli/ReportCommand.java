@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * Writes the HTML report (index.html) of a run folder and prints its absolute path.
  *
  * <pre>{@code
- * muxbench report results/runs/2026-11-27T10-00-00
+ * muxbench report results/runs/20261130-212836
  * }</pre>
  */
 @Command(name = "report", mixinStandardHelpOptions = true,

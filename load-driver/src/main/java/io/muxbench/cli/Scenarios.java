@@ -2,8 +2,8 @@ package io.muxbench.cli;
 
 import io.muxbench.scenario.Scenario;
 import io.muxbench.scenario.ScenarioException;
-import io.muxbench.scenario.ScenarioLoader;
 import io.muxbench.scenario.har.HarImporter;
+import io.muxbench.scenario.source.ScenarioSources;
 
 /** Loads scenarios for commands, turning loader errors into one-line user errors. */
 final class Scenarios {
@@ -18,7 +18,7 @@ final class Scenarios {
     /** @param keepHosts a HAR file's hosts stay apart, each an origin of its own (import-har --keep-hosts) */
     static Scenario load(String nameOrPath, boolean keepHosts) {
         try {
-            return ScenarioLoader.resolve(nameOrPath, HarImporter.Options.defaults().withKeepHosts(keepHosts));
+            return ScenarioSources.resolve(nameOrPath, HarImporter.Options.defaults().withKeepHosts(keepHosts));
         } catch (ScenarioException e) {
             throw UserException.badInput(e.getMessage());
         }

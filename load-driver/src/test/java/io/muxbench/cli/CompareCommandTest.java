@@ -82,13 +82,22 @@ class CompareCommandTest {
     @Test
     void anotherSchemaVersionExitsTwoWithOneLine() throws Exception {
         Path other = Files.createDirectories(tmp.resolve("other"));
-        Files.writeString(other.resolve("results.json"), "{\"schemaVersion\": 2, \"runId\": \"x\", \"cells\": []}");
+        Files.writeString(other.resolve("results.json"), "{\"schemaVersion\": 3, \"runId\": \"x\", \"cells\": []}");
         Path junit = tmp.resolve("junit.xml");
         assertEquals(2, compare(other.toString(), other.toString(), "--junit", junit.toString()));
         String[] lines = err.toString().split("\n");
         assertEquals(1, lines.length, err.toString());
-        assertTrue(lines[0].startsWith("muxbench: cannot compare: ") && lines[0].contains("schema version 2"), lines[0]);
+        assertTrue(lines[0].startsWith("muxbench: cannot compare: ") && lines[0].contains("schema version 3"), lines[0]);
         assertTrue(Files.readString(junit).contains("type=\"incomparable\""));
+    }
+
+    @Test
+    void ignoringAFieldTheConfigurationLacksExitsTwoWithOneLine() throws Exception {
+        assertEquals(2, compare(jmh("a.json", 1000, 10).toString(), jmh("b.json", 1000, 10).toString(),
+                "--ignore-config", "outDir"));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("muxbench: no configuration field 'outDir' to ignore; the fields: "),
+                err.toString());
     }
 
     @Test

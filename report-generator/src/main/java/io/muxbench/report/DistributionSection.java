@@ -24,7 +24,7 @@ final class DistributionSection {
             List<PercentileChart.Series> series = new ArrayList<>();
             for (Cell cell : group.getValue()) {
                 if (cell.hasPageLoads()) {
-                    series.add(new PercentileChart.Series(cell.mode(), cell.pageLoads()));
+                    series.add(new PercentileChart.Series(data.mode(cell.mode()), cell.pageLoads()));
                 } else {
                     html.note("warn", cell.mode() + ": " + (cell.problem() != null ? cell.problem()
                             : "no successful page loads, nothing to plot"));

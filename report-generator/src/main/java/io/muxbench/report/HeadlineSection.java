@@ -1,38 +1,52 @@
 package io.muxbench.report;
 
 import io.muxbench.vocabulary.CellKey;
+import io.muxbench.vocabulary.ModeDescription;
 import java.util.List;
 import java.util.Map;
 
-/** Each mode's median page-load time against h1's, per scenario, link and reuse, with its uncertainty. */
+/**
+ * Each mode's median page-load time against the run's baseline mode (h1 in muxbench's own runs), per
+ * scenario, link and reuse, with its uncertainty.
+ */
 final class HeadlineSection {
-
-    static final String BASELINE = "h1";
 
     private HeadlineSection() {
     }
 
+    static String title(ReportData data) {
+        ModeDescription baseline = data.baseline();
+        return "Headline: page-load time against " + (baseline == null ? "a baseline" : baseline.id());
+    }
+
     static String render(ReportData data) {
         Html html = new Html();
+        ModeDescription baselineMode = data.baseline();
+        if (baselineMode == null) {
+            html.note("empty", "No mode of this run is its baseline (" + String.join(", ", data.distinct(Cell::mode))
+                    + "): there is nothing to compare the others with.");
+            return html.toString();
+        }
+        String base = baselineMode.id();
         html.raw("<table class=\"headline\"><thead><tr><th>scenario</th><th>link</th><th>reuse</th><th>mode</th>"
-                + "<th>median PLT</th><th>h1 median PLT</th><th>ratio to h1</th><th>95% interval<sup>1</sup></th>"
-                + "<th>verdict</th></tr></thead><tbody>\n");
+                + "<th>median PLT</th>").element("th", base + " median PLT").element("th", "ratio to " + base)
+                .raw("<th>95% interval<sup>1</sup></th><th>verdict</th></tr></thead><tbody>\n");
         int rows = 0;
         for (Map.Entry<CellKey.Group, List<Cell>> group : data.groups().entrySet()) {
-            Cell baseline = group.getValue().stream().filter(c -> BASELINE.equals(c.mode())).findFirst().orElse(null);
+            Cell baseline = group.getValue().stream().filter(c -> base.equals(c.mode())).findFirst().orElse(null);
             for (Cell cell : group.getValue()) {
                 if (cell != baseline) {
-                    row(html, group.getKey(), cell, baseline);
+                    row(html, group.getKey(), cell, baseline, base);
                     rows++;
                 }
             }
         }
         html.raw("</tbody></table>\n");
         if (rows == 0) {
-            html.note("empty", "Only h1 ran, or no cell had another mode to compare: there is no ratio to show.");
+            html.note("empty", "Only " + base + " ran, or no cell had another mode to compare: there is no ratio to show.");
         }
-        html.raw("<p class=\"footnote\"><sup>1</sup> Ratio = the mode's median page-load time divided by h1's, in the"
-                + " same scenario, link and reuse. Below 1 the mode is faster. The interval is a percentile bootstrap:"
+        html.raw("<p class=\"footnote\"><sup>1</sup> ").text("Ratio = the mode's median page-load time divided by "
+                + base + "'s, in the same scenario, link and reuse.").raw(" Below 1 the mode is faster. The interval is a percentile bootstrap:"
                 + " both cells' recorded HdrHistograms are resampled with replacement (as many page loads as each"
                 + " cell had), " + RatioEstimate.RESAMPLES + " times with a fixed seed, and the 2.5th and 97.5th percentiles of the resampled ratios are shown. <span class=\"better\">"
                 + "faster</span> and <span class=\"worse\">slower</span> mean the whole interval is below or above 1;"
@@ -41,15 +55,15 @@ final class HeadlineSection {
         return html.toString();
     }
 
-    private static void row(Html html, CellKey.Group key, Cell cell, Cell baseline) {
+    private static void row(Html html, CellKey.Group key, Cell cell, Cell baseline, String base) {
         String ratio = "–";
         String interval = "–";
         String verdict;
         String css = "";
         if (baseline == null) {
-            verdict = "no h1 cell to compare with";
+            verdict = "no " + base + " cell to compare with";
         } else if (!cell.hasPageLoads() || !baseline.hasPageLoads()) {
-            verdict = "no page-load times in " + (cell.hasPageLoads() ? "h1" : "this cell");
+            verdict = "no page-load times in " + (cell.hasPageLoads() ? base : "this cell");
         } else {
             RatioEstimate estimate = RatioEstimate.of(baseline.pageLoads(), cell.pageLoads());
             ratio = Html.num(estimate.ratio(), 2) + "×";

@@ -1,6 +1,7 @@
 package io.muxbench.report;
 
 import io.muxbench.report.chart.LinkChart;
+import io.muxbench.vocabulary.ModeDescription;
 import io.muxbench.vocabulary.RunConfiguration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,8 +12,6 @@ import java.util.Set;
 
 /** Median page-load time against link profile, one line per mode, per scenario and reuse. */
 final class LinksSection {
-
-    /** Names the configuration may give a link profile's round-trip time under, in milliseconds. */
 
     private LinksSection() {
     }
@@ -34,7 +33,7 @@ final class LinksSection {
         List<String> missing = new ArrayList<>();
         html.raw("<div class=\"charts\">");
         byScenarioReuse.forEach((title, cells) -> {
-            Map<String, List<Double>> byMode = new LinkedHashMap<>();
+            Map<ModeDescription, List<Double>> byMode = new LinkedHashMap<>();
             Set<String> modes = new LinkedHashSet<>();
             cells.forEach(c -> modes.add(c.mode()));
             for (String mode : modes) {
@@ -44,7 +43,7 @@ final class LinksSection {
                             .findFirst().ifPresent(c -> p50s.add(c.p50Ms()));
                 }
                 if (p50s.size() == links.size()) {
-                    byMode.put(mode, p50s);
+                    byMode.put(data.mode(mode), p50s);
                 } else if (cells.stream().map(c -> c.result().link()).distinct().count() > 1) {
                     missing.add(title + " · " + mode);
                 }

@@ -1,6 +1,7 @@
 package io.muxbench.report;
 
 import io.muxbench.vocabulary.CellKey;
+import io.muxbench.vocabulary.ModeDescription;
 import io.muxbench.report.compare.JmhResult;
 import io.muxbench.results.ResultsFormat.RunFolder;
 import io.muxbench.results.RunInfo;
@@ -30,6 +31,27 @@ record ReportData(RunFolder folder, String runProblem, List<Cell> cells, List<Jm
     /** False when either file says the run stopped early, or run.json is missing or unreadable. */
     boolean complete() {
         return folder.results().complete() && run() != null && run().complete();
+    }
+
+    /**
+     * What a mode is (its colour, whether it is the baseline): as run.json describes it, or, with no
+     * run.json or one that describes no modes, as {@link ModeDescription#known} does.
+     */
+    ModeDescription mode(String id) {
+        return describesModes() ? run().mode(id) : ModeDescription.known(id);
+    }
+
+    /** The mode the others are compared against, or null when no mode of the run is one. */
+    ModeDescription baseline() {
+        if (describesModes()) {
+            return run().baseline();
+        }
+        return distinct(Cell::mode).stream().map(ModeDescription::known).filter(ModeDescription::baseline)
+                .findFirst().orElse(null);
+    }
+
+    private boolean describesModes() {
+        return run() != null && !run().modes().isEmpty();
     }
 
     /** Cells grouped by everything but the mode, in first-seen order. */

@@ -3,6 +3,7 @@ package io.muxbench.report;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.ResultsFormat;
 import io.muxbench.results.RunInfo;
+import io.muxbench.vocabulary.Load;
 import io.muxbench.vocabulary.RunConfiguration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,12 +72,16 @@ final class RunSection {
         return String.join(", ", values);
     }
 
-    /** The load settings the configuration has, on one line. */
+    /** How the page loads were made, on one line, in the words of the command line's help. */
     private static String load(RunConfiguration config) {
-        return String.format(Locale.ROOT, "load %s, browsers %d, ratePerSecond %s, thinkTimeMs %d, pageLoads %d,"
-                        + " warmupPageLoads %d, rounds %d, samplesPerCell %d, target %s", config.load(), config.browsers(),
-                config.ratePerSecond(), config.thinkTimeMs(), config.pageLoads(), config.warmupPageLoads(),
-                config.rounds(), config.samplesPerCell(), config.target());
+        String load = config.load() == Load.OPEN
+                ? String.format(Locale.ROOT, "open: %s page loads per second per cell, at most %d in progress",
+                java.math.BigDecimal.valueOf(config.ratePerSecond()).stripTrailingZeros().toPlainString(), config.browsers())
+                : String.format(Locale.ROOT, "closed: %d browsers per cell, think time %d ms", config.browsers(),
+                config.thinkTimeMs());
+        return load + String.format(Locale.ROOT, "; %d page loads per cell in %d rounds after %d warm-up, %d kept whole;"
+                        + " timeout %d ms; target %s", config.pageLoads(), config.rounds(), config.warmupPageLoads(),
+                config.samplesPerCell(), config.pageLoadTimeoutMs(), config.target());
     }
 
     private static void driver(Html html, RunInfo.DriverHealth driver) {

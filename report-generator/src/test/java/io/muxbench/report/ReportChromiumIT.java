@@ -93,7 +93,7 @@ class ReportChromiumIT {
                 "about:blank").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             URI browserUrl = URI.create(devToolsUrl(browser).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
-            try (DevTools page = new DevTools(pageUrl(browserUrl), TIMEOUT)) {
+            try (ReportPageDevTools page = new ReportPageDevTools(pageUrl(browserUrl), TIMEOUT)) {
                 page.call("Runtime.enable", Map.of(), TIMEOUT);
                 page.call("Log.enable", Map.of(), TIMEOUT);
                 page.call("Page.enable", Map.of(), TIMEOUT);

@@ -98,6 +98,15 @@ class ReportWriterTest {
     }
 
     @Test
+    void theRunsConfigurationIsReadAndShown() {
+        String run = section(fixtureHtml, "run");
+        assertFalse(fixtureHtml.contains("run.json is unreadable"), "the fixture's run.json reads");
+        assertTrue(run.contains("closed: 4 browsers per cell, think time 0 ms; 300 page loads per cell in 3 rounds"
+                + " after 5 warm-up"), run);
+        assertTrue(section(fixtureHtml, "links").contains("3g (150 ms)"), "a link is labelled with its profile's RTT");
+    }
+
+    @Test
     void scenarioNamedLikeAScriptIsText() {
         assertTrue(fixtureHtml.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assertFalse(fixtureHtml.toLowerCase(Locale.ROOT).contains("<script"), "a <script> element");

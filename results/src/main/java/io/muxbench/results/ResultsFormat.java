@@ -20,17 +20,17 @@ import java.util.List;
  * place), so a reader never sees half a file; reads check the schema version and required fields.
  *
  * <pre>{@code
- * RunFolder run = ResultsFormat.readRun(Path.of("results/runs/2026-11-27T10-00-00"));
+ * RunFolder run = ResultsFormat.readRun(Path.of("results/runs/20261130-212836"));
  * for (CellResult cell : run.results().cells()) { ... }
  * }</pre>
  */
 public final class ResultsFormat {
 
-    /** The version of run.json and results.json this code writes and reads. */
     /**
-     * Version 2 added run.json's {@code modes} (each mode's id, label, colour and whether it is the
-     * baseline); version 1 folders are still read, their modes described by {@link
-     * io.muxbench.vocabulary.ModeDescription#known}. results.json is the same in both.
+     * The version of run.json and results.json this code writes. Version 2 added run.json's {@code modes}
+     * (each mode's id, label, colour and whether it is the baseline); version 1 folders are still read,
+     * their modes described by {@link io.muxbench.vocabulary.ModeDescription#known}. results.json is the
+     * same in both.
      */
     public static final int SCHEMA_VERSION = 2;
     /** The oldest schema version this muxbench reads. */
@@ -44,6 +44,8 @@ public final class ResultsFormat {
     /** Locale-independent, ordered, indented JSON. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // errors by cause in one order, so two writes of one result are the same bytes
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -2,6 +2,7 @@ package io.muxbench.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.muxbench.vocabulary.ModeDescription;
 import io.muxbench.vocabulary.RunConfiguration;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param complete        false when the run was interrupted or failed part way
  * @param muxbenchVersion muxbench's version
  * @param environment     machine and software
- * @param configuration   the whole configuration, as given and defaulted
+ * @param configuration   the whole configuration, as given and defaulted; a number or flag it lacks reads as 0 or false
  * @param modes           what each mode of the run is, for the report (schema version 2; from a version 1
  *                        file, the built-in modes' descriptions: {@link ModeDescription#known})
  * @param driver          how the driver itself fared
@@ -28,7 +29,8 @@ import java.util.Objects;
         "muxbenchVersion", "environment", "configuration", "modes", "driver"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunInfo(int schemaVersion, String runId, String startedAt, String finishedAt, double durationSeconds,
-                      boolean complete, String muxbenchVersion, Environment environment, RunConfiguration configuration,
+                      boolean complete, String muxbenchVersion, Environment environment,
+                      @JsonDeserialize(using = ConfigurationDeserializer.class) RunConfiguration configuration,
                       List<ModeDescription> modes, DriverHealth driver) {
 
     public RunInfo {

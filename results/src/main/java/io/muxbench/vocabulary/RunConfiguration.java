@@ -2,6 +2,8 @@ package io.muxbench.vocabulary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,6 +62,11 @@ public record RunConfiguration(List<String> scenarios, List<String> modes, List<
     /** The profile of a link by its name, or null ({@code none}, or a link the run did not record). */
     public LinkProfile profile(String link) {
         return linkProfiles.stream().filter(p -> p.name().equals(link)).findFirst().orElse(null);
+    }
+
+    /** The names of the fields, as run.json writes them: what a reader may name a part of the configuration by. */
+    public static List<String> fieldNames() {
+        return Arrays.stream(RunConfiguration.class.getRecordComponents()).map(RecordComponent::getName).toList();
     }
 
     /** Whether the run loaded the embedded origin rather than a real server. */

@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import io.muxbench.scenario.har.HarImporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -42,8 +41,10 @@ import java.util.Map;
  * <pre>{@code
  * Scenario page = ScenarioLoader.resolve("blog");              // bundled
  * Scenario mine = ScenarioLoader.resolve("pages/shop.json");   // a file
- * Scenario real = ScenarioLoader.resolve("captures/shop.har");  // a HAR, page 0, hosts on one origin
  * }</pre>
+ *
+ * HAR captures are the importer's ({@code io.muxbench.scenario.har}); {@code ScenarioSources} picks
+ * between the two, so that neither knows the other.
  */
 public final class ScenarioLoader {
 
@@ -73,18 +74,10 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    /** A bundled scenario by name, a scenario file by path, or a HAR file (imported with the defaults). */
+    /** A bundled scenario by name or a scenario file by path (a HAR file is {@code ScenarioSources}'). */
     public static Scenario resolve(String nameOrPath) throws ScenarioException {
-        return resolve(nameOrPath, HarImporter.Options.defaults());
-    }
-
-    /** A bundled scenario by name, a scenario file by path, or a HAR file imported with {@code har}. */
-    public static Scenario resolve(String nameOrPath, HarImporter.Options har) throws ScenarioException {
         if (BUNDLED.contains(nameOrPath)) {
             return bundled(nameOrPath);
-        }
-        if (nameOrPath.toLowerCase(java.util.Locale.ROOT).endsWith(".har")) {
-            return HarImporter.importHar(Path.of(nameOrPath), har).scenario();
         }
         Path path = Path.of(nameOrPath);
         if (!Files.exists(path) && !nameOrPath.contains("/") && !nameOrPath.endsWith(".json")) {
@@ -151,7 +144,7 @@ public final class ScenarioLoader {
             JsonToken token;
             while ((token = p.nextToken()) != null) {
                 if (token == JsonToken.START_OBJECT && !isChildren.isEmpty() && isChildren.peek() && levels > Resource.MAX_DEPTH) {
-                    throw new ScenarioException(source, pointerToPath(p.getParsingContext().pathAsPointer().toString()),
+                    throw new ScenarioException(source, JsonPaths.pathAt(p),
                             p.currentTokenLocation().getLineNr(), "the resource tree is deeper than "
                             + Resource.MAX_DEPTH + " levels, the most a scenario may have");
                 }
@@ -286,11 +279,6 @@ public final class ScenarioLoader {
         return type.getSimpleName();
     }
 
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
     private static String jsonPath(List<JsonMappingException.Reference> refs) {
         StringBuilder sb = new StringBuilder("$");
         for (JsonMappingException.Reference ref : refs) {
@@ -303,39 +291,7 @@ public final class ScenarioLoader {
         return sb.toString();
     }
 
-    /**
-     * The line where the value at a JSON path ({@code $.root.children[3].size}) starts, found by a
-     * streaming pass; 0 if not found. The HAR importer uses it for its messages too.
-     */
-    public static int lineOf(String json, String wanted) {
-        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
-            JsonToken token;
-            while ((token = p.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME || token.isScalarValue() || token.isStructStart()) {
-                    String here = pointerToPath(p.getParsingContext().pathAsPointer().toString());
-                    if (here.equals(wanted)) {
-                        return p.currentTokenLocation().getLineNr();
-                    }
-                }
-            }
-        } catch (IOException ignored) {
-            // A location is a courtesy; the message stands without it.
-        }
-        return 0;
-    }
-
-    private static String pointerToPath(String pointer) {
-        StringBuilder sb = new StringBuilder("$");
-        for (String part : pointer.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            if (part.chars().allMatch(Character::isDigit)) {
-                sb.append('[').append(part).append(']');
-            } else {
-                sb.append('.').append(part.replace("~1", "/").replace("~0", "~"));
-            }
-        }
-        return sb.toString();
+    private static int lineOf(String json, String wanted) {
+        return JsonPaths.lineOf(MAPPER.getFactory(), json, wanted);
     }
 }

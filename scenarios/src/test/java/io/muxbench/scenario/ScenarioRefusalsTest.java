@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each class of the review's bad scenarios (D4, D5, D10, D12, D16, D19, D20, D21, cosmetics): one line that says why. */
+/** Each class of bad scenario found so far (paths, headers, strings, hosts, statuses, depth, files): one line that says why. */
 public class ScenarioRefusalsTest {
 
     @TempDir

@@ -37,7 +37,8 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
     /** The fastest rate: far beyond anything loopback can carry. */
     public static final long MAX_BITS_PER_SECOND = 1_000 * GBIT;
 
-    // WebPageTest's connectivity presets (LTE, 3GFast), so that the default suite stays fast.
+    // cable, 4g and 3g are WebPageTest's Cable, LTE and 3GFast presets (its faster 4G and 3G, so that
+    // the default suite stays fast); lan, lossy-4g and satellite are ours.
     private static final Map<String, LinkProfile> NAMED = namedProfiles();
 
     public LinkProfile {

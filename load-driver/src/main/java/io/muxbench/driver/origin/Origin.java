@@ -115,7 +115,7 @@ public final class Origin implements AutoCloseable {
         ssl.setSNISelector(Origin::leafFor);
         h2 = new HTTP2ServerConnectionFactory(secure);
         configure(h2, options);
-        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory("h2", "http/1.1");
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), "http/1.1");
         alpn.setDefaultProtocol("http/1.1");
         SslConnectionFactory tlsFactory = new SslConnectionFactory(ssl, alpn.getProtocol());
         tls = new ServerConnector(server, 1, 1, tlsFactory, alpn, h2, new CountingHttpConnectionFactory(secure, onHead));

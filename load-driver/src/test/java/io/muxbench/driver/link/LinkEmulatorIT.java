@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The link emulator against a tiny upstream on loopback. The timing assertions are the issue's
- * tolerances, the only place in muxbench where tests check absolute times.
+ * The link emulator against a tiny upstream on loopback. The timing assertions are the emulator's
+ * accuracy targets (a round trip within 10%, a transfer at the link's rate within 25%), the only
+ * place in muxbench where tests check absolute times.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LinkEmulatorIT {

@@ -57,7 +57,7 @@ class LinkProfileTest {
 
     @Test
     void refusesValuesThatWouldOverflowOrLieOutsideTheBounds() {
-        // Each once ran as something else: 1e400ms as 0 ms, the next two as 28 ms and 5 mbit (review D17).
+        // Each once ran as something else: 1e400ms as 0 ms, the next two as 28 ms and 5 mbit.
         assertBad("rtt=1e400ms,down=1mbit", "rtt=1e400ms");
         assertBad("rtt=18446744073737.551616ms,down=1mbit", "at most 1 h");
         assertBad("rtt=5ms,down=18446744073714.551616mbit", "from 1kbit to 1000gbit");

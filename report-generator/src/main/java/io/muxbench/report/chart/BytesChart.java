@@ -8,7 +8,7 @@ import java.util.Locale;
  * framing against bodies, one bar per mode, so the cost of HPACK-less HTTP/1.1 headers shows.
  *
  * <pre>{@code
- * String svg = BytesChart.render("home", List.of(new Bar("h1 cold", 9000, 0, 40000, 800000)), false);
+ * String svg = BytesChart.render("home", List.of(new Bar(mode.id() + " " + reuse, 9000, 0, 40000, 800000)), false);
  * }</pre>
  */
 public final class BytesChart {

@@ -10,7 +10,7 @@ import org.HdrHistogram.HistogramIterationValue;
  * given time, one line per mode.
  *
  * <pre>{@code
- * String svg = CdfChart.render("home · cable · cold", List.of(new PercentileChart.Series("h2", micros)));
+ * String svg = CdfChart.render("home · cable · cold", List.of(new PercentileChart.Series(run.mode(cell.mode()), micros)));
  * }</pre>
  */
 public final class CdfChart {
@@ -32,7 +32,7 @@ public final class CdfChart {
         }
         for (PercentileChart.Series s : series) {
             double[] xy = points(s.micros(), frame, x.max());
-            svg.polyline(xy, xy.length / 2, "stroke:" + ModeColors.css(s.mode()) + ";stroke-width:2");
+            svg.polyline(xy, xy.length / 2, "stroke:" + s.mode().color() + ";stroke-width:2");
         }
         frame.lineLegend(svg, series.stream().map(PercentileChart.Series::mode).toList(), true);
         return svg.end();

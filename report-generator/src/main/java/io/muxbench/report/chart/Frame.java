@@ -1,5 +1,6 @@
 package io.muxbench.report.chart;
 
+import io.muxbench.vocabulary.ModeDescription;
 import java.util.List;
 
 /**
@@ -76,16 +77,15 @@ final class Frame {
     }
 
     /** A line legend stacked in the plot's top-left ({@code bottomRight} false) or bottom-right corner. */
-    void lineLegend(Svg svg, List<String> modes, boolean bottomRight) {
-        int longest = modes.stream().mapToInt(String::length).max().orElse(0);
+    void lineLegend(Svg svg, List<ModeDescription> modes, boolean bottomRight) {
+        int longest = modes.stream().mapToInt(m -> m.id().length()).max().orElse(0);
         double x = bottomRight ? left + width - 44 - longest * 6.3 : left + 10;
         double y = bottomRight ? top + height - 8 - 16 * (modes.size() - 1) : top + 14;
         // Drawn over the series: a light box keeps it readable where a line passes under it.
         svg.rect(x - 4, y - 12, 32 + longest * 6.3, 16 * modes.size() + 2, "legend-box", "fill:#fff;fill-opacity:0.85");
-        for (String mode : modes) {
-            String colour = ModeColors.css(mode);
-            svg.line(x, y - 4, x + 20, y - 4, "stroke:" + colour + ";stroke-width:3");
-            svg.text(x + 24, y, "start", "legend", mode);
+        for (ModeDescription mode : modes) {
+            svg.line(x, y - 4, x + 20, y - 4, "stroke:" + mode.color() + ";stroke-width:3");
+            svg.text(x + 24, y, "start", "legend", mode.id());
             y += 16;
         }
     }

@@ -1,5 +1,6 @@
 package io.muxbench.report.chart;
 
+import io.muxbench.vocabulary.ModeDescription;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * String svg = LinkChart.render("home · cold", List.of("lan", "cable", "3g"),
- *         Map.of("h1", Arrays.asList(3.0, 40.0, 400.0), "h2", Arrays.asList(2.0, 30.0, 250.0)));
+ *         Map.of(ModeDescription.H1, List.of(3.0, 40.0, 400.0), ModeDescription.H2, List.of(2.0, 30.0, 250.0)));
  * }</pre>
  */
 public final class LinkChart {
@@ -19,9 +20,9 @@ public final class LinkChart {
 
     /**
      * @param links    x axis categories, in the run's order (labels may name the RTT)
-     * @param p50ByMode for each mode, the median page-load time per link in milliseconds, one per link
+     * @param p50ByMode for each mode (its colour draws the line), the median page-load time per link in milliseconds
      */
-    public static String render(String title, List<String> links, Map<String, List<Double>> p50ByMode) {
+    public static String render(String title, List<String> links, Map<ModeDescription, List<Double>> p50ByMode) {
         double maxMs = p50ByMode.values().stream().flatMap(List::stream).mapToDouble(Double::doubleValue).max().orElse(0);
         Svg svg = new Svg(Frame.WIDTH, Frame.HEIGHT, "links");
         Frame frame = Frame.draw(svg, Frame.WIDTH, Frame.HEIGHT, Frame.BOTTOM, title, "link profile",
@@ -32,13 +33,13 @@ public final class LinkChart {
             frame.tickX(svg, xs[i], links.get(i));
         }
         p50ByMode.forEach((mode, p50s) -> {
-            String colour = ModeColors.css(mode);
+            String colour = mode.color();
             double[] xy = new double[2 * p50s.size()];
             for (int i = 0; i < p50s.size(); i++) {
                 xy[2 * i] = xs[i];
                 xy[2 * i + 1] = frame.y(p50s.get(i));
             }
-            svg.group("series", mode);
+            svg.group("series", mode.id());
             svg.polyline(xy, p50s.size(), "stroke:" + colour + ";stroke-width:2");
             for (int i = 0; i < p50s.size(); i++) {
                 svg.circle(xy[2 * i], xy[2 * i + 1], 3.5, "fill:" + colour);

@@ -1,5 +1,6 @@
 package io.muxbench.report.chart;
 
+import io.muxbench.vocabulary.ModeDescription;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -10,13 +11,13 @@ import org.HdrHistogram.HistogramIterationValue;
  * Drawn as SVG, with the axis labelled at 50%, 90%, 99%, 99.9%.
  *
  * <pre>{@code
- * String svg = PercentileChart.render("home · cable · cold", List.of(new Series("h1", h1Micros)));
+ * String svg = PercentileChart.render("home · cable · cold", List.of(new Series(run.mode(cell.mode()), micros)));
  * }</pre>
  */
 public final class PercentileChart {
 
-    /** One line: a name (its colour comes from {@link ModeColors}) and values in microseconds. */
-    public record Series(String mode, Histogram micros) {
+    /** One line: the mode (its id names the line, its colour draws it) and its values in microseconds. */
+    public record Series(ModeDescription mode, Histogram micros) {
     }
 
     /** Labels of the decades of 1/(1-p); the first stays blank so it cannot collide with "50%". */
@@ -43,7 +44,7 @@ public final class PercentileChart {
         frame.tickX(svg, frame.x(Math.log10(2) / decades), "50%");
         for (Series s : series) {
             double[] xy = points(s.micros(), decades, frame);
-            svg.polyline(xy, xy.length / 2, "stroke:" + ModeColors.css(s.mode()) + ";stroke-width:2");
+            svg.polyline(xy, xy.length / 2, "stroke:" + s.mode().color() + ";stroke-width:2");
         }
         frame.lineLegend(svg, series.stream().map(Series::mode).toList(), false);
         return svg.end();

@@ -15,7 +15,7 @@ import java.util.Map;
  * (HTTP/1.1 head-of-line blocking) and interleaved HTTP/2 streams are visible.
  *
  * <pre>{@code
- * String svg = WaterfallChart.render("h2 · 812 ms", sample, WaterfallChart.endMs(sample));
+ * String svg = WaterfallChart.render(mode.id() + " · 812 ms", sample, WaterfallChart.endMs(sample));
  * }</pre>
  */
 public final class WaterfallChart {

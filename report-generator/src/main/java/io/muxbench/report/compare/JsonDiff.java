@@ -13,8 +13,8 @@ import java.util.TreeSet;
  * at any depth, or a dotted path from the root) are skipped.
  *
  * <pre>{@code
- * List<String> diffs = JsonDiff.differences("configuration", baseline, current, Set.of("out"));
- * // ["configuration.pageLoadsPerCell: 200 vs 100"]
+ * List<String> diffs = JsonDiff.differences("configuration", baseline, current, Set.of("samplesPerCell"));
+ * // ["configuration.pageLoads: 200 vs 100"]
  * }</pre>
  */
 final class JsonDiff {

@@ -4,13 +4,14 @@ import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.ResultsFormat;
 import io.muxbench.results.ResultsFormatException;
+import io.muxbench.vocabulary.RunConfiguration;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,27 +21,37 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>{@code
  * Comparison c = new RunComparator(Thresholds.DEFAULTS, Set.of())
- *         .compare(Path.of("results/baseline"), Path.of("results/runs/2026-11-27T10-00-00"));
+ *         .compare(Path.of("results/baseline"), Path.of("results/runs/20261130-212836"));
  * System.exit(c.exitCode());
  * }</pre>
  */
 public final class RunComparator {
 
     /**
-     * Configuration fields that do not change what is measured (where output goes, how chatty the
-     * run is). Every other field of run.json's configuration must be equal on both sides.
+     * Configuration fields that do not change what is measured: how many page loads are kept whole
+     * for waterfalls. Every other field of run.json's configuration must be equal on both sides.
      */
-    public static final Set<String> NOT_MEASURED = Set.of("out", "outDir", "output", "outputDir", "runId", "report",
-            "progress", "quiet", "verbose", "logLevel");
+    public static final Set<String> NOT_MEASURED = Set.of("samplesPerCell");
 
     private final Thresholds thresholds;
     private final Set<String> ignoredConfiguration;
 
-    /** @param ignoredConfiguration further configuration fields to leave out (names, or dotted paths) */
+    /**
+     * @param ignoredConfiguration further configuration fields to leave out: names of {@link RunConfiguration}'s
+     *                             fields, or dotted paths that start with one
+     * @throws IllegalArgumentException when one names no field of the configuration (one line, listing the fields)
+     */
     public RunComparator(Thresholds thresholds, Set<String> ignoredConfiguration) {
         this.thresholds = thresholds;
-        Set<String> ignored = new HashSet<>(NOT_MEASURED);
+        Set<String> ignored = new TreeSet<>(NOT_MEASURED);
         ignored.addAll(ignoredConfiguration);
+        List<String> fields = RunConfiguration.fieldNames();
+        for (String field : ignored) {
+            if (!fields.contains(field.split("\\.", 2)[0])) {
+                throw new IllegalArgumentException("no configuration field '" + field + "' to ignore; the fields: "
+                        + String.join(", ", fields));
+            }
+        }
         this.ignoredConfiguration = Set.copyOf(ignored);
     }
 

@@ -40,7 +40,7 @@ class OutputsTest {
     @Test
     void consoleTableHasAlignedColumnsAndTheSummary() {
         StringWriter text = new StringWriter();
-        ConsoleTable.write(comparison, new PrintWriter(text));
+        ComparisonTable.write(comparison, new PrintWriter(text));
         List<String> lines = text.toString().lines().toList();
         int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("verdict  ")).findFirst().orElseThrow());
         int cellColumn = lines.get(header).indexOf("cell");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.muxbench.results.ResultsFormat;
+import io.muxbench.vocabulary.Load;
+import io.muxbench.vocabulary.RunConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,9 +96,9 @@ class RunComparatorTest {
     @Test
     void anotherSchemaVersionIsIncomparableInOneLine() throws Exception {
         Path baseline = run("baseline", 7);
-        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).schemaVersion(2).standardCells().write();
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).schemaVersion(3).standardCells().write();
         IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
-        assertTrue(e.getMessage().contains("schema version 2 but this muxbench reads version 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("schema version 3 but this muxbench reads versions 1 to 2"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
 
@@ -169,19 +171,46 @@ class RunComparatorTest {
     @Test
     void aMeasuredConfigurationDifferenceIsNamed() throws Exception {
         Path baseline = run("baseline", 7);
-        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).pageLoadsPerCell(200).configure("load", "open")
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).pageLoadsPerCell(200).load(Load.OPEN)
                 .standardCells().write();
         IncomparableException e = assertThrows(IncomparableException.class, () -> comparator.compare(baseline, current));
-        assertEquals(List.of("configuration.load: \"closed\" vs \"open\"", "configuration.pageLoadsPerCell: 400 vs 200"),
-                e.differences());
+        assertEquals(List.of("configuration.load: \"closed\" vs \"open\"", "configuration.pageLoads: 400 vs 200",
+                "configuration.ratePerSecond: 0.0 vs 10.0"), e.differences());
     }
 
     @Test
-    void theOutputFolderAndIgnoredFieldsDoNotCount() throws Exception {
+    void theSamplesKeptAndIgnoredFieldsDoNotCount() throws Exception {
         Path baseline = run("baseline", 7);
-        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).configure("load", "open").standardCells().write();
-        Comparison c = new RunComparator(Thresholds.DEFAULTS, Set.of("load")).compare(baseline, current);
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).samplesPerCell(20).load(Load.OPEN)
+                .standardCells().write();
+        Comparison c = new RunComparator(Thresholds.DEFAULTS, Set.of("load", "ratePerSecond")).compare(baseline, current);
         assertEquals(Comparison.EXIT_OK, c.exitCode());
+    }
+
+    @Test
+    void everyFieldCompareLeavesOutIsAFieldOfTheConfiguration() {
+        assertTrue(RunConfiguration.fieldNames().containsAll(RunComparator.NOT_MEASURED), RunComparator.NOT_MEASURED::toString);
+    }
+
+    @Test
+    void ignoringAFieldTheConfigurationLacksIsRefusedNamingTheFields() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RunComparator(Thresholds.DEFAULTS, Set.of("outDir")));
+        assertTrue(e.getMessage().startsWith("no configuration field 'outDir' to ignore; the fields: scenarios, modes,"),
+                e.getMessage());
+        new RunComparator(Thresholds.DEFAULTS, Set.of("linkProfiles.rttMillis"));
+    }
+
+    @Test
+    void aRunJsonWhoseConfigurationLacksAFieldStillCompares() throws Exception {
+        Path baseline = run("baseline", 7);
+        Path current = run("current", 7);
+        for (Path run : List.of(baseline, current)) {
+            ObjectNode tree = (ObjectNode) ResultsFormat.MAPPER.readTree(run.resolve(ResultsFormat.RUN_FILE).toFile());
+            ((ObjectNode) tree.get("configuration")).remove(List.of("tls", "h1Connections"));
+            ResultsFormat.writeJson(run.resolve(ResultsFormat.RUN_FILE), tree);
+        }
+        assertEquals(Comparison.EXIT_OK, comparator.compare(baseline, current).exitCode());
     }
 
     @Test

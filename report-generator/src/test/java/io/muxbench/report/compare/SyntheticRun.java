@@ -1,11 +1,15 @@
 package io.muxbench.report.compare;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.ResultsFormat;
 import io.muxbench.results.Results;
 import io.muxbench.results.RunInfo;
+import io.muxbench.vocabulary.ClientKind;
+import io.muxbench.vocabulary.Load;
+import io.muxbench.vocabulary.ModeDescription;
+import io.muxbench.vocabulary.Reuse;
+import io.muxbench.vocabulary.RunConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +31,12 @@ import org.HdrHistogram.HistogramLogWriter;
 final class SyntheticRun {
 
     private final Path dir;
-    private final ObjectNode configuration = ResultsFormat.MAPPER.createObjectNode();
     private final List<CellSpec> cells = new ArrayList<>();
     private long seed = 1;
     private double addMillis;
     private int pageLoadsPerCell = 400;
+    private Load load = Load.CLOSED;
+    private int samplesPerCell = 5;
     private int schemaVersion = ResultsFormat.SCHEMA_VERSION;
     private int cpus = 2;
 
@@ -40,8 +45,6 @@ final class SyntheticRun {
 
     SyntheticRun(Path dir) {
         this.dir = dir;
-        configuration.put("suite", "ci").put("pageLoadsPerCell", pageLoadsPerCell).put("browsers", 4)
-                .put("load", "closed").put("out", dir.toString());
     }
 
     SyntheticRun seed(long seed) {
@@ -57,12 +60,17 @@ final class SyntheticRun {
 
     SyntheticRun pageLoadsPerCell(int pageLoads) {
         this.pageLoadsPerCell = pageLoads;
-        configuration.put("pageLoadsPerCell", pageLoads);
         return this;
     }
 
-    SyntheticRun configure(String field, String value) {
-        configuration.put(field, value);
+    /** Open load starts 10 page loads a second; closed load, the default, runs 4 browsers without think time. */
+    SyntheticRun load(Load load) {
+        this.load = load;
+        return this;
+    }
+
+    SyntheticRun samplesPerCell(int samples) {
+        this.samplesPerCell = samples;
         return this;
     }
 
@@ -107,12 +115,19 @@ final class SyntheticRun {
         RunInfo run = new RunInfo(schemaVersion, dir.getFileName().toString(), "2026-11-27T00:00:00Z",
                 "2026-11-27T00:01:00Z", 60, true, "test",
                 new RunInfo.Environment("17", "test", "Linux", "amd64", cpus, 1 << 30, "12.1.14", "ci"),
-                ResultsFormat.MAPPER.convertValue(configuration, io.muxbench.vocabulary.RunConfiguration.class), null,
-                new RunInfo.DriverHealth(20, 0, false, List.of(), null, null));
+                configuration(), null, new RunInfo.DriverHealth(20, 0, false, List.of(), null, null));
         ResultsFormat.writeJson(dir.resolve(ResultsFormat.RUN_FILE), run);
         ResultsFormat.writeJson(dir.resolve(ResultsFormat.RESULTS_FILE),
                 new Results(schemaVersion, dir.getFileName().toString(), true, results));
         return dir;
+    }
+
+    /** The configuration of a CI-like run; the cells a test adds do not change it, as a run's always would. */
+    private RunConfiguration configuration() {
+        return new RunConfiguration(List.of("news"), ModeDescription.builtIn().stream().map(ModeDescription::id).toList(),
+                List.of("none", "4g"), List.of(new RunConfiguration.LinkProfile("4g", 70, 12_000_000, 12_000_000, 0)),
+                List.of(Reuse.COLD), true, load, 4, load == Load.OPEN ? 10 : 0, 0, pageLoadsPerCell, 1, 2,
+                samplesPerCell, 60_000, RunConfiguration.EMBEDDED, true, 6, 1, 128, 128, "RSA", 1, null);
     }
 
     private Histogram writeLog(Path file, CellSpec spec, SplittableRandom random) throws IOException {
@@ -151,8 +166,8 @@ final class SyntheticRun {
         CellResult.Settings settings = new CellResult.Settings(connections, "h1".equals(spec.mode()) ? 1 : 100,
                 "h2".equals(spec.mode()) ? 65535 : 0, "h2".equals(spec.mode()) ? 1048576 : 0, "TLSv1.3",
                 "TLS_AES_128_GCM_SHA256", "h2".equals(spec.mode()) ? "h2" : "http/1.1");
-        return new CellResult(id, spec.scenario(), spec.mode(), spec.link(), io.muxbench.vocabulary.Reuse.COLD, true,
-                io.muxbench.vocabulary.ClientKind.DRIVER, settings, pageLoads,
+        return new CellResult(id, spec.scenario(), spec.mode(), spec.link(), Reuse.COLD, true, ClientKind.DRIVER,
+                settings, pageLoads,
                 requests, connections, new CellResult.Bytes(1000, 100000, 500, 500, 5000, 95000),
                 spec.failed() == 0 ? Map.of() : Map.of("reset", spec.failed()), null, log, List.of());
     }

@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.muxbench.scenario.JsonPaths;
 import io.muxbench.scenario.Messages;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import io.muxbench.scenario.ScenarioException;
-import io.muxbench.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -208,12 +208,12 @@ public final class HarImporter {
         JsonNode entries = har.path("log").path("entries");
         if (!entries.isArray()) {
             String text = new String(bytes, StandardCharsets.UTF_8);
-            int line = entries.isMissingNode() ? ScenarioLoader.lineOf(text, "$.log") : ScenarioLoader.lineOf(text, "$.log.entries");
+            int line = lineOf(text, entries.isMissingNode() ? "$.log" : "$.log.entries");
             throw new ScenarioException(source, "$.log.entries", line, "not a HAR file: "
                     + (entries.isMissingNode() ? "no log.entries" : "log.entries is not an array"));
         }
         if (entries.isEmpty()) {
-            throw new ScenarioException(source, "$.log.entries", ScenarioLoader.lineOf(new String(bytes, StandardCharsets.UTF_8),
+            throw new ScenarioException(source, "$.log.entries", lineOf(new String(bytes, StandardCharsets.UTF_8),
                     "$.log.entries"), "the HAR has no entries");
         }
         return har.path("log");
@@ -226,7 +226,7 @@ public final class HarImporter {
         if (page >= Math.max(1, pageCount)) {
             String where = pageCount == 0 ? "the HAR has no log.pages, so all its entries are page 0"
                     : "the HAR has " + pageCount + " page" + (pageCount == 1 ? " (page 0)" : "s (0 to " + (pageCount - 1) + ")");
-            throw new ScenarioException(source, "$.log.pages", ScenarioLoader.lineOf(new String(bytes, StandardCharsets.UTF_8),
+            throw new ScenarioException(source, "$.log.pages", lineOf(new String(bytes, StandardCharsets.UTF_8),
                     "$.log.pages"), "page " + page + " is out of range: " + where);
         }
         String id = pages.path(page).path("id").asText(null);
@@ -295,6 +295,10 @@ public final class HarImporter {
                 : e instanceof StreamConstraintsException ? Messages.fromJackson(e.getOriginalMessage())
                 : "malformed JSON: " + Messages.fromJackson(e.getOriginalMessage());
         return new ScenarioException(source, at, line, problem);
+    }
+
+    private static int lineOf(String text, String path) {
+        return JsonPaths.lineOf(READER.getFactory(), text, path);
     }
 
     private static String pathOf(JsonStreamContext context) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What the review's hostile HARs did (D10, D13, D26, skip labels), and what every import must give: a scenario the loader reads back. */
+/** What hostile HARs once did (deep chains, credentials in URLs, odd statuses, clashing paths, big headers), and what every import must give: a scenario the loader reads back. */
 class HarHardeningTest {
 
     @TempDir

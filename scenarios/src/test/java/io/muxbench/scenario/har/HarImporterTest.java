@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
-import io.muxbench.scenario.ScenarioException;
 import io.muxbench.scenario.ScenarioLoader;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,21 +117,5 @@ class HarImporterTest {
         try (InputStream in = ScenarioLoader.class.getResourceAsStream("/scenarios/news.SOURCE.md")) {
             assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("MIT"));
         }
-    }
-
-    @Test
-    void loaderResolvesAHarFileByImportingIt() throws Exception {
-        Scenario scenario = ScenarioLoader.resolve(capture("image-heavy-assa-2017.har").toString());
-        assertEquals("image-heavy-assa-2017", scenario.name());
-        assertEquals(38, scenario.root().count());
-    }
-
-    @Test
-    void missingHarFileIsOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Path missing = dir.resolve("gone.har");
-        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
-                () -> ScenarioLoader.resolve(missing.toString()));
-        assertEquals(missing + ": no such file", e.getMessage());
-        assertTrue(Files.notExists(missing));
     }
 }

@@ -84,7 +84,7 @@ public final class EventLoop implements Runnable {
      * first socket close initialises {@code sun.nio.ch.FileDispatcherImpl}, which opens a socket pair
      * of its own; if that first close happens when the process is out of descriptors, the class
      * fails to initialise and every later close in the JVM throws {@code NoClassDefFoundError}
-     * (review D9). Best effort: other JDKs may have no such class.
+     * (seen with the process out of descriptors). Best effort: other JDKs may have no such class.
      */
     private static void warmCloseMachinery() {
         try {

@@ -78,7 +78,7 @@ class AcceptorTest {
 
     @Test
     void anErrorFromAcceptPausesLikeAnIOException() {
-        // What the review saw out of descriptors: the JDK's class initialisation failing inside accept/close.
+        // What was seen out of descriptors: the JDK's class initialisation failing inside accept/close.
         script.add(new NoClassDefFoundError("Could not initialize class sun.nio.ch.FileDispatcherImpl"));
         acceptor.onReady(key, NOW);
         assertTrue(acceptor.isPaused());

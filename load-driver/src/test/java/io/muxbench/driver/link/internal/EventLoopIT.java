@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The event loop under injected failures (review D9): what throws while serving one channel or one
+ * The event loop under injected failures: what throws while serving one channel or one
  * timer costs that channel or timer only; a loop whose selector breaks stops, says why, and takes
  * no new listener.
  */

@@ -8,12 +8,12 @@ import java.util.List;
  * benchmarks, a line per judged change, the notes, the thresholds and the summary.
  *
  * <pre>{@code
- * ConsoleTable.write(comparison, new PrintWriter(System.out, true));
+ * ComparisonTable.write(comparison, new PrintWriter(System.out, true));
  * }</pre>
  */
-public final class ConsoleTable {
+public final class ComparisonTable {
 
-    private ConsoleTable() {
+    private ComparisonTable() {
     }
 
     public static void write(Comparison comparison, PrintWriter out) {

@@ -22,22 +22,24 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The server certificate's key, the one thing that changes the cost of a full TLS handshake's
  * signature. Certificates are self-signed with BouncyCastle when first asked for, once per JVM
- * (key generation is not what the benchmarks measure), and never written to disk.
+ * (key generation is not what the benchmarks measure), and never written to disk. The JMH
+ * parameter keeps its name, {@code keyType}. This is not the origin's
+ * {@code io.muxbench.driver.tls.KeyType}: the benchmarks jar stands alone, without the driver.
  *
  * <pre>{@code
- * KeyType.ECDSA_P256.credentials().certificate();
+ * CertificateKey.ECDSA_P256.credentials().certificate();
  * }</pre>
  */
-public enum KeyType {
+public enum CertificateKey {
     /** RSA with a 2048-bit modulus, signing with SHA256withRSA (RSA-PSS in TLS 1.3). */
     RSA_2048("SHA256withRSA"),
     /** ECDSA on the NIST P-256 curve (secp256r1). */
     ECDSA_P256("SHA256withECDSA");
 
-    private static final Map<KeyType, Credentials> CACHE = new ConcurrentHashMap<>();
+    private static final Map<CertificateKey, Credentials> CACHE = new ConcurrentHashMap<>();
     private final String signatureAlgorithm;
 
-    KeyType(String signatureAlgorithm) {
+    CertificateKey(String signatureAlgorithm) {
         this.signatureAlgorithm = signatureAlgorithm;
     }
 
@@ -47,7 +49,7 @@ public enum KeyType {
 
     /** @return this type's credentials, generated on first use */
     public Credentials credentials() {
-        return CACHE.computeIfAbsent(this, KeyType::generate);
+        return CACHE.computeIfAbsent(this, CertificateKey::generate);
     }
 
     private Credentials generate() {

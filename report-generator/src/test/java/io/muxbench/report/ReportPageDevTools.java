@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A minimal Chrome DevTools Protocol client over java.net.http's WebSocket: commands with
- * replies, and every event kept for the test to inspect. Every wait has a timeout.
+ * A minimal Chrome DevTools Protocol client over java.net.http's WebSocket, for opening a report in
+ * Chromium (the driver's {@code DevTools} loads pages for runs): commands with replies, and every
+ * event kept for the test to inspect. Every wait has a timeout.
  */
-final class DevTools implements WebSocket.Listener, AutoCloseable {
+final class ReportPageDevTools implements WebSocket.Listener, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,7 +32,7 @@ final class DevTools implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
 
-    DevTools(URI webSocketUrl, Duration timeout) throws Exception {
+    ReportPageDevTools(URI webSocketUrl, Duration timeout) throws Exception {
         socket = HttpClient.newBuilder().connectTimeout(timeout).build().newWebSocketBuilder()
                 .connectTimeout(timeout).buildAsync(webSocketUrl, this).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
