@@ -241,7 +241,7 @@ public final class RunCommand implements Callable<Integer> {
                 System.err.println("muxbench: cannot copy " + jmh + " into the run folder: " + e.getMessage());
             }
         }
-        ConsoleTable.print(outcome.results(), out);
+        ConsoleTable.print(outcome.results(), outcome.run(), out);
         for (String warning : outcome.run().driver().warnings()) {
             out.println("warning: " + warning);
         }
