@@ -28,7 +28,7 @@ import org.openjdk.jmh.infra.IterationParams;
  * of the same headers, so the compression HTTP/2 buys is a number in the results.
  *
  * <p>Pitfalls avoided: <i>state carried between invocations</i> — a shared encoder would turn
- * "cold" into "warm" after the first call, so cold builds a fresh one each time, and warm
+ * the cold table into a warm one after the first call, so cold builds a fresh one each time, and warm
  * re-encodes a block that setup proved leaves the table unchanged (same bytes, same table size),
  * so every invocation does identical work; <i>dead code</i> — every result is returned to JMH;
  * <i>constant folding</i> — inputs live in {@code @State} fields, never in constants. Setup checks

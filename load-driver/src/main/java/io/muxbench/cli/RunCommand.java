@@ -52,8 +52,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-l", "--link"}, paramLabel = "LINK",
             description = "Link profile (lan, cable, 4g, 3g, lossy-4g, satellite), an explicit spec such as"
-                    + " 'rtt=100ms,down=8mbit,up=2mbit,loss=1%', or none for plain loopback. Repeat the flag for a matrix"
-                    + " (--link 'rtt=100ms,down=8mbit,up=2mbit,loss=1%' --link 3g) or separate links with ';'; a comma"
+                    + " 'rtt=100ms,down=8mbit,up=2mbit,loss=1%%', or none for plain loopback. Repeat the flag for a matrix"
+                    + " (--link 'rtt=100ms,down=8mbit,up=2mbit,loss=1%%' --link 3g) or separate links with ';'; a comma"
                     + " list of profile names (lan,cable,3g) works too (default: " + RunDefaults.LINK + ").")
     List<String> links;
 
@@ -122,7 +122,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for link loss and resampling (default: " + RunDefaults.SEED + ").")
     Long seed;
 
-    @Option(names = "--browser", paramLabel = "chromium",
+    @Option(names = "--browser", paramLabel = ClientKind.CHROMIUM_ID,
             description = "Also load every scenario in a real browser (headless Chromium) over h1 and h2, as cells of"
                     + " their own (client chromium), through the same links, interleaved with the driver's cells.")
     String browser;

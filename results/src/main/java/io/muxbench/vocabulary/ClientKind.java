@@ -11,7 +11,10 @@ public enum ClientKind {
     /** The load driver's virtual browsers, on muxbench's clients. */
     DRIVER("driver"),
     /** Headless Chromium, driven over the DevTools protocol. */
-    CHROMIUM("chromium");
+    CHROMIUM(ClientKind.CHROMIUM_ID);
+
+    /** {@link #CHROMIUM}'s id, for annotations, which need a constant. */
+    public static final String CHROMIUM_ID = "chromium";
 
     private final String id;
 

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * connections, then the measured ones reuse them.
  *
  * <pre>{@code
- * ChromiumPageLoads cell = new ChromiumPageLoads(exe, spki, null, true, "h2", false, Duration.ofSeconds(30), Duration.ofSeconds(60));
+ * ChromiumPageLoads cell = new ChromiumPageLoads(exe, spki, null, true, Alpn.H2, false, Duration.ofSeconds(30), Duration.ofSeconds(60));
  * cell.runRound(pageUri, 10, 0, () -> { }, load -> record(load), () -> { }, () -> false);
  * }</pre>
  *

@@ -1,5 +1,6 @@
 package io.muxbench.driver.mode;
 
+import io.muxbench.driver.transport.Alpn;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.BrowserClients;
 import io.muxbench.driver.transport.ClientEnvironment;
@@ -10,7 +11,7 @@ import java.util.stream.Collectors;
 /** The modes muxbench ships: each says, in its own constant, all there is to know about it. */
 public enum BuiltInMode implements Mode {
     /** HTTP/1.1, up to 6 connections per browser and origin, one request at a time on each. */
-    H1(ModeDescription.H1, "http/1.1") {
+    H1(ModeDescription.H1, Alpn.HTTP_1_1) {
         @Override
         public BrowserClient newClient(ClientEnvironment environment, int browserIndex) throws Exception {
             return BrowserClients.http1(environment, browserIndex, environment.options().h1Connections());
@@ -18,11 +19,11 @@ public enum BuiltInMode implements Mode {
 
         @Override
         public ChromiumSettings chromium(boolean tls) {
-            return new ChromiumSettings(false, "http/1.1", "HTTP/1.1", 6, false);
+            return new ChromiumSettings(false, Alpn.HTTP_1_1, "HTTP/1.1", 6, false);
         }
     },
     /** HTTP/1.1 with pipelining: requests written back to back, answered in order. */
-    H1_PIPELINED(ModeDescription.H1_PIPELINED, "http/1.1") {
+    H1_PIPELINED(ModeDescription.H1_PIPELINED, Alpn.HTTP_1_1) {
         @Override
         public BrowserClient newClient(ClientEnvironment environment, int browserIndex) throws Exception {
             return BrowserClients.http1Pipelined(environment, browserIndex);
@@ -39,7 +40,7 @@ public enum BuiltInMode implements Mode {
         }
     },
     /** HTTP/2: one connection, many concurrent streams. */
-    H2(ModeDescription.H2, "h2") {
+    H2(ModeDescription.H2, Alpn.H2) {
         @Override
         public BrowserClient newClient(ClientEnvironment environment, int browserIndex) throws Exception {
             return BrowserClients.http2(environment, browserIndex);
@@ -47,7 +48,7 @@ public enum BuiltInMode implements Mode {
 
         @Override
         public ChromiumSettings chromium(boolean tls) {
-            return tls ? new ChromiumSettings(true, "h2", "HTTP/2.0", 1, true) : null;
+            return tls ? new ChromiumSettings(true, Alpn.H2, "HTTP/2.0", 1, true) : null;
         }
 
         @Override

@@ -12,7 +12,7 @@ import java.util.List;
  * so it needs nothing from a mode but {@link #alpn()}.
  *
  * <pre>{@code
- * Mode mode = Mode.of("h2");
+ * Mode mode = Mode.of(ModeDescription.H2.id());
  * BrowserClient browser = mode.newClient(environment, browserIndex);
  * }</pre>
  */

@@ -1,5 +1,6 @@
 package io.muxbench.driver.origin;
 
+import io.muxbench.driver.transport.Alpn;
 import io.muxbench.driver.origin.internal.CountingEndPoint;
 import io.muxbench.driver.origin.internal.CountingHttpConnectionFactory;
 import io.muxbench.driver.tls.KeyType;
@@ -115,8 +116,8 @@ public final class Origin implements AutoCloseable {
         ssl.setSNISelector(Origin::leafFor);
         h2 = new HTTP2ServerConnectionFactory(secure);
         configure(h2, options);
-        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), "http/1.1");
-        alpn.setDefaultProtocol("http/1.1");
+        ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), Alpn.HTTP_1_1);
+        alpn.setDefaultProtocol(Alpn.HTTP_1_1);
         SslConnectionFactory tlsFactory = new SslConnectionFactory(ssl, alpn.getProtocol());
         tls = new ServerConnector(server, 1, 1, tlsFactory, alpn, h2, new CountingHttpConnectionFactory(secure, onHead));
         tls.setHost(options.host());

@@ -182,7 +182,7 @@ public final class ClientEnvironment implements AutoCloseable {
             @Override
             public void customize(SSLEngine engine) {
                 super.customize(engine);
-                if (!"h2".equals(alpn)) {
+                if (!Alpn.H2.equals(alpn)) {
                     SSLParameters parameters = engine.getSSLParameters();
                     parameters.setApplicationProtocols(new String[]{alpn});
                     engine.setSSLParameters(parameters);

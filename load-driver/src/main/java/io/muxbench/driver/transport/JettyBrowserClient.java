@@ -53,7 +53,7 @@ final class JettyBrowserClient implements BrowserClient {
     /** A new HttpClient with an empty connection pool: what a browser has before its first visit. */
     private void startClient() throws Exception {
         ClientEnvironment.Options options = environment.options();
-        String alpn = http2 ? "h2" : "http/1.1";
+        String alpn = http2 ? Alpn.H2 : Alpn.HTTP_1_1;
         MeasuringClientConnector connector = new MeasuringClientConnector(options.tls() ? alpn : null, totals);
         connector.setExecutor(environment.executor());
         connector.setScheduler(environment.scheduler());

@@ -19,7 +19,7 @@ import javax.net.ssl.SSLSocket;
  */
 final class Http11Handshake {
 
-    static final String ALPN = "http/1.1";
+    static final String ALPN = io.muxbench.driver.transport.Alpn.HTTP_1_1;
 
     private Http11Handshake() {
     }
