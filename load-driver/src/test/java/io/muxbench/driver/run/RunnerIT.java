@@ -305,8 +305,8 @@ class RunnerIT {
             double perLoad = cell.connectionsPerPageLoad();
             switch (cell.mode()) {
                 case "h2", "h1-pipelined" -> assertEquals(hosts + 1, perLoad, 0.001, "one connection per host: " + id);
-                // A pool per host: at least one connection each, at most the pool's six (Jetty's pool
-                // may open a second for the second request, and on a busy machine one more).
+                // A pool per host: at least one connection each, at most the pool's six. Usually it is
+                // one or two (two requests per host), but CI once counted more than two, unexplained.
                 default -> assertTrue(perLoad >= hosts + 1 && perLoad <= 6 * hosts + 1,
                         "at least one and at most six connections per host, got " + perLoad + " per page load: " + id);
             }
