@@ -20,8 +20,8 @@ public final class BrowserClients {
         return HostRoutingClient.perHost(host -> new PipelinedBrowserClient(environment, browserIndex, host));
     }
 
-    /** HTTP/2 over Jetty: one connection per host, as many streams as the server allows. */
+    /** HTTP/2 on Jetty's HTTP2Client sessions: one connection per host, as many streams as the server allows. */
     public static BrowserClient http2(ClientEnvironment environment, int browserIndex) throws Exception {
-        return JettyBrowserClient.overHttp2(environment, browserIndex);
+        return new BrowserClientOverHttp2(environment, browserIndex);
     }
 }

@@ -1,0 +1,140 @@
+package io.muxbench.driver.transport.internal;
+
+import io.muxbench.driver.transport.BrowserClient;
+import io.muxbench.driver.transport.Exchange;
+import io.muxbench.driver.transport.FailureClassifier;
+import io.muxbench.vocabulary.ErrorCause;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.MetaData;
+import org.eclipse.jetty.http2.ErrorCode;
+import org.eclipse.jetty.http2.api.Stream;
+import org.eclipse.jetty.http2.frames.HeadersFrame;
+import org.eclipse.jetty.http2.frames.ResetFrame;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+
+/**
+ * One exchange on an HTTP/2 stream: the stream's listener and the promise of its creation, in one
+ * object, so a request costs this and Jetty's stream, and nothing else of ours. Response bodies are
+ * read through the stream's demand and released at once; only their length is kept.
+ */
+final class Http2Request implements Stream.Listener, Promise<Stream> {
+
+    final Exchange exchange;
+    final MetaData.Request request;
+    private final BrowserClient.Listener listener;
+    private final Http2Connection connection;
+    /** Guarded by this: the exchange completes once, whichever of Jetty's callbacks comes first. */
+    private boolean done;
+    /** Guarded by the connection: a stream was asked for (it counts against the server's limit). */
+    boolean started;
+
+    Http2Request(Exchange exchange, MetaData.Request request, BrowserClient.Listener listener, Http2Connection connection) {
+        this.exchange = exchange;
+        this.request = request;
+        this.listener = listener;
+        this.connection = connection;
+    }
+
+    /** The HEADERS frame was written: the request, a GET without body, is sent. */
+    @Override
+    public void succeeded(Stream stream) {
+        exchange.streamId = stream.getId();
+        if (exchange.sentNanos == 0) {
+            exchange.sentNanos = System.nanoTime();
+        }
+    }
+
+    @Override
+    public void failed(Throwable failure) {
+        fail(FailureClassifier.classify(failure), String.valueOf(failure.getMessage()));
+    }
+
+    @Override
+    public void onHeaders(Stream stream, HeadersFrame frame) {
+        if (frame.getMetaData() instanceof MetaData.Response response) {
+            if (response.getStatus() < 200) {
+                stream.demand(); // an interim response (103 Early Hints): the real one follows
+                return;
+            }
+            long now = System.nanoTime();
+            exchange.streamId = stream.getId();
+            exchange.firstByteNanos = now;
+            exchange.status = response.getStatus();
+        }
+        if (frame.isEndStream()) {
+            succeed();
+        } else {
+            stream.demand();
+        }
+    }
+
+    @Override
+    public void onDataAvailable(Stream stream) {
+        while (true) {
+            Stream.Data data = stream.readData();
+            if (data == null) {
+                stream.demand();
+                return;
+            }
+            exchange.bodyBytesReceived += data.frame().remaining();
+            boolean last = data.frame().isEndStream();
+            data.release();
+            if (last) {
+                succeed();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void onReset(Stream stream, ResetFrame frame, Callback callback) {
+        fail(ErrorCause.GOAWAY, "stream reset by the server: " + ErrorCode.toString(frame.getError(), "error " + frame.getError()));
+        callback.succeeded();
+    }
+
+    @Override
+    public void onIdleTimeout(Stream stream, TimeoutException timeout, Promise<Boolean> promise) {
+        fail(ErrorCause.TIMEOUT, String.valueOf(timeout.getMessage()));
+        promise.succeeded(true);
+    }
+
+    @Override
+    public void onFailure(Stream stream, int error, String reason, Throwable failure, Callback callback) {
+        fail(failure == null ? ErrorCause.GOAWAY : FailureClassifier.classify(failure),
+                reason != null ? reason : String.valueOf(failure == null ? ErrorCode.toString(error, null) : failure.getMessage()));
+        callback.succeeded();
+    }
+
+    private void succeed() {
+        if (finish()) {
+            if (exchange.sentNanos == 0 || exchange.sentNanos > exchange.firstByteNanos) {
+                // The write's callback may run after the response began on a busy machine: it was on the wire by then.
+                exchange.sentNanos = exchange.firstByteNanos;
+            }
+            complete();
+        }
+    }
+
+    /** Fails it with a cause (once; a completed exchange stays as it was). */
+    void fail(ErrorCause cause, String detail) {
+        if (finish()) {
+            exchange.fail(cause, detail);
+            complete();
+        }
+    }
+
+    private synchronized boolean finish() {
+        if (done) {
+            return false;
+        }
+        done = true;
+        exchange.lastByteNanos = System.nanoTime();
+        return true;
+    }
+
+    private void complete() {
+        connection.released(this);
+        listener.onComplete(exchange);
+    }
+}
