@@ -67,6 +67,9 @@ final class BrowserClientOverHttp2 implements BrowserClient {
         client = new HTTP2Client(connector);
         client.setInputBufferSize(16_384); // HttpClient's response buffer, as the h2 mode had
         client.setStreamIdleTimeout(options.idleTimeout().toMillis());
+        // Over TLS the frames are encrypted from and decrypted into heap buffers (see Http2Connection).
+        client.setUseInputDirectByteBuffers(!options.tls());
+        client.setUseOutputDirectByteBuffers(!options.tls());
         client.start();
         ssl = newSsl();
         // The host string is the origin's, as HttpClient's resolver gave it: the TLS peer name is the origin's.

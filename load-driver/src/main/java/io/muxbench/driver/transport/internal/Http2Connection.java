@@ -21,8 +21,10 @@ import org.eclipse.jetty.http2.client.HTTP2Client;
 import org.eclipse.jetty.http2.frames.GoAwayFrame;
 import org.eclipse.jetty.http2.frames.HeadersFrame;
 import org.eclipse.jetty.http2.frames.SettingsFrame;
+import org.eclipse.jetty.io.ClientConnectionFactory;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.io.ssl.SslClientConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -42,6 +44,18 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 public final class Http2Connection implements Session.Listener {
 
     private enum State { IDLE, CONNECTING, READY, CLOSED }
+
+    /**
+     * TLS records encrypted and decrypted in heap buffers: the JDK's AES-GCM copies every block of a
+     * direct buffer into a new array first, which cost more than the copy heap buffers make in the socket.
+     */
+    private static final ClientConnectionFactory.Decorator HEAP_TLS_BUFFERS = factory -> {
+        if (factory instanceof SslClientConnectionFactory tls) {
+            tls.setDirectBuffersForEncryption(false);
+            tls.setDirectBuffersForDecryption(false);
+        }
+        return factory;
+    };
 
     private final HTTP2Client client;
     private final SslContextFactory.Client ssl;
@@ -107,6 +121,7 @@ public final class Http2Connection implements Session.Listener {
         // Jetty's TLS layer takes its handshake listeners from the beans of the "client" in the context:
         // the measuring connector holds the one that times the handshake and checks ALPN.
         context.put(ClientConnector.HTTP_CLIENT_CONTEXT_KEY, connector);
+        context.put(ClientConnectionFactory.Decorator.CONTEXT_KEY, HEAP_TLS_BUFFERS);
         client.connect(Transport.TCP_IP, ssl, address, this, new Promise<>() {
             @Override
             public void succeeded(Session session) {
