@@ -62,5 +62,14 @@ public interface BrowserClient extends AutoCloseable {
      */
     record Negotiated(String tlsProtocol, String cipherSuite, String alpn, int maxInFlightPerConnection,
                       int connectionsPerOrigin) {
+
+        /** What a TLS engine's handshake gave (all null without one: cleartext, or no handshake yet). */
+        public static Negotiated of(javax.net.ssl.SSLEngine engine, int maxInFlightPerConnection, int connectionsPerOrigin) {
+            if (engine == null) {
+                return new Negotiated(null, null, null, maxInFlightPerConnection, connectionsPerOrigin);
+            }
+            return new Negotiated(engine.getSession().getProtocol(), engine.getSession().getCipherSuite(),
+                    engine.getApplicationProtocol(), maxInFlightPerConnection, connectionsPerOrigin);
+        }
     }
 }

@@ -195,12 +195,7 @@ final class BrowserClientOverHttp2 implements BrowserClient {
         synchronized (this) {
             noteMainSession();
         }
-        SSLEngine engine = lastEngine;
-        if (engine == null) {
-            return new Negotiated(null, null, null, serverMaxStreams, 1);
-        }
-        return new Negotiated(engine.getSession().getProtocol(), engine.getSession().getCipherSuite(),
-                engine.getApplicationProtocol(), serverMaxStreams, 1);
+        return Negotiated.of(lastEngine, serverMaxStreams, 1);
     }
 
     @Override

@@ -254,13 +254,7 @@ final class JettyBrowserClient implements BrowserClient {
     @Override
     public Negotiated negotiated() {
         remember(connector.lastEngine());
-        SSLEngine engine = lastEngine;
-        int maxInFlight = http2 ? serverMaxStreams : 1;
-        if (engine == null) {
-            return new Negotiated(null, null, null, maxInFlight, connectionsPerOrigin);
-        }
-        return new Negotiated(engine.getSession().getProtocol(), engine.getSession().getCipherSuite(),
-                engine.getApplicationProtocol(), maxInFlight, connectionsPerOrigin);
+        return Negotiated.of(lastEngine, http2 ? serverMaxStreams : 1, connectionsPerOrigin);
     }
 
     @Override
