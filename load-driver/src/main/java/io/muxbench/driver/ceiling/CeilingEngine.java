@@ -143,7 +143,7 @@ public final class CeilingEngine {
                         preflight(load, browsers.get(0));
                         load.start();
                         warmup = warmUp(load);
-                        measured = window(load, config.duration());
+                        measured = window(load, config.duration(), true);
                         System.gc(); // the live heap under load: connections, page loads in flight
                         heapBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                     } finally {
@@ -162,8 +162,8 @@ public final class CeilingEngine {
                 throw new CeilingException(mode.id() + " failed inside the harness: " + e);
             }
             if (measured.counts.requests() == 0) {
-                throw new CeilingException("no request completed over " + mode.id() + " in " + config.duration().toMillis()
-                        + " ms");
+                throw new CeilingException("no page load completed over " + mode.id() + " within the page-load timeout, "
+                        + config.pageLoadTimeout().toSeconds() + " s");
             }
             int perBrowser = negotiated.connectionsPerOrigin();
             int streams = negotiated.maxInFlightPerConnection();
@@ -190,7 +190,7 @@ public final class CeilingEngine {
             long budget = config.warmupBudget().toNanos();
             boolean done = false;
             while (!done && System.nanoTime() - start < budget) {
-                Window w = window(load, config.warmupWindow());
+                Window w = window(load, config.warmupWindow(), false);
                 double cost = w.counts.requests() == 0 ? Double.NaN
                         : (double) (w.driverCpuNanos + Math.max(0, w.serverCpuNanos)) / w.counts.requests();
                 done = steady.add(cost);
@@ -201,13 +201,23 @@ public final class CeilingEngine {
             return new Warmup(seconds, done);
         }
 
-        /** Lets the load run for {@code length} and says what it did meanwhile. */
-        private Window window(SaturatingLoad load, Duration length) throws InterruptedException {
+        /**
+         * Lets the load run for {@code length}, and on until as many page loads as browsers completed
+         * when {@code atLeastOnePerBrowser}, and says what it did meanwhile.
+         */
+        private Window window(SaturatingLoad load, Duration length, boolean atLeastOnePerBrowser)
+                throws InterruptedException {
             SaturatingLoad.Counts before = load.counts();
             long driverBefore = ProcessCpu.ownNanos();
             long serverBefore = serverPid == null ? -1 : ProcessCpu.nanos(serverPid);
             long start = System.nanoTime();
             Thread.sleep(length.toMillis()); // the load runs on its own threads; this thread only keeps time
+            if (atLeastOnePerBrowser) {
+                // A window shorter than a page load would count nothing: it lasts until every browser
+                // could have finished one, bounded by the page-load timeout.
+                load.awaitPageLoads(before.pageLoads() + config.browsers(),
+                        System.nanoTime() + config.pageLoadTimeout().toNanos());
+            }
             long nanos = System.nanoTime() - start;
             long serverAfter = serverPid == null ? -1 : ProcessCpu.nanos(serverPid);
             long driverAfter = ProcessCpu.ownNanos();

@@ -83,10 +83,25 @@ final class SaturatingLoad implements AutoCloseable {
             throw new IllegalStateException("page load failed inside the harness", e.getCause());
         }
         requests.add(outcome.exchanges().size());
-        pageLoads.increment();
         if (outcome.failed()) {
             failed.increment();
             firstFailure.compareAndSet(null, describe(outcome));
+        }
+        pageLoads.increment();
+        synchronized (this) {
+            notifyAll(); // once per page load, not per request: wakes awaitPageLoads
+        }
+    }
+
+    /**
+     * Waits until at least {@code pageLoads} page loads have completed since the start, or until
+     * {@code deadlineNanos} ({@link System#nanoTime()}).
+     */
+    synchronized void awaitPageLoads(long pageLoads, long deadlineNanos) throws InterruptedException {
+        long left;
+        while (this.pageLoads.sum() < pageLoads && harnessFailure.get() == null
+                && (left = deadlineNanos - System.nanoTime()) > 0) {
+            wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         }
     }
 
