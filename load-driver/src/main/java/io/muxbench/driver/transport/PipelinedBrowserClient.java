@@ -56,7 +56,8 @@ public final class PipelinedBrowserClient implements BrowserClient {
     private final int maxConnections;
     /**
      * Resources whose request target was made once ({@link ClientEnvironment#target}): checking it is
-     * a URI parse, the same every page load. Guarded by the lock; emptied when it grows past a page's worth.
+     * a URI parse, the same every page load. By identity (a scenario's resources are made once);
+     * guarded by the lock; emptied at 10,000 entries, so it stays bounded whatever the run loads.
      */
     private final Map<Resource, Boolean> validTargets = new IdentityHashMap<>();
 
