@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 ServeCommand.class,
                 LinkCommand.class,
+                CeilingCommand.class,
                 ReportCommand.class,
                 CompareCommand.class,
                 ImportHarCommand.class,

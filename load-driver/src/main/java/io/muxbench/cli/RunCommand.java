@@ -334,7 +334,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean isLoopback(String host) {
+    /** Whether a --target host is a loopback address; an unknown host is a user error. */
+    static boolean isLoopback(String host) {
         try {
             return java.net.InetAddress.getByName(host).isLoopbackAddress();
         } catch (java.net.UnknownHostException e) {

@@ -19,16 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * parser discovers them. Completes when every request has completed; a failed resource's children
  * are never requested (a browser would not discover them), and the page load counts as failed.
  */
-final class PageLoad {
+public final class PageLoad {
 
     /**
      * What a page load did. Times are {@link System#nanoTime()}. {@code unanswered} holds the requests
      * still waiting when a page load timed out (empty otherwise); {@code exchanges} the completed ones.
      */
-    record Outcome(long startNanos, long endNanos, boolean failed, ErrorCause firstFailure,
+    public record Outcome(long startNanos, long endNanos, boolean failed, ErrorCause firstFailure,
                    List<Exchange> exchanges, List<Exchange> unanswered, long bytesSent, long bytesReceived,
                    long bodyBytesReceived, long connectionsOpened) {
-        long durationNanos() {
+        public long durationNanos() {
             return endNanos - startNanos;
         }
     }
@@ -46,13 +46,13 @@ final class PageLoad {
     private long receivedBefore;
     private long connectionsBefore;
 
-    PageLoad(BrowserClient client, Scenario scenario) {
+    public PageLoad(BrowserClient client, Scenario scenario) {
         this.client = client;
         this.scenario = scenario;
     }
 
     /** Starts the page load; the future completes when every request has. */
-    CompletableFuture<Outcome> start() {
+    public CompletableFuture<Outcome> start() {
         sentBefore = client.bytesSent();
         receivedBefore = client.bytesReceived();
         connectionsBefore = client.connectionsOpened();
@@ -96,7 +96,7 @@ final class PageLoad {
      *
      * @return what it got to by {@code nowNanos}: the completed requests, and those still unanswered
      */
-    Outcome abandon(long nowNanos) {
+    public Outcome abandon(long nowNanos) {
         abandoned = true;
         List<Exchange> completed = new ArrayList<>(done);
         Set<Exchange> finished = Collections.newSetFromMap(new IdentityHashMap<>());

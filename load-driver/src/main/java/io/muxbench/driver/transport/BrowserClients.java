@@ -9,10 +9,14 @@ public final class BrowserClients {
     private BrowserClients() {
     }
 
-    /** HTTP/1.1 over Jetty, up to {@code connectionsPerOrigin} connections per host, one request at a time on each. */
+    /**
+     * HTTP/1.1, up to {@code connectionsPerOrigin} connections per host, one request at a time on each:
+     * the pipelined client's lean connections at depth 1, one client per host of the page.
+     */
     public static BrowserClient http1(ClientEnvironment environment, int browserIndex, int connectionsPerOrigin)
             throws Exception {
-        return JettyBrowserClient.overHttp1(environment, browserIndex, connectionsPerOrigin);
+        return HostRoutingClient.perHost(host -> new PipelinedBrowserClient(environment, browserIndex, host, 1,
+                connectionsPerOrigin, "h1"));
     }
 
     /** HTTP/1.1 pipelined, the environment's pipeline connections and depth, one client per host of the page. */

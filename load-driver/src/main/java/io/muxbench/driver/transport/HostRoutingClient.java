@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One virtual browser over a client that holds the connections of one host only (the pipelined
+ * One virtual browser over a client that holds the connections of one host only (the HTTP/1.1
  * one): a client per host of the page, made on the host's first request, as a browser keeps a pool
  * per origin. Connection ids are renumbered 1, 2, 3... across the hosts, in the order connections
  * first carry a request, so that they stay unique in the browser. (Jetty's clients keep a pool per

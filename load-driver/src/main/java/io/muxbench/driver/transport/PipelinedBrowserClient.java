@@ -4,25 +4,31 @@ import io.muxbench.driver.transport.internal.ConnectionSettings;
 import io.muxbench.driver.transport.internal.PipelinedConnection;
 import io.muxbench.driver.transport.internal.PipelinedRequest;
 import io.muxbench.scenario.BrowserHeaders;
+import io.muxbench.scenario.Resource;
 import io.muxbench.vocabulary.ErrorCause;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * HTTP/1.1 with pipelining, as a browser that dared would do it: each batch is written back to
- * back on {@code pipelineConnections} connections (fewest outstanding first), at most
- * {@code pipelineDepth} in flight on each, and the responses come back in request order. Requests
- * beyond the depth wait in a queue until earlier responses complete. Over TLS, ALPN must negotiate
- * {@code http/1.1}; anything else fails the requests with {@link ErrorCause#ALPN}. Each open
- * connection has one reader thread of its own (blocking socket); writes run on the environment's
- * executor. A kept-alive connection the server closes before answering has its unanswered
- * requests retried on a new one, as browsers do.
+ * HTTP/1.1 on our own lean connections (Jetty's generator and parser, blocking sockets), for
+ * {@code h1} and {@code h1-pipelined}: each batch goes to up to {@code connections} connections
+ * (fewest outstanding first; another is opened only while every open one has something
+ * outstanding), at most {@code depth} in flight on each, and the responses come back in request
+ * order. Requests beyond the depth wait in a queue until earlier responses complete. With depth 1
+ * this is a browser's HTTP/1.1 pool ({@code h1}); with more, pipelining as a browser that dared
+ * would do it. Over TLS, ALPN must negotiate {@code http/1.1}; anything else fails the requests
+ * with {@link ErrorCause#ALPN}. Each open connection has one reader thread of its own (blocking
+ * socket), on which its listeners are told; a lone request on an idle connection is written by
+ * the thread that hands it out, a pipelined batch by a task on the environment's executor. A
+ * kept-alive connection the server closes before answering has its unanswered requests retried
+ * on a new one, as browsers do.
  *
  * <pre>{@code
- * PipelinedBrowserClient browser = new PipelinedBrowserClient(environment, 0);
+ * PipelinedBrowserClient browser = new PipelinedBrowserClient(environment, 0);   // h1-pipelined's options
  * browser.requestHeaders(scenario.requestHeaders());   // default: BrowserHeaders.DEFAULT
  * browser.send(List.of(new Exchange(scenario.root())), exchange -> ...);
  * }</pre>
@@ -46,6 +52,14 @@ public final class PipelinedBrowserClient implements BrowserClient {
     private volatile Negotiated negotiated;
     private final ClientEnvironment environment;
     private final String host;
+    private final int depth;
+    private final int maxConnections;
+    /**
+     * Resources whose request target was made once ({@link ClientEnvironment#target}): checking it is
+     * a URI parse, the same every page load. By identity (a scenario's resources are made once);
+     * guarded by the lock; emptied at 10,000 entries, so it stays bounded whatever the run loads.
+     */
+    private final Map<Resource, Boolean> validTargets = new IdentityHashMap<>();
 
     public PipelinedBrowserClient(ClientEnvironment environment, int browserIndex) throws Exception {
         this(environment, browserIndex, null);
@@ -57,8 +71,24 @@ public final class PipelinedBrowserClient implements BrowserClient {
      * Host header and the TLS server name.
      */
     PipelinedBrowserClient(ClientEnvironment environment, int browserIndex, String host) throws Exception {
+        this(environment, browserIndex, host, environment.options().pipelineDepth(),
+                environment.options().pipelineConnections(), "h1-pipelined");
+    }
+
+    /**
+     * @param depth       most requests in flight on one connection (1: no pipelining)
+     * @param connections most connections to the host
+     * @param label       names the reader threads, e.g. {@code h1} gives {@code h1-b0-c1}
+     */
+    PipelinedBrowserClient(ClientEnvironment environment, int browserIndex, String host, int depth, int connections,
+                           String label) throws Exception {
+        if (depth < 1 || connections < 1) {
+            throw new IllegalArgumentException("depth and connections must be at least 1, got " + depth + " and " + connections);
+        }
         this.environment = environment;
         this.host = host;
+        this.depth = depth;
+        this.maxConnections = connections;
         options = environment.options();
         String authority = host == null ? options.origin().getRawAuthority() : host;
         String serverName = host == null ? environment.originAddress() : host.replaceFirst(":[0-9]+$", "");
@@ -66,8 +96,8 @@ public final class PipelinedBrowserClient implements BrowserClient {
                 environment.bindAddress(browserIndex), options.tls() ? environment.newSslContext() : null,
                 !options.insecure(), Math.toIntExact(options.connectTimeout().toMillis()),
                 Math.toIntExact(options.idleTimeout().toMillis()), options.handshakeRtt().toNanos(),
-                BrowserHeaders.DEFAULT, environment.executor(), "h1-pipelined-b" + browserIndex, connectionsOpened, bytesSent, bytesReceived);
-        negotiated = new Negotiated(null, null, null, options.pipelineDepth(), options.pipelineConnections());
+                BrowserHeaders.DEFAULT, environment.executor(), label + "-b" + browserIndex, connectionsOpened, bytesSent, bytesReceived);
+        negotiated = new Negotiated(null, null, null, depth, connections);
     }
 
     /**
@@ -81,40 +111,76 @@ public final class PipelinedBrowserClient implements BrowserClient {
 
     @Override
     public void send(List<Exchange> batch, Listener listener) {
-        List<PipelinedRequest> rejected = new ArrayList<>();
-        List<Exchange> impossible = new ArrayList<>();
+        List<PipelinedRequest> rejected = List.of();
+        List<Exchange> impossible = List.of();
+        List<PipelinedConnection> toWrite = List.of();
         synchronized (lock) {
             for (Exchange exchange : batch) {
                 if (!java.util.Objects.equals(host, exchange.resource.host())) {
                     throw new IllegalArgumentException("a client for host " + host + " got a request for " + exchange.resource.host());
                 }
-                if (environment.target(exchange) == null) {
-                    impossible.add(exchange);
+                if (!validTargetLocked(exchange)) {
+                    impossible = added(impossible, exchange);
                     continue;
                 }
                 PipelinedRequest request = new PipelinedRequest(exchange, listener);
-                (closed ? rejected : waiting).add(request);
+                if (closed) {
+                    rejected = added(rejected, request);
+                } else {
+                    waiting.add(request);
+                }
             }
             if (!closed) {
-                dispatchLocked();
+                toWrite = dispatchLocked();
             }
         }
+        writeNow(toWrite);
         impossible.forEach(listener::onComplete);
         PipelinedConnection.notifyFailed(rejected, ErrorCause.OTHER, "the browser client is closed");
     }
 
-    /** Hands waiting requests to the connection with the fewest outstanding, opening one while allowed. */
-    private void dispatchLocked() {
+    /** A request can be made of the exchange's resource; when not, the exchange has failed. */
+    private boolean validTargetLocked(Exchange exchange) {
+        if (validTargets.containsKey(exchange.resource)) {
+            return true;
+        }
+        if (environment.target(exchange) == null) {
+            return false;
+        }
+        if (validTargets.size() >= 10_000) {
+            validTargets.clear();
+        }
+        validTargets.put(exchange.resource, Boolean.TRUE);
+        return true;
+    }
+
+    private static <T> List<T> added(List<T> list, T item) {
+        List<T> grown = list.isEmpty() ? new ArrayList<>() : list;
+        grown.add(item);
+        return grown;
+    }
+
+    private static void writeNow(List<PipelinedConnection> connections) {
+        for (int i = 0; i < connections.size(); i++) {
+            connections.get(i).writeNow();
+        }
+    }
+
+    /**
+     * Hands waiting requests to the connection with the fewest outstanding, opening one while
+     * allowed; returns the connections the caller is to write, once it has let go of the lock.
+     */
+    private List<PipelinedConnection> dispatchLocked() {
         long nowNanos = System.nanoTime();
         while (!waiting.isEmpty()) {
             PipelinedConnection target = null;
             for (PipelinedConnection connection : connections) {
-                if (connection.usable() && connection.outstanding() < options.pipelineDepth()
+                if (connection.usable() && connection.outstanding() < depth
                         && (target == null || connection.outstanding() < target.outstanding())) {
                     target = connection;
                 }
             }
-            if ((target == null || target.outstanding() > 0) && connections.size() < options.pipelineConnections()) {
+            if ((target == null || target.outstanding() > 0) && connections.size() < maxConnections) {
                 target = new PipelinedConnection(nextConnectionId++, settings, connectionOwner);
                 connections.add(target);
                 target.start();
@@ -124,9 +190,14 @@ public final class PipelinedBrowserClient implements BrowserClient {
             }
             target.assign(waiting.poll(), nowNanos);
         }
-        for (PipelinedConnection connection : connections) {
-            connection.flushLocked();
+        List<PipelinedConnection> toWrite = List.of();
+        for (int i = 0; i < connections.size(); i++) {
+            PipelinedConnection connection = connections.get(i);
+            if (connection.flushLocked()) {
+                toWrite = added(toWrite, connection);
+            }
         }
+        return toWrite;
     }
 
     @Override
@@ -193,20 +264,21 @@ public final class PipelinedBrowserClient implements BrowserClient {
 
         @Override
         public void negotiated(String tlsProtocol, String cipherSuite, String alpn) {
-            negotiated = new Negotiated(tlsProtocol, cipherSuite, alpn, options.pipelineDepth(),
-                    options.pipelineConnections());
+            negotiated = new Negotiated(tlsProtocol, cipherSuite, alpn, depth, maxConnections);
         }
 
         @Override
         public void released(PipelinedConnection connection) {
+            List<PipelinedConnection> toWrite = List.of();
             synchronized (lock) {
                 if (!connection.usable()) {
                     connections.remove(connection);
                 }
                 if (!closed) {
-                    dispatchLocked();
+                    toWrite = dispatchLocked();
                 }
             }
+            writeNow(toWrite);
         }
 
         @Override

@@ -284,6 +284,38 @@ class PipelinedBrowserClientIT {
     }
 
     @Test
+    void h1RetriesOnANewConnectionWhatAKeptAliveConnectionDroppedAndCarriesOnAfterIt() throws Exception {
+        // h1 is this client at depth 1: one connection here, so the order of connections is known.
+        ClientEnvironment environment = new ClientEnvironment(ClientEnvironment.Options.defaults(uri(false),
+                origin.certificate().trustStore()));
+        toClose.add(environment);
+        BrowserClient client = BrowserClients.http1(environment, 0, 1);
+        toClose.add(client);
+        List<Resource> children = scenario.root().children();
+        int faulty = 20;
+        origin.fault(children.get(faulty).path(), Fault.CLOSE_WITHOUT_RESPONSE);
+
+        List<Exchange> completed = loadPage(client);
+
+        // The first connection answered 1 + 20 requests, then closed on the faulty one: it was sent
+        // again on a second connection, which closed before answering it, so it fails; a browser's
+        // next request goes on a third connection, and the rest of the page loads there.
+        assertEquals(3, client.connectionsOpened());
+        assertEquals(3, origin.stats().connectionsAccepted());
+        assertEquals(1, origin.stats().maxInFlightPerConnection(), "one request at a time: " + origin.stats());
+        for (int i = 0; i < completed.size(); i++) {
+            Exchange exchange = completed.get(i);
+            String path = exchange.resource.path();
+            assertEquals(i <= faulty ? 1 : i == faulty + 1 ? 2 : 3, exchange.connectionId, path);
+            assertEquals(i == faulty + 1 ? ErrorCause.RESET : null, exchange.failure, path + ": " + exchange.failureDetail);
+            assertEquals(i <= faulty ? i + 1 : i == faulty + 1 ? 1 : i - faulty - 1, exchange.streamId,
+                    path + ": its position on its connection");
+        }
+        assertTrue(completed.get(faulty + 1).connectStartNanos > 0, "it waited for the new connection");
+        assertEquals(new BrowserClient.Negotiated(null, null, null, 1, 1), client.negotiated());
+    }
+
+    @Test
     void closeConnectionsFailsWhatIsOutstanding() throws Exception {
         PipelinedBrowserClient client = client(uri(false));
         origin.stall(java.time.Duration.ofSeconds(5));

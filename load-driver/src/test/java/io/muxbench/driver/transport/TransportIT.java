@@ -115,6 +115,8 @@ class TransportIT {
                     "h1 opens more than 1 and at most 6 connections: " + stats);
             assertEquals(1, stats.maxInFlightPerConnection(), "h1 never has two requests in flight on a connection");
             stats.connections().forEach(c -> assertEquals("HTTP/1.1", c.protocol()));
+            assertEquals(1, client.negotiated().maxInFlightPerConnection(), "h1 does not pipeline");
+            assertEquals(6, client.negotiated().connectionsPerOrigin());
         } else if (mode == BuiltInMode.H2) {
             assertEquals(1, stats.connectionsAccepted(), "h2 opens exactly one connection: " + stats);
             assertEquals("HTTP/2.0", stats.connections().get(0).protocol());

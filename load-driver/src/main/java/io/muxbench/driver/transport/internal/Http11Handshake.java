@@ -10,7 +10,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
- * The TLS handshake of a pipelined connection: ALPN offers exactly {@code http/1.1} and must get it
+ * The TLS handshake of an HTTP/1.1 connection (h1, h1-pipelined): ALPN offers exactly {@code http/1.1} and must get it
  * back; muxbench never falls back silently.
  *
  * <pre>{@code
@@ -55,7 +55,7 @@ final class Http11Handshake {
         if (!ALPN.equals(alpn)) {
             throw new MuxbenchFailure(ErrorCause.ALPN, "ALPN negotiated "
                     + (alpn == null || alpn.isEmpty() ? "no protocol" : "'" + alpn + "'")
-                    + " where only " + ALPN + " was offered; h1-pipelined does not fall back");
+                    + " where only " + ALPN + " was offered; muxbench does not fall back");
         }
         return socket;
     }

@@ -15,16 +15,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pipelined HTTP/1.1 connection on a blocking socket: requests are written back to back by a
- * writer task from the browser's executor, responses are read in order by the connection's own
- * reader thread.
- * Its state is guarded by the owning client's lock ({@link Owner#lock()}); listeners are told
- * outside it.
+ * One HTTP/1.1 connection on a blocking socket, pipelined or not: responses are read in order by
+ * the connection's own reader thread. A lone request on a connection with nothing else unanswered
+ * (every request of {@code h1}) is written by the thread that assigned it, right after it lets go
+ * of the lock: the socket's send buffer is empty then, so the write cannot block, and no thread is
+ * woken for it. Anything more (a pipelined batch) is written back to back by a writer task on the
+ * browser's executor. Its state is guarded by the owning client's lock ({@link Owner#lock()});
+ * listeners are told outside it.
  *
  * <pre>{@code
+ * boolean writeHere;
  * synchronized (owner.lock()) {
  *     connection.assign(request, System.nanoTime());
- *     connection.flushLocked();
+ *     writeHere = connection.flushLocked();
+ * }
+ * if (writeHere) {
+ *     connection.writeNow();
  * }
  * }</pre>
  */
@@ -67,6 +73,9 @@ public final class PipelinedConnection {
     private volatile Socket rawSocket;
     private InputStream in;
     private OutputStream out;
+    /** The writer's: one writes at a time ({@code writing}), so they are reused. */
+    private final ArrayDeque<PipelinedRequest> batch = new ArrayDeque<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
 
     public PipelinedConnection(long id, ConnectionSettings settings, Owner owner) {
         this.id = id;
@@ -116,12 +125,33 @@ public final class PipelinedConnection {
         reader.start();
     }
 
-    /** Starts the writer if there is something to write; call with the lock held. */
-    public void flushLocked() {
-        if (state == State.OPEN && !writing && !unwritten.isEmpty()) {
-            writing = true;
-            settings.executor().execute(this::writeLoop);
+    /**
+     * Starts writing if there is something to write; call with the lock held. True when the caller
+     * is to write it, by {@link #writeNow()} once it has let go of the lock.
+     */
+    public boolean flushLocked() {
+        if (state != State.OPEN || writing || unwritten.isEmpty()) {
+            return false;
         }
+        writing = true;
+        if (writableInline()) {
+            return true;
+        }
+        settings.executor().execute(() -> writeLoop(false));
+        return false;
+    }
+
+    /**
+     * A lone request and nothing unanswered before it: every byte sent earlier has been read by the
+     * server, so a head (at most 16 KiB) fits the socket's buffers and the write returns at once.
+     */
+    private boolean writableInline() {
+        return unwritten.size() == 1 && outstanding.size() == 1;
+    }
+
+    /** Writes what {@link #flushLocked()} said to write here; call without the lock. */
+    public void writeNow() {
+        writeLoop(true);
     }
 
     private void run() {
@@ -156,6 +186,7 @@ public final class PipelinedConnection {
             }
             return;
         }
+        boolean writeHere;
         synchronized (lock) {
             if (state == State.CLOSED) {
                 return;
@@ -166,23 +197,30 @@ public final class PipelinedConnection {
                 waited.exchange.connectEndNanos = connectEndNanos;
                 waited.exchange.tlsEndNanos = tlsEndNanos;
             }
-            flushLocked();
+            writeHere = flushLocked();
+        }
+        if (writeHere) {
+            writeNow();
         }
         readLoop();
     }
 
-    private void writeLoop() {
-        List<PipelinedRequest> batch = new ArrayList<>();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
+    /** Writes until nothing is left; {@code inline}: on the caller's thread, which hands anything beyond a lone request to the executor. */
+    private void writeLoop(boolean inline) {
         while (true) {
-            batch.clear();
             synchronized (lock) {
                 if (state != State.OPEN || unwritten.isEmpty()) {
                     writing = false;
                     return;
                 }
-                batch.addAll(unwritten);
-                unwritten.clear();
+                if (inline && !writableInline()) {
+                    settings.executor().execute(() -> writeLoop(false));
+                    return;
+                }
+                PipelinedRequest next;
+                while ((next = unwritten.poll()) != null) {
+                    batch.add(next);
+                }
             }
             bytes.reset();
             try {
@@ -193,6 +231,7 @@ public final class PipelinedConnection {
                 bytes.writeTo(out);
                 out.flush();
             } catch (Throwable failure) {
+                batch.clear();
                 synchronized (lock) {
                     writing = false;
                 }
@@ -209,12 +248,14 @@ public final class PipelinedConnection {
                     }
                 }
             }
+            batch.clear();
         }
     }
 
     private void readLoop() {
         ResponseDecoder decoder = new ResponseDecoder();
         byte[] bytes = new byte[32 * 1024];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
             while (true) {
                 int n;
@@ -237,7 +278,7 @@ public final class PipelinedConnection {
                     endOfStream(decoder);
                     return;
                 }
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, n);
+                buffer.limit(n).position(0);
                 while (buffer.hasRemaining()) {
                     if (!decoder.parse(buffer, readNanos)) {
                         break;

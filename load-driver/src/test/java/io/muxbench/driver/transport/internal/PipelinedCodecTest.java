@@ -34,6 +34,38 @@ class PipelinedCodecTest {
     }
 
     @Test
+    void encodesEachTargetExactlyAsJettysGeneratorDoesForTheWholeHead() throws Exception {
+        // The encoder runs the generator once per content type and writes the request line itself.
+        Map<String, String> headers = io.muxbench.scenario.BrowserHeaders.DEFAULT;
+        RequestEncoder encoder = new RequestEncoder("cdn.example", headers);
+        for (String target : new String[]{"/", "/a.css?v=1", "/x;p=1/y.png?q=a:b@c&d=%20", "//127.0.0.1:18081/x"}) {
+            for (String type : new String[]{"text/css", "image/png", null}) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                encoder.encodeGet(target, type, out);
+                assertEquals(jettys(target, type, "cdn.example", headers), out.toString(StandardCharsets.ISO_8859_1),
+                        target + " " + type);
+            }
+        }
+        assertThrows(java.io.IOException.class, () -> encoder.encodeGet("/a b", "text/css", new ByteArrayOutputStream()));
+    }
+
+    /** The whole head as Jetty's generator writes it, target set apart from its query, never parsed as a URI. */
+    private static String jettys(String target, String type, String authority, Map<String, String> headers) throws Exception {
+        org.eclipse.jetty.http.HttpFields.Mutable fields = org.eclipse.jetty.http.HttpFields.build();
+        fields.put(org.eclipse.jetty.http.HttpHeader.HOST, authority);
+        io.muxbench.scenario.BrowserHeaders.merge(headers, type == null ? "" : type).forEach(fields::add);
+        int question = target.indexOf('?');
+        org.eclipse.jetty.http.HttpURI uri = question < 0 ? org.eclipse.jetty.http.HttpURI.build().path(target)
+                : org.eclipse.jetty.http.HttpURI.build().path(target.substring(0, question)).query(target.substring(question + 1));
+        org.eclipse.jetty.http.HttpGenerator generator = new org.eclipse.jetty.http.HttpGenerator();
+        ByteBuffer head = org.eclipse.jetty.util.BufferUtil.allocate(16 * 1024);
+        org.eclipse.jetty.http.HttpGenerator.Result result = generator.generateRequest(new org.eclipse.jetty.http.MetaData.Request(
+                "GET", uri, org.eclipse.jetty.http.HttpVersion.HTTP_1_1, fields), head, null, null, true);
+        assertEquals(org.eclipse.jetty.http.HttpGenerator.Result.FLUSH, result);
+        return new String(head.array(), head.position(), head.remaining(), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void decodesPipelinedResponsesFromOneBufferAndAcrossBuffers() {
         String first = "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello";
         String second = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 3\r\n\r\nbad";
