@@ -17,7 +17,6 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteBufferPool;
-import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -159,17 +158,6 @@ public final class ClientEnvironment implements AutoCloseable {
     String originAddress() {
         String host = options.origin().getHost();
         return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    }
-
-    /**
-     * Resolves every host to the origin (or the link in front of it): the page's other hosts are
-     * names the origin serves, and no request can reach any other server, whatever its URI says.
-     */
-    public SocketAddressResolver socketAddressResolver() {
-        SocketAddressResolver dns = new SocketAddressResolver.Async(executor, scheduler, options.connectTimeout().toMillis());
-        String host = originAddress();
-        int port = options.port();
-        return (ignoredHost, ignoredPort, context, promise) -> dns.resolve(host, port, context, promise);
     }
 
     /**

@@ -20,7 +20,7 @@ import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 
 /**
  * A Jetty client connector that times each connection (connect start and end, TLS handshake end),
- * and counts the bytes every connection moves on the network, for one virtual browser. Connections are known by their local socket address, which Jetty's request API exposes.
+ * and counts the bytes every connection moves on the network, for one virtual browser. Connections are known by their local socket address.
  */
 public final class MeasuringClientConnector extends ClientConnector {
 
@@ -34,13 +34,12 @@ public final class MeasuringClientConnector extends ClientConnector {
     private volatile String alpnFailure;
     private volatile SSLEngine lastEngine;
 
-    /** One connection's timeline; ordinals count the requests it carried. */
+    /** One connection's timeline. */
     public static final class ConnectionTimes {
         public final long id;
         public final long connectStartNanos;
         public final long connectEndNanos;
         public volatile long tlsEndNanos;
-        public final AtomicLong requests = new AtomicLong();
 
         ConnectionTimes(long id, long connectStartNanos, long connectEndNanos) {
             this.id = id;
@@ -135,10 +134,6 @@ public final class MeasuringClientConnector extends ClientConnector {
         return localAddress == null ? null : byLocalAddress.get(localAddress);
     }
 
-    /** The timelines of the connections open now. */
-    public java.util.Collection<ConnectionTimes> allTimes() {
-        return byLocalAddress.values();
-    }
 
     /** Set when a handshake negotiated the wrong protocol. */
     public String alpnFailure() {
