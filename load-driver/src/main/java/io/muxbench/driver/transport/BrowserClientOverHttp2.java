@@ -4,6 +4,7 @@ import io.muxbench.driver.transport.internal.Http2Connection;
 import io.muxbench.driver.transport.internal.MeasuringClientConnector;
 import io.muxbench.scenario.BrowserHeaders;
 import io.muxbench.scenario.Resource;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
@@ -72,7 +73,9 @@ final class BrowserClientOverHttp2 implements BrowserClient {
         client.setUseOutputDirectByteBuffers(!options.tls());
         client.start();
         ssl = newSsl();
-        // The host string is the origin's, as HttpClient's resolver gave it: the TLS peer name is the origin's.
+        // The origin under test is reached by its address; a page's other hosts by the same address
+        // under their own names (addressOf), so each is the TLS server name of its session, as the
+        // h1 and h1-pipelined clients send it and as a browser would.
         address = new InetSocketAddress(environment.originAddress(), options.port());
         handshakeRttNanos = options.handshakeRtt().toNanos();
     }
@@ -129,11 +132,27 @@ final class BrowserClientOverHttp2 implements BrowserClient {
         return request;
     }
 
+    /**
+     * Where a host's session connects: the origin's address, named as the host (no lookup), so that
+     * Jetty's TLS layer, which takes the server name from the address, sends the host's name.
+     */
+    private InetSocketAddress addressOf(String host) {
+        if (host == null) {
+            return address;
+        }
+        try {
+            InetAddress named = InetAddress.getByAddress(host.replaceFirst(":[0-9]+$", ""), address.getAddress().getAddress());
+            return new InetSocketAddress(named, address.getPort());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("the origin's address has no IP form: " + address, e);
+        }
+    }
+
     private Http2Connection connectionOf(String host) {
         String key = host == null ? "" : host;
         Http2Connection connection = connections.get(key);
         if (connection == null || connection.isClosed()) {
-            connection = new Http2Connection(client, ssl, address, connector, handshakeRttNanos);
+            connection = new Http2Connection(client, ssl, addressOf(host), connector, handshakeRttNanos);
             connections.put(key, connection);
         }
         return connection;
