@@ -235,7 +235,7 @@ public final class PipelinedConnection {
                 synchronized (lock) {
                     writing = false;
                 }
-                if (!closedByClient) {
+                if (!closedByClient && !(failure instanceof java.net.SocketException && retryUnanswered())) {
                     die(classify(failure), describe("cannot write the requests", failure));
                 }
                 return;
@@ -292,14 +292,19 @@ public final class PipelinedConnection {
         } catch (ResponseDecoder.InvalidResponseException failure) {
             failHeadThenDie(decoder, ErrorCause.PROTOCOL, "invalid response: " + failure.getMessage());
         } catch (Throwable failure) {
-            if (!closedByClient) {
+            if (closedByClient) {
+                return;
+            }
+            boolean betweenResponses = !decoder.midResponse() && failure instanceof java.net.SocketException;
+            if (!(betweenResponses && retryUnanswered())) {
                 failHeadThenDie(decoder, classify(failure), describe("connection failed", failure));
             }
         }
     }
 
     /** Completes the oldest request with the decoded response; false when the reader must stop. */
-    private int responsesCompleted;
+    /** Written by the reader thread; read by the writer too. */
+    private volatile int responsesCompleted;
 
     private boolean completeHead(ResponseDecoder decoder) {
         PipelinedRequest head;
@@ -340,15 +345,27 @@ public final class PipelinedConnection {
         if (decoder.midResponse()) {
             failHeadThenDie(decoder, ErrorCause.RESET, "connection closed by the server mid-response after "
                     + decoder.bodyBytes() + " body bytes");
-        } else if (responsesCompleted > 0) {
-            // A kept-alive connection the server closed (idle, or Connection: close): each retry
-            // follows at least one answered request, so this cannot loop.
-            List<PipelinedRequest> unanswered = closeLocked();
-            owner.retry(unanswered);
-            owner.released(this);
-        } else {
+        } else if (!retryUnanswered()) {
             die(ErrorCause.RESET, "connection closed by the server before the response");
         }
+    }
+
+    /**
+     * A kept-alive connection the server ended between responses (idle, Connection: close, or a close
+     * with requests pipelined after its last answer still unread, which the kernel turns into a reset
+     * that may reach the writer first): the requests it did not answer go to a new connection, as
+     * browsers retry them. Each retry follows at least one answered request, so this cannot loop.
+     *
+     * @return false when nothing was answered on it yet: then the caller fails what it owes
+     */
+    private boolean retryUnanswered() {
+        if (responsesCompleted == 0) {
+            return false;
+        }
+        List<PipelinedRequest> unanswered = closeLocked();
+        owner.retry(unanswered);
+        owner.released(this);
+        return true;
     }
 
     /** The response being read failed: it gets the cause, the later requests get RESET. */
