@@ -1,6 +1,6 @@
 package io.muxbench.cli;
 
-import io.muxbench.driver.ceiling.Ceiling;
+import io.muxbench.results.Ceiling;
 import io.muxbench.driver.ceiling.CeilingConfig;
 import io.muxbench.driver.ceiling.CeilingEngine;
 import io.muxbench.driver.ceiling.CeilingException;

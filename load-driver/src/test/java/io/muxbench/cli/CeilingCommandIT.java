@@ -3,7 +3,7 @@ package io.muxbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.muxbench.driver.ceiling.Ceiling;
+import io.muxbench.results.Ceiling;
 import io.muxbench.driver.ceiling.CeilingTable;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -24,14 +24,18 @@ import java.util.Objects;
  * @param modes           what each mode of the run is, for the report (schema version 2; from a version 1
  *                        file, the built-in modes' descriptions: {@link ModeDescription#known})
  * @param driver          how the driver itself fared
+ * @param warmUp          how each mode warmed up to steady state before the first measured round; null
+ *                        when the run did not warm up so (a run written before it did, or a zero budget)
+ * @param ceiling         this machine's ceiling for each mode, when the run measured it ({@code run --ceiling}),
+ *                        so a reader knows how far from its limit the run was; null otherwise
  */
 @JsonPropertyOrder({"schemaVersion", "runId", "startedAt", "finishedAt", "durationSeconds", "complete",
-        "muxbenchVersion", "environment", "configuration", "modes", "driver"})
+        "muxbenchVersion", "environment", "configuration", "modes", "driver", "warmUp", "ceiling"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunInfo(int schemaVersion, String runId, String startedAt, String finishedAt, double durationSeconds,
                       boolean complete, String muxbenchVersion, Environment environment,
                       @JsonDeserialize(using = ConfigurationDeserializer.class) RunConfiguration configuration,
-                      List<ModeDescription> modes, DriverHealth driver) {
+                      List<ModeDescription> modes, DriverHealth driver, WarmUp warmUp, Ceiling ceiling) {
 
     public RunInfo {
         Objects.requireNonNull(runId, "runId");
@@ -40,6 +44,19 @@ public record RunInfo(int schemaVersion, String runId, String startedAt, String 
                     : configuration.modes().stream().map(ModeDescription::known).toList();
         }
         modes = List.copyOf(modes);
+    }
+
+    /** A run.json without a steady-state warm-up or a ceiling (as written before they existed). */
+    public RunInfo(int schemaVersion, String runId, String startedAt, String finishedAt, double durationSeconds,
+                   boolean complete, String muxbenchVersion, Environment environment, RunConfiguration configuration,
+                   List<ModeDescription> modes, DriverHealth driver) {
+        this(schemaVersion, runId, startedAt, finishedAt, durationSeconds, complete, muxbenchVersion, environment,
+                configuration, modes, driver, null, null);
+    }
+
+    /** True when the run warmed up and every mode reached steady state; false when one did not, or no warm-up ran. */
+    public boolean measuredInSteadyState() {
+        return warmUp != null && warmUp.steady();
     }
 
     /** A mode of this run by its id; one the run did not describe gets {@link ModeDescription#known}'s. */
@@ -73,5 +90,50 @@ public record RunInfo(int schemaVersion, String runId, String startedAt, String 
         public DriverHealth {
             warnings = warnings == null ? List.of() : List.copyOf(warnings);
         }
+    }
+
+    /**
+     * The warm-up before the first measured round, JMH's lesson: each mode's browsers load the run's
+     * pages back to back on plain loopback (whatever the run's links), driver and embedded origin in
+     * this process, until the CPU per request stops falling (the best of the last {@code hold} windows
+     * no more than {@code tolerance} below the best before them) or the budget ends.
+     *
+     * @param budgetSeconds the longest warm-up per mode
+     * @param windowSeconds the window whose CPU per request is compared
+     * @param hold          windows that must not beat the best before them
+     * @param tolerance     how much cheaper (a fraction) still counts as not beating it
+     * @param modes         one entry per driver mode, in the order they warmed up
+     */
+    public record WarmUp(double budgetSeconds, double windowSeconds, int hold, double tolerance, List<ModeWarmUp> modes) {
+        public WarmUp {
+            modes = modes == null ? List.of() : List.copyOf(modes);
+        }
+
+        /** Whether every mode reached steady state within the budget. */
+        public boolean steady() {
+            return modes.stream().allMatch(ModeWarmUp::steady);
+        }
+
+        /** The modes that did not reach steady state within the budget. */
+        public List<String> unsteadyModes() {
+            return modes.stream().filter(m -> !m.steady()).map(ModeWarmUp::mode).toList();
+        }
+    }
+
+    /**
+     * One mode's warm-up.
+     *
+     * @param seconds               how long it took
+     * @param pageLoads             page loads made (none recorded)
+     * @param requests              requests made
+     * @param windows               windows compared
+     * @param steady                whether the CPU per request stopped falling before the budget ended
+     * @param firstMicrosPerRequest CPU per request (this process: driver, and the embedded origin when it
+     *                              serves) in the first window; null when it completed nothing
+     * @param lastMicrosPerRequest  the same in the last window
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ModeWarmUp(String mode, double seconds, long pageLoads, long requests, int windows, boolean steady,
+                             Double firstMicrosPerRequest, Double lastMicrosPerRequest) {
     }
 }

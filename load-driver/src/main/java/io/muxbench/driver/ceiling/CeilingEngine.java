@@ -1,5 +1,6 @@
 package io.muxbench.driver.ceiling;
 
+import io.muxbench.results.Ceiling;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;

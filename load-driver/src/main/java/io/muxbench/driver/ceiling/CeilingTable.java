@@ -1,5 +1,6 @@
 package io.muxbench.driver.ceiling;
 
+import io.muxbench.results.Ceiling;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;

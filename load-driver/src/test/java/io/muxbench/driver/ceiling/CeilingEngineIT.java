@@ -1,5 +1,6 @@
 package io.muxbench.driver.ceiling;
 
+import io.muxbench.results.Ceiling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.muxbench.driver.ceiling;
+package io.muxbench.results;
 
 import java.util.List;
 
