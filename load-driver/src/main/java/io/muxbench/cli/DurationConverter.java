@@ -5,13 +5,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Durations on the command line: {@code 250ms}, {@code 2s}, {@code 1m}, {@code 1h}, or ISO-8601 ({@code PT2S}). */
+/**
+ * Durations on the command line: {@code 250ms}, {@code 2s}, {@code 1m}, {@code 1h}, ISO-8601
+ * ({@code PT2S}), or a bare {@code 0}.
+ */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
 
     @Override
     public Duration convert(String value) {
+        if (value.trim().equals("0")) {
+            return Duration.ZERO; // "none", whatever the unit
+        }
         Matcher m = SIMPLE.matcher(value.trim());
         if (m.matches()) {
             double nanos = Double.parseDouble(m.group(1)) * switch (m.group(2)) {

@@ -78,6 +78,13 @@ final class Progress implements ProgressListener {
     }
 
     @Override
+    public synchronized void info(String line) {
+        if (!quiet) {
+            message(line);
+        }
+    }
+
+    @Override
     public synchronized void finished() {
         if (bar != null) {
             bar.close();

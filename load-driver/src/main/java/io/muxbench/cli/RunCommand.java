@@ -70,6 +70,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "Unrecorded page loads per cell before measuring (default: " + RunDefaults.WARMUP_PAGE_LOADS + ").")
     Integer warmup;
 
+    @Option(names = "--warmup-budget", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Before the first round, each mode loads the scenarios back to back on plain loopback until"
+                    + " its CPU per request stops falling, for at most this long; 0 for no such warm-up (the report then"
+                    + " says the run measured before steady state) (default: " + RunDefaults.WARMUP_BUDGET + ").")
+    Duration warmupBudget;
+
+    @Option(names = "--ceiling", description = "First measure this machine's ceiling for each mode on the first"
+            + " scenario (as muxbench ceiling does, with h2load beside it when on PATH), and carry it into run.json"
+            + " and the report.")
+    boolean ceiling;
+
     @Option(names = "--rounds", paramLabel = "N", description = "Rounds the cells are interleaved in (default: " + RunDefaults.ROUNDS + ").")
     Integer rounds;
 
@@ -188,9 +199,11 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+        io.muxbench.results.Ceiling measuredCeiling = ceiling ? measureCeiling(config, loaded.get(0)) : null;
         // From here to the hook nothing is slow: a Ctrl-C in between would leave an empty folder.
         RunFolder folder = RunFolder.create(out, runsDir);
-        Runner runner = new Runner(config, loaded, folder.dir(), new Progress(System.err, quiet));
+        Runner runner = new Runner(config, loaded, folder.dir(), new Progress(System.err, quiet))
+                .withCeiling(measuredCeiling);
         if (executable != null) {
             runner.withChromium(executable);
         }
@@ -216,6 +229,52 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
     }
+
+    /** {@code muxbench ceiling} with the run's modes, browsers and clients, on its first scenario. */
+    private io.muxbench.results.Ceiling measureCeiling(RunConfig config, Scenario first) {
+        if (!first.hosts().isEmpty()) {
+            throw UserException.badInput("--ceiling: " + config.scenarios().get(0) + " has resources on other hosts;"
+                    + " the ceiling loads one origin");
+        }
+        if (target != null && !isLoopback(target.getHost())) {
+            throw UserException.badInput("--ceiling: --target " + target.getHost() + " is not a loopback address: the"
+                    + " ceiling is measured on plain loopback, with the server on this machine");
+        }
+        io.muxbench.driver.ceiling.CeilingConfig ceilingConfig;
+        try {
+            ceilingConfig = new io.muxbench.driver.ceiling.CeilingConfig(config.modes(), config.scenarios().get(0),
+                    target, insecure, null, config.tls(), config.load().browsers(), CEILING_DURATION, CEILING_WINDOW,
+                    config.measurement().warmupBudget(), config.pageLoadTimeout(), config.client().h1Connections(),
+                    config.client().pipelineConnections(), config.client().pipelineDepth(),
+                    config.origin().maxConcurrentStreams(), config.origin().keyType(),
+                    io.muxbench.driver.ceiling.CeilingEngine.h2loadOnPath());
+        } catch (IllegalArgumentException e) {
+            throw UserException.badInput("--ceiling: " + e.getMessage());
+        }
+        try {
+            io.muxbench.results.Ceiling measured = new io.muxbench.driver.ceiling.CeilingEngine(ceilingConfig, first,
+                    line -> {
+                        if (!quiet) {
+                            System.err.println("ceiling: " + line);
+                        }
+                    }).measure();
+            if (!quiet) {
+                PrintWriter err = new PrintWriter(System.err, true);
+                io.muxbench.driver.ceiling.CeilingTable.print(measured, err);
+                err.flush();
+            }
+            return measured;
+        } catch (io.muxbench.driver.ceiling.CeilingException e) {
+            throw UserException.failed("--ceiling: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw UserException.failed("interrupted while measuring the ceiling");
+        }
+    }
+
+    /** The ceiling's measured window per mode under {@code run --ceiling}, and its warm-up window. */
+    private static final Duration CEILING_DURATION = Duration.ofSeconds(5);
+    private static final Duration CEILING_WINDOW = Duration.ofSeconds(1);
 
     private int runAndReport(Runner runner, RunFolder folder) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -302,6 +361,7 @@ public final class RunCommand implements Callable<Integer> {
             set(thinkTime, builder::thinkTime);
             set(pageLoads, builder::pageLoads);
             set(warmup, builder::warmupPageLoads);
+            set(warmupBudget, builder::warmupBudget);
             set(rounds, builder::rounds);
             set(samples, builder::samplesPerCell);
             set(timeout, builder::pageLoadTimeout);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.ResultsFormat;
+import io.muxbench.results.RunInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -39,6 +40,11 @@ class RunCommandIT {
     }
 
     private static synchronized Result muxbench(String... args) {
+        if (args.length > 0 && args[0].equals("run") && !List.of(args).contains("--warmup-budget")) {
+            // Warming up to steady state takes seconds per mode: only the tests of it ask for it.
+            args = java.util.stream.Stream.concat(java.util.stream.Stream.of(args),
+                    java.util.stream.Stream.of("--warmup-budget", "0")).toArray(String[]::new);
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream systemErr = new ByteArrayOutputStream();
@@ -115,6 +121,10 @@ class RunCommandIT {
             assertEquals(Main.EXIT_BAD_INPUT, result.exitCode(), String.join(" ", flag) + ": " + result.errLines());
             assertOneLine(result, flag[1]);
         }
+        Result budget = muxbench("run", "--warmup-budget", "soon", "--quiet", "--out", out);
+        assertEquals(Main.EXIT_BAD_INPUT, budget.exitCode(), budget.errLines().toString());
+        assertTrue(budget.errLines().get(0).startsWith("muxbench: ") && budget.errLines().get(0).contains("'soon' is not a duration"),
+                budget.errLines().toString()); // and picocli's "Try 'muxbench run --help'."
     }
 
     @Test
@@ -133,6 +143,34 @@ class RunCommandIT {
                 {"schemaVersion": 1, "name": "%s", "root": {"path": "/", "contentType": "text/html", "size": 1000,
                  "children": [{"path": "/a.css", "contentType": "text/css", "size": 2000}]}}
                 """.formatted(name));
+    }
+
+    @Test
+    void eachModeWarmsUpOnLoopbackBeforeTheFirstRoundAndRunJsonSaysHowItWent() throws Exception {
+        Path out = dir.resolve("run");
+        Result result = muxbench("run", "--scenario", tinyScenario("t.json", "t").toString(), "--mode", "h2,h1",
+                "--link", "lan", "--reuse", "both", "--page-loads", "1", "--warmup", "0", "--rounds", "1",
+                "--warmup-budget", "2s", "--no-report", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.errLines().toString());
+        RunInfo.WarmUp warmUp = ResultsFormat.readRun(out).run().warmUp();
+        assertEquals(2.0, warmUp.budgetSeconds());
+        assertEquals(List.of("h2", "h1"), warmUp.modes().stream().map(RunInfo.ModeWarmUp::mode).toList());
+        for (RunInfo.ModeWarmUp mode : warmUp.modes()) {
+            assertTrue(mode.pageLoads() > 0 && mode.requests() == 2 * mode.pageLoads() && mode.windows() > 0, mode.toString());
+            String said = mode.steady() ? mode.mode() + " reached steady state" : mode.mode() + " did NOT reach steady state";
+            assertTrue(result.errLines().stream().anyMatch(l -> l.contains(said)), result.errLines().toString());
+        }
+        // Each mode's cells measured only their own page loads: the warm-up's are in no histogram.
+        for (CellResult cell : ResultsFormat.readRun(out).results().cells()) {
+            assertEquals(1, cell.pageLoads().count(), cell.id());
+        }
+
+        Path none = dir.resolve("none");
+        Result off = muxbench("run", "--scenario", tinyScenario("u.json", "u").toString(), "--mode", "h2",
+                "--link", "none", "--reuse", "warm", "--page-loads", "1", "--rounds", "1", "--warmup-budget", "0",
+                "--quiet", "--no-report", "--out", none.toString());
+        assertEquals(0, off.exitCode(), off.errLines().toString());
+        assertEquals(null, ResultsFormat.readRun(none).run().warmUp(), "no warm-up to steady state, none recorded");
     }
 
     @Test

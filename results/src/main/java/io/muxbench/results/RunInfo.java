@@ -111,7 +111,7 @@ public record RunInfo(int schemaVersion, String runId, String startedAt, String 
 
         /** Whether every mode reached steady state within the budget. */
         public boolean steady() {
-            return modes.stream().allMatch(ModeWarmUp::steady);
+            return !modes.isEmpty() && modes.stream().allMatch(ModeWarmUp::steady);
         }
 
         /** The modes that did not reach steady state within the budget. */
@@ -127,10 +127,12 @@ public record RunInfo(int schemaVersion, String runId, String startedAt, String 
      * @param pageLoads             page loads made (none recorded)
      * @param requests              requests made
      * @param windows               windows compared
-     * @param steady                whether the CPU per request stopped falling before the budget ended
+     * @param steady                whether the CPU per request stopped falling, for every scenario, before
+     *                              the budget ended
      * @param firstMicrosPerRequest CPU per request (this process: driver, and the embedded origin when it
-     *                              serves) in the first window; null when it completed nothing
-     * @param lastMicrosPerRequest  the same in the last window
+     *                              serves) in the first window of the run's first scenario; null when
+     *                              none completed a request
+     * @param lastMicrosPerRequest  the same in that scenario's last window
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ModeWarmUp(String mode, double seconds, long pageLoads, long requests, int windows, boolean steady,

@@ -1,5 +1,7 @@
 package io.muxbench.driver.ceiling;
 
+import io.muxbench.driver.run.SaturatingLoad;
+import io.muxbench.driver.run.SteadyState;
 import io.muxbench.results.Ceiling;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.driver.transport.BrowserClient;

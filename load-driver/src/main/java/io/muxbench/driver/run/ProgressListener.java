@@ -23,6 +23,10 @@ public interface ProgressListener {
     default void message(String line) {
     }
 
+    /** Something the user may like to know (not shown when quiet). */
+    default void info(String line) {
+    }
+
     default void finished() {
     }
 

@@ -70,9 +70,11 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
      * @param rounds          cells run interleaved in this many rounds, so machine drift hits every mode alike
      * @param samplesPerCell  page loads per cell kept whole for waterfalls
      * @param pageLoadTimeout a page load taking longer fails with cause {@code timeout-page-load}
+     * @param warmupBudget    the longest warm-up to steady state per mode before the first round
+     *                        ({@link SteadyWarmUp}); zero for none
      */
     public record Measurement(int pageLoads, int warmupPageLoads, int rounds, int samplesPerCell,
-                              Duration pageLoadTimeout) {
+                              Duration pageLoadTimeout, Duration warmupBudget) {
         public Measurement {
             between("page loads", pageLoads, 10_000_000);
             if (warmupPageLoads < 0) {
@@ -88,6 +90,11 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
                 throw new IllegalArgumentException("page-load timeout must be positive, got " + pageLoadTimeout);
             }
             atMostADay("page-load timeout", pageLoadTimeout);
+            Objects.requireNonNull(warmupBudget, "warmupBudget");
+            if (warmupBudget.isNegative()) {
+                throw new IllegalArgumentException("warm-up budget must not be negative, got " + warmupBudget);
+            }
+            atMostADay("warm-up budget", warmupBudget);
         }
     }
 
@@ -240,6 +247,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
         private int rounds = RunDefaults.ROUNDS;
         private int samplesPerCell = RunDefaults.SAMPLES_PER_CELL;
         private Duration pageLoadTimeout = Duration.ofSeconds(RunDefaults.PAGE_LOAD_TIMEOUT_SECONDS);
+        private Duration warmupBudget = Duration.ofSeconds(RunDefaults.WARMUP_BUDGET_SECONDS);
         private URI target;
         private boolean insecure;
         private int h1Connections = RunDefaults.H1_CONNECTIONS;
@@ -305,6 +313,12 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
             return this;
         }
 
+        /** The longest warm-up to steady state per mode; zero for none. */
+        public Builder warmupBudget(Duration value) {
+            warmupBudget = value;
+            return this;
+        }
+
         public Builder rounds(int value) {
             rounds = value;
             return this;
@@ -367,7 +381,8 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
             LoadModel.Closed closed = new LoadModel.Closed(browsers, thinkTime);
             // On the command line a rate of 0 means no rate: closed load.
             LoadModel load = ratePerSecond == 0 ? closed : new LoadModel.Open(ratePerSecond, browsers);
-            Measurement measurement = new Measurement(pageLoads, warmupPageLoads, rounds, samplesPerCell, pageLoadTimeout);
+            Measurement measurement = new Measurement(pageLoads, warmupPageLoads, rounds, samplesPerCell, pageLoadTimeout,
+                    warmupBudget);
             return new RunConfig(matrix, load, measurement,
                     new ClientSettings(target, insecure, h1Connections, pipelineConnections, pipelineDepth),
                     new OriginSettings(maxConcurrentStreams, keyType), seed);

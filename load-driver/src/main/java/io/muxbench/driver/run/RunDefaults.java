@@ -14,6 +14,9 @@ public final class RunDefaults {
     public static final String THINK_TIME = "0ms";
     public static final int PAGE_LOADS = 50;
     public static final int WARMUP_PAGE_LOADS = 5;
+    /** The longest warm-up to steady state per mode, as the command line writes it. */
+    public static final String WARMUP_BUDGET = "30s";
+    public static final int WARMUP_BUDGET_SECONDS = 30;
     public static final int ROUNDS = 5;
     public static final int SAMPLES_PER_CELL = 5;
     /** As the command line writes it. */

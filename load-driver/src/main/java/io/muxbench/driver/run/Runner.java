@@ -50,6 +50,8 @@ public final class Runner {
     private Origin origin;
     private Links links;
     private Path chromiumExecutable;
+    private RunInfo.WarmUp warmUp;
+    private io.muxbench.results.Ceiling ceiling;
     private java.util.function.Consumer<Origin> originStarted = o -> { };
 
     public Runner(RunConfig config, List<Scenario> scenarios, Path runDir, ProgressListener progress) {
@@ -67,6 +69,15 @@ public final class Runner {
      */
     public Runner withChromium(Path executable) {
         this.chromiumExecutable = executable;
+        return this;
+    }
+
+    /**
+     * Carries this machine's ceiling, measured before the run ({@code run --ceiling}), into run.json
+     * and the report.
+     */
+    public Runner withCeiling(io.muxbench.results.Ceiling ceiling) {
+        this.ceiling = ceiling;
         return this;
     }
 
@@ -103,6 +114,7 @@ public final class Runner {
             this.links = links;
             URI upstream = startOrigin();
             Preflight.check(config, scenarios.get(0), upstream, origin);
+            warmUp = new SteadyWarmUp(config, scenarios, upstream, origin, progress, stop).run();
             if (stop.isStopped()) {
                 throw new RunException("interrupted before anything was measured");
             }
@@ -193,7 +205,7 @@ public final class Runner {
                 finished || stop.isStopped() ? Instant.now().truncatedTo(ChronoUnit.MILLIS).toString() : null,
                 Math.round(seconds * 10) / 10.0, finished, Environments.muxbenchVersion(),
                 Environments.current(), configuration,
-                config.modes().stream().map(Mode::description).toList(), health);
+                config.modes().stream().map(Mode::description).toList(), health, warmUp, ceiling);
         ResultsFormat.writeRun(runDir, run);
         return run;
     }

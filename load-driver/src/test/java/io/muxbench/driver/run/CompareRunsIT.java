@@ -31,7 +31,7 @@ class CompareRunsIT {
     Path dir;
 
     private static RunConfig config() {
-        return RunConfig.builder().scenarios(List.of("page")).modes(List.of(BuiltInMode.H1, BuiltInMode.H2))
+        return RunConfig.builder().warmupBudget(Duration.ZERO).scenarios(List.of("page")).modes(List.of(BuiltInMode.H1, BuiltInMode.H2))
                 .links(List.of("none")).reuse(List.of(Reuse.WARM)).tls(true).browsers(1)
                 .pageLoads(20).warmupPageLoads(2).rounds(2).samplesPerCell(1)
                 .pageLoadTimeout(Duration.ofSeconds(30)).keyType(KeyType.ECDSA)

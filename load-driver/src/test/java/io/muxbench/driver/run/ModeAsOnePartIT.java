@@ -66,7 +66,7 @@ class ModeAsOnePartIT {
     Path dir;
 
     private static RunConfig config() {
-        return RunConfig.builder().scenarios(List.of("page")).modes(List.of(BuiltInMode.H1, new TwoConnections()))
+        return RunConfig.builder().warmupBudget(Duration.ZERO).scenarios(List.of("page")).modes(List.of(BuiltInMode.H1, new TwoConnections()))
                 .links(List.of("none")).reuse(List.of(Reuse.WARM)).tls(true).browsers(1)
                 .pageLoads(4).warmupPageLoads(1).rounds(2).samplesPerCell(1)
                 .pageLoadTimeout(Duration.ofSeconds(30)).keyType(KeyType.ECDSA)

@@ -33,7 +33,7 @@ class RunnerEdgesIT {
     Path runDir;
 
     private static RunConfig config(List<Mode> modes, int browsers, double rate, Duration thinkTime, int pageLoads) {
-        return RunConfig.builder().scenarios(List.of("test")).modes(modes).links(List.of("none"))
+        return RunConfig.builder().warmupBudget(Duration.ZERO).scenarios(List.of("test")).modes(modes).links(List.of("none"))
                 .reuse(List.of(Reuse.COLD)).tls(false).browsers(browsers).ratePerSecond(rate)
                 .thinkTime(thinkTime).pageLoads(pageLoads).warmupPageLoads(0).rounds(1)
                 .samplesPerCell(1).pageLoadTimeout(Duration.ofSeconds(30))

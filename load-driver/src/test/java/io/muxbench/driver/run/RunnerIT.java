@@ -47,7 +47,7 @@ class RunnerIT {
 
     private static RunConfig config(List<Mode> modes, List<Reuse> reuse, boolean tls, double rate, int pageLoads,
                                     int warmup, int rounds, int samples, Duration pageLoadTimeout) {
-        return RunConfig.builder().scenarios(List.of("test")).modes(modes).links(List.of("none")).reuse(reuse)
+        return RunConfig.builder().warmupBudget(Duration.ZERO).scenarios(List.of("test")).modes(modes).links(List.of("none")).reuse(reuse)
                 .tls(tls).browsers(1).ratePerSecond(rate).pageLoads(pageLoads)
                 .warmupPageLoads(warmup).rounds(rounds).samplesPerCell(samples)
                 .pageLoadTimeout(pageLoadTimeout).keyType(KeyType.ECDSA)
@@ -245,7 +245,7 @@ class RunnerIT {
         }
         Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, images, null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "two-hosts", "built in a test", null, root);
-        RunConfig config = RunConfig.builder().scenarios(List.of("test"))
+        RunConfig config = RunConfig.builder().warmupBudget(Duration.ZERO).scenarios(List.of("test"))
                 .modes(List.of(BuiltInMode.H1, BuiltInMode.H2, BuiltInMode.H1_PIPELINED))
                 .links(List.of("lan")).reuse(List.of(Reuse.COLD)).tls(true).browsers(1)
                 .pageLoads(3).warmupPageLoads(0).rounds(1).samplesPerCell(3)
@@ -291,7 +291,7 @@ class RunnerIT {
         }
         Resource root = new Resource("/", 200, "text/html; charset=utf-8", 2_000, Map.of(), 0, images, null);
         Scenario page = new Scenario(Scenario.SCHEMA_VERSION, "hundred-hosts", "built in a test", null, root);
-        RunConfig config = RunConfig.builder().scenarios(List.of("test"))
+        RunConfig config = RunConfig.builder().warmupBudget(Duration.ZERO).scenarios(List.of("test"))
                 .modes(List.of(BuiltInMode.H1, BuiltInMode.H2, BuiltInMode.H1_PIPELINED))
                 .links(List.of("lan")).reuse(List.of(Reuse.COLD)).tls(true).browsers(1)
                 .pageLoads(2).warmupPageLoads(0).rounds(1).samplesPerCell(2)

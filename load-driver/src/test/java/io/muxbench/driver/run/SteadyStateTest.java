@@ -1,4 +1,4 @@
-package io.muxbench.driver.ceiling;
+package io.muxbench.driver.run;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.muxbench.driver.ceiling;
+package io.muxbench.driver.run;
 
 /**
  * Decides when warming up is over, JMH's lesson: a JIT-compiled client gets cheaper per request for
@@ -12,7 +12,7 @@ package io.muxbench.driver.ceiling;
  * while (!steady.add(costOfNextWindow()) && withinBudget()) { }
  * }</pre>
  */
-final class SteadyState {
+public final class SteadyState {
 
     private final int hold;
     private final double tolerance;
@@ -20,7 +20,7 @@ final class SteadyState {
     private int windows;
     private double bestBefore = Double.POSITIVE_INFINITY;
 
-    SteadyState(int hold, double tolerance) {
+    public SteadyState(int hold, double tolerance) {
         if (hold < 1) {
             throw new IllegalArgumentException("hold must be at least 1, got " + hold);
         }
@@ -36,7 +36,7 @@ final class SteadyState {
      * Adds the next window's cost (any unit, lower is better; NaN for a window that completed
      * nothing) and says whether the cost has stopped falling.
      */
-    boolean add(double cost) {
+    public boolean add(double cost) {
         if (windows >= hold) {
             // The oldest of the recent windows moves into "before".
             bestBefore = Math.min(bestBefore, recent[windows % hold]);
@@ -54,7 +54,7 @@ final class SteadyState {
     }
 
     /** Windows added so far. */
-    int windows() {
+    public int windows() {
         return windows;
     }
 }

@@ -1,6 +1,5 @@
-package io.muxbench.driver.ceiling;
+package io.muxbench.driver.run;
 
-import io.muxbench.driver.run.PageLoad;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Exchange;
 import io.muxbench.scenario.Scenario;
@@ -14,23 +13,35 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Closed load with no think time, on warm connections: every browser loads the page again the
- * moment its last page load ends, until closed. The counts only grow; a caller takes two
- * {@link #counts()} and subtracts. Page loads are the same {@link PageLoad}s {@code muxbench run}
- * makes, without recording them into histograms.
+ * Closed load with no think time: every browser loads a page again the moment its last page load
+ * ends, until closed, going round the {@link Page}s it was given (warm connections, or new ones for
+ * every page load). The counts only grow; a caller takes two {@link #counts()} and subtracts. Page
+ * loads are the same {@link PageLoad}s {@code muxbench run} makes, without recording them into
+ * histograms.
+ *
+ * <pre>{@code
+ * try (SaturatingLoad load = new SaturatingLoad(browsers, List.of(new Page(scenario, false)), timeout).start()) {
+ *     SaturatingLoad.Counts before = load.counts();
+ *     ...
+ * }
+ * }</pre>
  */
-final class SaturatingLoad implements AutoCloseable {
+public final class SaturatingLoad implements AutoCloseable {
+
+    /** A page to load, and whether its connections are closed after each load of it (cold). */
+    public record Page(Scenario scenario, boolean cold) {
+    }
 
     /** Page loads and requests completed, and page loads that failed, since the start. */
-    record Counts(long pageLoads, long requests, long failedPageLoads) {
-        Counts minus(Counts before) {
+    public record Counts(long pageLoads, long requests, long failedPageLoads) {
+        public Counts minus(Counts before) {
             return new Counts(pageLoads - before.pageLoads, requests - before.requests,
                     failedPageLoads - before.failedPageLoads);
         }
     }
 
     private final List<BrowserClient> browsers;
-    private final Scenario scenario;
+    private final List<Page> pages;
     private final Duration pageLoadTimeout;
     private final LongAdder pageLoads = new LongAdder();
     private final LongAdder requests = new LongAdder();
@@ -40,17 +51,26 @@ final class SaturatingLoad implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopped;
 
-    SaturatingLoad(List<BrowserClient> browsers, Scenario scenario, Duration pageLoadTimeout) {
+    /** Loads {@code scenario} on warm connections. */
+    public SaturatingLoad(List<BrowserClient> browsers, Scenario scenario, Duration pageLoadTimeout) {
+        this(browsers, List.of(new Page(scenario, false)), pageLoadTimeout);
+    }
+
+    /** Goes round {@code pages}, each browser from the first. */
+    public SaturatingLoad(List<BrowserClient> browsers, List<Page> pages, Duration pageLoadTimeout) {
+        if (browsers.isEmpty() || pages.isEmpty()) {
+            throw new IllegalArgumentException("a saturating load needs a browser and a page");
+        }
         this.browsers = List.copyOf(browsers);
-        this.scenario = scenario;
+        this.pages = List.copyOf(pages);
         this.pageLoadTimeout = pageLoadTimeout;
     }
 
     /** Starts every browser's loop, each on a thread of its own. */
-    SaturatingLoad start() {
+    public SaturatingLoad start() {
         for (int i = 0; i < browsers.size(); i++) {
             BrowserClient browser = browsers.get(i);
-            Thread thread = new Thread(() -> loop(browser), "ceiling-browser-" + i);
+            Thread thread = new Thread(() -> loop(browser), "saturating-browser-" + i);
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();
@@ -60,8 +80,8 @@ final class SaturatingLoad implements AutoCloseable {
 
     private void loop(BrowserClient browser) {
         try {
-            while (!stopped) {
-                pageLoad(browser);
+            for (long n = 0; !stopped; n++) {
+                pageLoad(browser, pages.get((int) (n % pages.size())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -70,9 +90,17 @@ final class SaturatingLoad implements AutoCloseable {
         }
     }
 
-    /** One page load, counted; a page load that times out is failed and its connections closed. */
-    void pageLoad(BrowserClient browser) throws InterruptedException {
-        PageLoad load = new PageLoad(browser, scenario);
+    /** One page load of the first page, counted, on the caller's thread (a check before {@link #start}). */
+    public void pageLoad(BrowserClient browser) throws InterruptedException {
+        pageLoad(browser, pages.get(0));
+    }
+
+    /**
+     * One page load, counted; a page load that times out is failed and its connections closed, and
+     * so are a cold page's after it.
+     */
+    private void pageLoad(BrowserClient browser, Page page) throws InterruptedException {
+        PageLoad load = new PageLoad(browser, page.scenario());
         PageLoad.Outcome outcome;
         try {
             outcome = load.start().get(pageLoadTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -81,6 +109,9 @@ final class SaturatingLoad implements AutoCloseable {
             browser.closeConnections();
         } catch (ExecutionException e) {
             throw new IllegalStateException("page load failed inside the harness", e.getCause());
+        }
+        if (page.cold()) {
+            browser.closeConnections();
         }
         requests.add(outcome.exchanges().size());
         if (outcome.failed()) {
@@ -97,7 +128,7 @@ final class SaturatingLoad implements AutoCloseable {
      * Waits until at least {@code pageLoads} page loads have completed since the start, or until
      * {@code deadlineNanos} ({@link System#nanoTime()}).
      */
-    synchronized void awaitPageLoads(long pageLoads, long deadlineNanos) throws InterruptedException {
+    public synchronized void awaitPageLoads(long pageLoads, long deadlineNanos) throws InterruptedException {
         long left;
         while (this.pageLoads.sum() < pageLoads && harnessFailure.get() == null
                 && (left = deadlineNanos - System.nanoTime()) > 0) {
@@ -115,7 +146,7 @@ final class SaturatingLoad implements AutoCloseable {
     }
 
     /** What has completed so far; a failure inside the harness is thrown here. */
-    Counts counts() {
+    public Counts counts() {
         RuntimeException failure = harnessFailure.get();
         if (failure != null) {
             throw failure;
@@ -124,7 +155,7 @@ final class SaturatingLoad implements AutoCloseable {
     }
 
     /** The first failed page load's first failure, or null. */
-    String firstFailure() {
+    public String firstFailure() {
         return firstFailure.get();
     }
 
