@@ -1,5 +1,7 @@
 package io.muxbench.cli;
 
+import io.muxbench.report.WarmUpText;
+import io.muxbench.results.Ceiling;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.Results;
 import io.muxbench.results.RunInfo;
@@ -16,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * The table a run prints at the end: page-load percentiles per cell, grouped by the cells that differ
- * only by mode, and each mode's median against the run's baseline mode.
+ * only by mode, and each mode's median against the run's baseline mode; under it, a warning when the
+ * run measured before steady state, and each mode's ceiling when the run measured it.
  *
  * <pre>{@code
  * ConsoleTable.print(results, run, new PrintWriter(System.out));
@@ -60,7 +63,23 @@ final class ConsoleTable {
             }
         }
         out.println();
+        footer(run, out);
         out.flush();
+    }
+
+    /** Under the table: whether the run measured before steady state, and the ceiling when it was measured. */
+    private static void footer(RunInfo run, PrintWriter out) {
+        String beforeSteadyState = WarmUpText.beforeSteadyState(run);
+        if (beforeSteadyState != null) {
+            out.println("warning: measured before steady state: " + beforeSteadyState);
+        }
+        if (run != null && run.ceiling() != null) {
+            for (Ceiling.ModeCeiling mode : run.ceiling().modes()) {
+                out.println(String.format(Locale.ROOT, "ceiling of %s on this machine: %,.0f req/s (%,.1f page loads/s,"
+                                + " plain loopback, warm connections)", mode.mode(), mode.requestsPerSecond(),
+                        mode.pageLoadsPerSecond()));
+            }
+        }
     }
 
     /** The run's baseline mode; with no run.json, the built-in one among the cells' modes. */

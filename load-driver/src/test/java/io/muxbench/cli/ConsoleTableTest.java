@@ -3,6 +3,7 @@ package io.muxbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.muxbench.results.Ceiling;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.Results;
 import io.muxbench.results.ResultsFormat;
@@ -37,8 +38,32 @@ class ConsoleTableTest {
     @Test
     void aRunDescribingTheBuiltInModesPrintsTheSameTable() throws Exception {
         Results results = results();
-        RunInfo run = run(ModeDescription.builtIn());
+        RunInfo run = run(ModeDescription.builtIn(), steady(true), null);
         assertEquals(resource("expected.txt"), print(out -> ConsoleTable.print(results, run, out)));
+    }
+
+    @Test
+    void aRunWithoutAWarmUpToSteadyStateSaysSoUnderTheTable() throws Exception {
+        Results results = results();
+        RunInfo run = run(ModeDescription.builtIn());
+        assertEquals(resource("expected.txt") + "warning: measured before steady state: it did not warm up to steady"
+                + " state, so its first rounds may measure the JIT, not the protocols\n",
+                print(out -> ConsoleTable.print(results, run, out)));
+    }
+
+    @Test
+    void aModeNotSteadyAndTheCeilingAreEachOneLine() throws Exception {
+        Results results = results();
+        Ceiling ceiling = new Ceiling("https://127.0.0.1:8443/", "embedded", "child process", "home", 12, 2, 5, null,
+                List.of(new Ceiling.ModeCeiling("h1", 4, 24, 1, 250, 3000, 80, 70.0, 0, 15_000_000, 4.2, true, null),
+                        new Ceiling.ModeCeiling("h2", 4, 4, 128, 1333.33, 16000, 60, 45.0, 0, 16_800_000, 5.5, true, null)));
+        RunInfo run = run(ModeDescription.builtIn(), steady(false), ceiling);
+        assertEquals(resource("expected.txt")
+                + "warning: measured before steady state: the CPU per request of h2 was still falling when the 30 s"
+                + " warm-up budget ended, so the first rounds may measure the JIT, not the protocols\n"
+                + "ceiling of h1 on this machine: 3,000 req/s (250.0 page loads/s, plain loopback, warm connections)\n"
+                + "ceiling of h2 on this machine: 16,000 req/s (1,333.3 page loads/s, plain loopback, warm connections)\n",
+                print(out -> ConsoleTable.print(results, run, out)));
     }
 
     @Test
@@ -81,6 +106,18 @@ class ConsoleTableTest {
     private static RunInfo run(List<ModeDescription> modes) {
         return new RunInfo(ResultsFormat.SCHEMA_VERSION, "20261130-212836", null, null, 1, true, "test", null, null, modes,
                 null);
+    }
+
+    private static RunInfo run(List<ModeDescription> modes, RunInfo.WarmUp warmUp, Ceiling ceiling) {
+        return new RunInfo(ResultsFormat.SCHEMA_VERSION, "20261130-212836", null, null, 1, true, "test", null, null, modes,
+                null, warmUp, ceiling);
+    }
+
+    /** h1 steady, and h2 too or still getting cheaper when the budget ended. */
+    private static RunInfo.WarmUp steady(boolean h2Steady) {
+        return new RunInfo.WarmUp(30, 0.5, 3, 0.02, List.of(
+                new RunInfo.ModeWarmUp("h1", 4.2, 900, 10_800, 9, true, 312.0, 95.0),
+                new RunInfo.ModeWarmUp("h2", 30, 4000, 48_000, 60, h2Steady, 400.0, 120.0)));
     }
 
     private static CellResult renamed(CellResult c, String mode) {

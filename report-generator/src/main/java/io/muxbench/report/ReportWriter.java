@@ -28,6 +28,7 @@ public final class ReportWriter {
 
     private static final List<Section> SECTIONS = List.of(
             new Section("run", "What ran", RunSection::render),
+            new Section("ceiling", data -> "Ceiling", CeilingSection::render, CeilingSection::shown),
             new Section("headline", HeadlineSection::title, HeadlineSection::render),
             new Section("distributions", "Page-load-time distributions", DistributionSection::render),
             new Section("links", "Page-load time across links", LinksSection::render),
@@ -137,12 +138,13 @@ public final class ReportWriter {
         if (data.cells().isEmpty()) {
             html.raw("<div class=\"banner warn\">No cell finished: there is nothing to chart.</div>\n");
         }
+        List<Section> sections = SECTIONS.stream().filter(s -> s.shown().test(data)).toList();
         html.raw("<nav>");
-        for (Section section : SECTIONS) {
+        for (Section section : sections) {
             html.raw("<a href=\"#" + section.id() + "\">").text(section.title().apply(data)).raw("</a> ");
         }
         html.raw("</nav></header>\n<main>\n");
-        for (Section section : SECTIONS) {
+        for (Section section : sections) {
             html.raw("<section id=\"" + section.id() + "\">\n<h2>").text(section.title().apply(data)).raw("</h2>\n")
                     .raw(section.body().apply(data)).raw("</section>\n");
         }

@@ -50,6 +50,9 @@ final class RunSection {
         }
         html.raw("</tbody></table>\n");
         driver(html, run == null ? null : run.driver());
+        if (run != null) {
+            warmUp(html, run);
+        }
         settings(html, data);
         if (config != null) {
             html.raw("<details><summary>Whole configuration</summary><pre>")
@@ -103,6 +106,25 @@ final class RunSection {
             html.note("ok", "The driver was not the bottleneck. " + load + linkError);
             warnings(html, driver.warnings());
         }
+    }
+
+    /** Whether every mode was measured in steady state, in the driver-bound warning's style when not. */
+    private static void warmUp(Html html, RunInfo run) {
+        String problem = WarmUpText.beforeSteadyState(run);
+        RunInfo.WarmUp warmUp = run.warmUp();
+        String budget = warmUp == null ? "" : String.format(Locale.ROOT, " (budget %s s per mode): ",
+                WarmUpText.seconds(warmUp.budgetSeconds()));
+        if (problem == null) {
+            html.note("ok", "Each mode warmed up to steady state before the first measured round" + budget
+                    + WarmUpText.perMode(warmUp) + ".");
+            return;
+        }
+        html.raw("<div class=\"banner warn\" id=\"unsteady\"><strong>Measured before steady state</strong>: ")
+                .text(problem + ".");
+        if (warmUp != null) {
+            html.text(" Warm-up" + budget + WarmUpText.perMode(warmUp) + ".");
+        }
+        html.raw("</div>\n");
     }
 
     /** The driver's warnings: the first few in full, the rest folded (a busy machine warns once per cell). */

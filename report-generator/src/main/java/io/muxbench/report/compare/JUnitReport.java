@@ -11,7 +11,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The comparison as JUnit XML (the Ant/Surefire format Jenkins and GitLab read): one testcase per
- * matched cell and benchmark, a {@code <failure>} for each regression.
+ * matched cell and benchmark, a {@code <failure>} for each regression, the notes as the page-load suite's
+ * {@code <system-out>}.
  *
  * <pre>{@code
  * JUnitReport.write(comparison, Path.of("target/compare-junit.xml"));
@@ -37,6 +38,7 @@ public final class JUnitReport {
                         .map(p -> ComparisonText.detail(p, comparison.thresholds())).toList();
                 testcase(xml, CELL_CLASS, cell.key(), cell.verdict(), String.join("\n", lines));
             }
+            notes(xml, comparison.notes());
             xml.writeEndElement();
             startSuite(xml, "jmh", benchmarks.size(), comparison.regressedBenchmarks().size());
             for (BenchmarkComparison b : benchmarks) {
@@ -83,6 +85,15 @@ public final class JUnitReport {
             xml.writeEndElement();
         }
         xml.writeEndElement();
+    }
+
+    /** The notes as the suite's output, where Jenkins and GitLab show a suite's log. */
+    private static void notes(XMLStreamWriter xml, List<String> notes) throws XMLStreamException {
+        if (!notes.isEmpty()) {
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(String.join("\n", notes.stream().map(n -> "note: " + n).toList()));
+            xml.writeEndElement();
+        }
     }
 
     private static void startSuites(XMLStreamWriter xml, int tests, int failures) throws XMLStreamException {

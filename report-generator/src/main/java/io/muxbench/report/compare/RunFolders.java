@@ -1,5 +1,6 @@
 package io.muxbench.report.compare;
 
+import io.muxbench.report.WarmUpText;
 import io.muxbench.results.ResultsFormat;
 import io.muxbench.results.RunInfo;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Set;
 /**
  * The run-level checks of a comparison: run.json on both sides (one side without it stops the
  * comparison), the same measured configuration (a difference stops the comparison), and what the reader should know (other machine, incomplete
- * run, a driver that was the bottleneck), which becomes a note.
+ * run, a driver that was the bottleneck, a run measured before steady state), which becomes a note.
  */
 final class RunFolders {
 
@@ -50,6 +51,10 @@ final class RunFolders {
         if (run.driver() != null && run.driver().bottleneck()) {
             notes.add("in the " + side + " run the driver was the bottleneck"
                     + (run.driver().warnings().isEmpty() ? "" : ": " + String.join("; ", run.driver().warnings())));
+        }
+        String beforeSteadyState = WarmUpText.beforeSteadyState(run);
+        if (beforeSteadyState != null) {
+            notes.add("the " + side + " run measured before steady state: " + beforeSteadyState);
         }
     }
 }

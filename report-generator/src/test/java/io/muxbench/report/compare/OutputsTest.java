@@ -65,6 +65,26 @@ class OutputsTest {
     }
 
     @Test
+    void everyOutputCarriesTheNotes() throws Exception {
+        // Neither synthetic run recorded a warm-up to steady state: one note per side.
+        List<String> notes = comparison.notes();
+        assertEquals(2, notes.stream().filter(n -> n.contains("measured before steady state")).count(), notes::toString);
+        StringWriter text = new StringWriter();
+        ComparisonTable.write(comparison, new PrintWriter(text));
+        Path md = tmp.resolve("notes.md");
+        MarkdownReport.write(comparison, md);
+        Path junit = tmp.resolve("notes.xml");
+        JUnitReport.write(comparison, junit);
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        String suiteOut = xml.getElementsByTagName("testsuite").item(0).getLastChild().getTextContent();
+        for (String note : notes) {
+            assertTrue(text.toString().contains("note: " + note), text.toString());
+            assertTrue(Files.readString(md).contains("> **Note:** " + MarkdownReport.escape(note)), note);
+            assertTrue(suiteOut.contains("note: " + note), suiteOut);
+        }
+    }
+
+    @Test
     void markdownWritesEveryValueAsPlainText() {
         String crafted = "<script>alert(1)</script> & [link](http://x) `code` *em* ~del~ | \\\nnext";
         assertEquals("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[link\\](http://x) \\`code\\` \\*em\\* \\~del\\~ \\|"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.muxbench.results.ResultsFormat;
+import io.muxbench.results.RunInfo;
 import io.muxbench.vocabulary.Load;
 import io.muxbench.vocabulary.RunConfiguration;
 import java.io.IOException;
@@ -228,6 +229,34 @@ class RunComparatorTest {
         Path current = new SyntheticRun(tmp.resolve("current")).seed(7).cpus(8).standardCells().write();
         Comparison c = comparator.compare(baseline, current);
         assertTrue(c.notes().stream().anyMatch(n -> n.contains("environment.cpus: 2 vs 8")), c.notes()::toString);
+    }
+
+    @Test
+    void aRunMeasuredBeforeSteadyStateIsANoteNotAnError() throws Exception {
+        RunInfo.WarmUp steady = warmUp(true);
+        Path baseline = new SyntheticRun(tmp.resolve("baseline")).seed(7).warmUp(steady).standardCells().write();
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(7).warmUp(steady).standardCells().write();
+        assertFalse(comparator.compare(baseline, current).notes().stream().anyMatch(n -> n.contains("steady state")),
+                "both runs measured in steady state");
+
+        Path unwarmed = run("unwarmed", 7);
+        Comparison c = comparator.compare(baseline, unwarmed);
+        assertEquals(Comparison.EXIT_OK, c.exitCode());
+        assertEquals(List.of("the current run measured before steady state: it did not warm up to steady state, so its"
+                + " first rounds may measure the JIT, not the protocols"), c.notes());
+
+        Path unsteady = new SyntheticRun(tmp.resolve("unsteady")).seed(7).warmUp(warmUp(false)).standardCells().write();
+        assertEquals(List.of("the baseline run measured before steady state: the CPU per request of h2 was still falling"
+                        + " when the 30 s warm-up budget ended, so the first rounds may measure the JIT, not the protocols"),
+                comparator.compare(unsteady, current).notes());
+    }
+
+    /** Every mode steady, or h2 still getting cheaper when the budget ended. */
+    private static RunInfo.WarmUp warmUp(boolean h2Steady) {
+        return new RunInfo.WarmUp(30, 0.5, 3, 0.02, List.of(
+                new RunInfo.ModeWarmUp("h1", 4.2, 900, 10_800, 9, true, 312.0, 95.0),
+                new RunInfo.ModeWarmUp("h1-pipelined", 3.0, 700, 8_400, 6, true, 250.0, 80.0),
+                new RunInfo.ModeWarmUp("h2", h2Steady ? 5.5 : 30, 4000, 48_000, 60, h2Steady, 400.0, 120.0)));
     }
 
     @Test

@@ -39,6 +39,7 @@ final class SyntheticRun {
     private int samplesPerCell = 5;
     private int schemaVersion = ResultsFormat.SCHEMA_VERSION;
     private int cpus = 2;
+    private RunInfo.WarmUp warmUp;
 
     private record CellSpec(String scenario, String mode, String link, double medianMillis, long failed) {
     }
@@ -84,6 +85,12 @@ final class SyntheticRun {
         return this;
     }
 
+    /** run.json's warm-up to steady state; none (null), the default, as a run written before it existed. */
+    SyntheticRun warmUp(RunInfo.WarmUp warmUp) {
+        this.warmUp = warmUp;
+        return this;
+    }
+
     SyntheticRun cell(String scenario, String mode, String link, double medianMillis) {
         return cell(scenario, mode, link, medianMillis, 0);
     }
@@ -115,7 +122,7 @@ final class SyntheticRun {
         RunInfo run = new RunInfo(schemaVersion, dir.getFileName().toString(), "2026-11-27T00:00:00Z",
                 "2026-11-27T00:01:00Z", 60, true, "test",
                 new RunInfo.Environment("17", "test", "Linux", "amd64", cpus, 1 << 30, "12.1.14", "ci"),
-                configuration(), null, new RunInfo.DriverHealth(20, 0, false, List.of(), null, null));
+                configuration(), null, new RunInfo.DriverHealth(20, 0, false, List.of(), null, null), warmUp, null);
         ResultsFormat.writeJson(dir.resolve(ResultsFormat.RUN_FILE), run);
         ResultsFormat.writeJson(dir.resolve(ResultsFormat.RESULTS_FILE),
                 new Results(schemaVersion, dir.getFileName().toString(), true, results));
