@@ -174,6 +174,23 @@ class RunCommandIT {
     }
 
     @Test
+    void withCeilingTheRunFirstMeasuresTheMachinesCeilingAndCarriesItIntoRunJson() throws Exception {
+        Path out = dir.resolve("run");
+        Result result = muxbench("run", "--scenario", tinyScenario("t.json", "t").toString(), "--mode", "h1",
+                "--link", "lan", "--reuse", "warm", "--page-loads", "1", "--rounds", "1", "--warmup-budget", "0",
+                "--ceiling", "--quiet", "--no-report", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.errLines().toString());
+        io.muxbench.results.Ceiling ceiling = ResultsFormat.readRun(out).run().ceiling();
+        assertEquals("embedded", ceiling.origin());
+        assertEquals("t", ceiling.scenario());
+        assertEquals(List.of("h1"), ceiling.modes().stream().map(io.muxbench.results.Ceiling.ModeCeiling::mode).toList());
+        io.muxbench.results.Ceiling.ModeCeiling h1 = ceiling.modes().get(0);
+        assertEquals(6, h1.connections(), "one browser's six connections");
+        assertTrue(h1.requestsPerSecond() > 0 && h1.failedPageLoads() == 0, h1.toString());
+        assertTrue(result.out().contains("ceiling of h1"), result.out());
+    }
+
+    @Test
     void anExplicitLinkSpecAndAProfileMakeATwoLinkMatrix() throws Exception {
         Path out = dir.resolve("run");
         Result result = muxbench("run", "--scenario", tinyScenario("t.json", "t").toString(),
