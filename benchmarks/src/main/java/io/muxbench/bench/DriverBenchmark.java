@@ -17,11 +17,13 @@ import io.muxbench.scenario.ScenarioLoader;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 
@@ -40,9 +42,13 @@ import org.openjdk.jmh.infra.IterationParams;
  * <p>Pitfalls avoided: <i>measuring failures</i> — a page load that fails, times out or opens a
  * connection (it would measure a handshake, not warm reuse) throws, so JMH reports an error instead
  * of a fast score; setup proves the mode negotiated its ALPN protocol. <i>Cold connections and the
- * interpreter</i> — setup loads the page until no new connection opens, and the warm-up iterations
- * (at least 3 s in all) let the JIT settle both sides. <i>Dead code</i>: the outcome is returned.
+ * interpreter</i> — setup loads the page until no new connection opens, and 20 s of warm-up
+ * iterations let the JIT settle both sides (on 2 busy cores h2 was still getting faster after 20 s,
+ * steady after 26 s); 2 s iterations smooth the scheduler's noise. <i>Dead code</i>: the outcome is
+ * returned.
  */
+@Warmup(iterations = 10, time = 2, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 2, timeUnit = TimeUnit.SECONDS)
 public class DriverBenchmark extends BenchmarkBase {
 
     /** An embedded origin serving the scenario and one browser of the mode, its connections open. */
