@@ -8,6 +8,8 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Shared JMH defaults for every muxbench benchmark: average time per operation, in microseconds,
@@ -30,5 +32,14 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
 public abstract class BenchmarkBase {
-    // Only annotations: JMH reads them from the superclass of every benchmark class.
+    // Annotations: JMH reads them from the superclass of every benchmark class.
+
+    /**
+     * What one iteration's share of an {@code @AuxCounters(Type.EVENTS)} figure is. JMH sums EVENTS
+     * counters over every measured iteration, fork and thread; a counter that stores (not adds) a
+     * per-operation figure times this share reads, once summed, as that figure's mean.
+     */
+    static double shareOfSum(BenchmarkParams benchmark, IterationParams iteration) {
+        return 1.0 / ((double) iteration.getCount() * Math.max(1, benchmark.getForks()) * benchmark.getThreads());
+    }
 }

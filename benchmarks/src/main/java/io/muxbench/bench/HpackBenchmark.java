@@ -132,7 +132,7 @@ public class HpackBenchmark extends BenchmarkBase {
 
         @Setup(Level.Iteration)
         public void setUp(BenchmarkParams benchmark, IterationParams iteration) {
-            shareOfSum = 1.0 / ((double) iteration.getCount() * Math.max(1, benchmark.getForks()) * benchmark.getThreads());
+            shareOfSum = shareOfSum(benchmark, iteration);
         }
 
         void record(int hpackBlockBytes, int http1HeaderBytes) {
