@@ -27,15 +27,29 @@ public record Ceiling(String target, String origin, String originCpuFrom, String
      * @param streamsPerConnection   most requests in flight on one connection (the server's stream limit
      *                               for h2, the depth when pipelining, 1 for h1)
      * @param originMicrosPerRequest null when the origin's CPU could not be read
-     * @param heapAfterGcBytes       the driver's live heap: used heap right after a full GC, under load
+     * @param heapAfterGcBytes       the driver's live heap at the end of the measured window: used heap
+     *                               right after a full GC, under load
      * @param warmupSeconds          how long warming up took
      * @param steady                 whether the cost per request stopped falling before the warm-up budget ended
      * @param h2load                 h2load's figures with the same connections and streams; null without h2load
+     * @param heapAtStartBytes       the driver's live heap at the start of the measured window, measured as
+     *                               {@code heapAfterGcBytes}: the two equal when the heap stays flat under
+     *                               load; null in ceilings measured before it was recorded
      */
     public record ModeCeiling(String mode, int browsers, int connections, int streamsPerConnection,
                               double pageLoadsPerSecond, double requestsPerSecond, double driverMicrosPerRequest,
                               Double originMicrosPerRequest, long failedPageLoads, long heapAfterGcBytes,
-                              double warmupSeconds, boolean steady, H2loadFigures h2load) {
+                              double warmupSeconds, boolean steady, H2loadFigures h2load, Long heapAtStartBytes) {
+
+        /** A row without the heap at the start, as ceilings were measured before it was recorded. */
+        public ModeCeiling(String mode, int browsers, int connections, int streamsPerConnection,
+                           double pageLoadsPerSecond, double requestsPerSecond, double driverMicrosPerRequest,
+                           Double originMicrosPerRequest, long failedPageLoads, long heapAfterGcBytes,
+                           double warmupSeconds, boolean steady, H2loadFigures h2load) {
+            this(mode, browsers, connections, streamsPerConnection, pageLoadsPerSecond, requestsPerSecond,
+                    driverMicrosPerRequest, originMicrosPerRequest, failedPageLoads, heapAfterGcBytes, warmupSeconds,
+                    steady, h2load, null);
+        }
     }
 
     /**

@@ -131,6 +131,7 @@ public final class CeilingEngine {
                     config.pipelineConnections(), config.pipelineDepth());
             Window measured;
             Warmup warmup;
+            long heapAtStartBytes;
             long heapBytes;
             BrowserClient.Negotiated negotiated;
             List<BrowserClient> browsers = new ArrayList<>();
@@ -146,9 +147,9 @@ public final class CeilingEngine {
                         preflight(load, browsers.get(0));
                         load.start();
                         warmup = warmUp(load);
+                        heapAtStartBytes = liveHeapBytes();
                         measured = window(load, config.duration(), true);
-                        System.gc(); // the live heap under load: connections, page loads in flight
-                        heapBytes = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        heapBytes = liveHeapBytes();
                     } finally {
                         load.close();
                     }
@@ -177,7 +178,8 @@ public final class CeilingEngine {
                     measured.counts.pageLoads() / seconds, measured.counts.requests() / seconds,
                     micros(measured.driverCpuNanos, measured.counts.requests()),
                     measured.serverCpuNanos < 0 ? null : micros(measured.serverCpuNanos, measured.counts.requests()),
-                    measured.counts.failedPageLoads(), heapBytes, warmup.seconds, warmup.steady, h2load);
+                    measured.counts.failedPageLoads(), heapBytes, warmup.seconds, warmup.steady, h2load,
+                    heapAtStartBytes);
         }
 
         private void preflight(SaturatingLoad load, BrowserClient browser) throws CeilingException, InterruptedException {
@@ -249,6 +251,16 @@ public final class CeilingEngine {
                     clientBefore < 0 ? null : micros(clientAfter - clientBefore, requests),
                     serverBefore < 0 ? null : micros(serverAfter - serverBefore, requests), report.failed());
         }
+    }
+
+    /**
+     * The live heap under load (connections, page loads in flight, what the run keeps): used heap
+     * right after a full GC. Read at both ends of the measured window, it shows whether the heap
+     * grows with the requests made.
+     */
+    private static long liveHeapBytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static double micros(long nanos, long requests) {

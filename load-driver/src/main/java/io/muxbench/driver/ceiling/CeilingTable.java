@@ -24,16 +24,17 @@ public final class CeilingTable {
                 ceiling.scenario(), ceiling.requestsPerPageLoad(), ceiling.target(), ceiling.origin(), ceiling.cpus(),
                 ceiling.measuredSeconds());
         out.println("origin CPU: " + ceiling.originCpuFrom());
-        String format = "%-13s %8s %11s %12s %9s %14s %14s %8s %9s %7s%n";
+        String format = "%-13s %8s %11s %12s %9s %14s %14s %12s %9s %7s%n";
         out.printf(Locale.ROOT, format, "mode", "browsers", "conns x str", "page loads/s", "req/s", "driver us/req",
                 "origin us/req", "heap MB", "warm-up s", "failed");
         for (Ceiling.ModeCeiling row : ceiling.modes()) {
             out.printf(Locale.ROOT, format, row.mode(), row.browsers(), row.connections() + " x " + row.streamsPerConnection(),
                     fixed(row.pageLoadsPerSecond(), 1), fixed(row.requestsPerSecond(), 0),
                     fixed(row.driverMicrosPerRequest(), 1), fixed(row.originMicrosPerRequest(), 1),
-                    fixed(row.heapAfterGcBytes() / 1e6, 1), fixed(row.warmupSeconds(), 1) + (row.steady() ? "" : "*"),
+                    heap(row), fixed(row.warmupSeconds(), 1) + (row.steady() ? "" : "*"),
                     row.failedPageLoads());
         }
+        out.println("heap MB: the driver's live heap after a full GC, at the start -> the end of the measured window");
         if (ceiling.modes().stream().anyMatch(r -> !r.steady())) {
             out.println("* not steady: the CPU per request was still falling when the warm-up budget ended");
         }
@@ -69,6 +70,12 @@ public final class CeilingTable {
     /** Reads a ceiling written by {@link #write}. */
     public static Ceiling read(Path file) throws IOException {
         return JSON.readValue(file.toFile(), Ceiling.class);
+    }
+
+    /** {@code start -> end}, or only the end for a ceiling measured before the start was recorded. */
+    private static String heap(Ceiling.ModeCeiling row) {
+        String end = fixed(row.heapAfterGcBytes() / 1e6, 1);
+        return row.heapAtStartBytes() == null ? end : fixed(row.heapAtStartBytes() / 1e6, 1) + " -> " + end;
     }
 
     private static String fixed(Double value, int decimals) {

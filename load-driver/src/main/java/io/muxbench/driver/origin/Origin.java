@@ -105,6 +105,10 @@ public final class Origin implements AutoCloseable {
         cleartext.setPort(options.cleartextPort());
 
         HttpConfiguration secure = new HttpConfiguration(plain);
+        // Requests decrypted into and responses encrypted from heap buffers: the JDK's AES-GCM copies
+        // every block of a direct buffer into a new array first (the clients found the same).
+        secure.setUseInputDirectByteBuffers(false);
+        secure.setUseOutputDirectByteBuffers(false);
         SecureRequestCustomizer customizer = new SecureRequestCustomizer();
         // The host of a request picks its resources; TLS only has to present a certificate naming it.
         customizer.setSniHostCheck(false);

@@ -4,11 +4,15 @@ import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -22,11 +26,10 @@ import org.eclipse.jetty.util.IteratingCallback;
  */
 final class ScenarioHandler extends Handler.Abstract.NonBlocking {
 
-    /** Resources by {@link #route}: the path on the origin under test, "host path" on another host. */
-    private volatile Map<String, Resource> routes = Map.of();
+    /** What to answer, by {@link #route}: the path on the origin under test, "host path" on another host. */
+    private volatile Map<String, Answer> routes = Map.of();
     /** The scenario's other hosts, as written in it: {@code host} or {@code host:port}. */
     private volatile java.util.Set<String> hosts = java.util.Set.of();
-    private volatile PageBodies bodies;
     /** The bodies of the last few scenarios served: runs serve the same few again and again. */
     private final Map<Scenario, PageBodies> generatedBodies = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -49,11 +52,38 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         synchronized (generatedBodies) {
             generated = generatedBodies.computeIfAbsent(scenario, PageBodies::of);
         }
-        Map<String, Resource> map = new ConcurrentHashMap<>();
-        scenario.root().forEach(r -> map.put(route(r.host(), r.path()), r));
-        bodies = generated;
+        Map<String, Answer> map = new java.util.HashMap<>();
+        scenario.root().forEach(r -> map.put(route(r.host(), r.path()), Answer.of(r, generated)));
         hosts = java.util.Set.copyOf(scenario.hosts());
-        routes = map;
+        routes = Map.copyOf(map);
+    }
+
+    /**
+     * A resource with its response fields built once, pre-encoded for HTTP/1.1 and HPACK, and its
+     * generated body: a response copies references, it formats and looks up nothing.
+     *
+     * @param body the generated body, or null for the plain pattern
+     */
+    private record Answer(Resource resource, List<HttpField> fields, PageBodies.Body body) {
+
+        static Answer of(Resource resource, PageBodies bodies) {
+            HttpFields.Mutable fields = HttpFields.build();
+            resource.headers().forEach(fields::put);
+            fields.put(HttpHeader.CONTENT_TYPE, resource.contentType());
+            if (resource.host() != null && !resource.headers().containsKey("Timing-Allow-Origin")) {
+                // Else a browser hides the protocol and status of another host's resources from the page's
+                // Resource Timing, which is where browser cells read them.
+                fields.put("Timing-Allow-Origin", "*");
+            }
+            List<HttpField> encoded = new java.util.ArrayList<>();
+            for (HttpField field : fields) {
+                encoded.add(field.getHeader() == null
+                        ? new PreEncodedHttpField(field.getName(), field.getValue())
+                        : new PreEncodedHttpField(field.getHeader(), field.getName(), field.getValue()));
+            }
+            encoded.add(new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, resource.size()));
+            return new Answer(resource, List.copyOf(encoded), bodies.generated(resource.host(), resource.path()));
+        }
     }
 
     /** The bytes the bodies of the scenarios served lately hold, together. */
@@ -111,8 +141,8 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         Answered done = new Answered(track(request), callback);
         String pathQuery = request.getHttpURI().getPathQuery();
         String host = hostOf(request);
-        Resource resource = routes.get(route(host, pathQuery));
-        if (resource == null) {
+        Answer answer = routes.get(route(host, pathQuery));
+        if (answer == null) {
             response.setStatus(404);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
             done.beforeLastWrite();
@@ -121,17 +151,17 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
                     + (host == null ? "" : " on host " + host) + "\n"), done);
             return true;
         }
-        long delayNanos = TimeUnit.MILLISECONDS.toNanos(resource.thinkTimeMillis());
+        long delayNanos = TimeUnit.MILLISECONDS.toNanos(answer.resource().thinkTimeMillis());
         long stall = stallUntilNanos - System.nanoTime();
         if (stall > 0) {
             delayNanos += stall;
         }
-        Fault fault = faults.get(pathQuery);
+        Fault fault = faults.isEmpty() ? null : faults.get(pathQuery);
         if (delayNanos > 0) {
             request.getComponents().getScheduler()
-                    .schedule(() -> respond(request, response, resource, fault, done), delayNanos, TimeUnit.NANOSECONDS);
+                    .schedule(() -> respond(request, response, answer, fault, done), delayNanos, TimeUnit.NANOSECONDS);
         } else {
-            respond(request, response, resource, fault, done);
+            respond(request, response, answer, fault, done);
         }
         return true;
     }
@@ -179,7 +209,7 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
-    private void respond(Request request, Response response, Resource resource, Fault fault, Answered done) {
+    private void respond(Request request, Response response, Answer answer, Fault fault, Answered done) {
         if (fault == Fault.CLOSE_WITHOUT_RESPONSE) {
             request.getConnectionMetaData().getConnection().getEndPoint().close();
             done.failed(new IOException("injected close"));
@@ -192,19 +222,14 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
             response.write(true, Bodies.text("injected failure\n"), done);
             return;
         }
+        Resource resource = answer.resource();
         response.setStatus(resource.status());
-        resource.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, resource.contentType());
-        if (resource.host() != null && !resource.headers().containsKey("Timing-Allow-Origin")) {
-            // Else a browser hides the protocol and status of another host's resources from the page's
-            // Resource Timing, which is where browser cells read them.
-            response.getHeaders().put("Timing-Allow-Origin", "*");
+        HttpFields.Mutable headers = response.getHeaders();
+        for (HttpField field : answer.fields()) {
+            headers.put(field);
         }
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, resource.size());
         long stopAt = fault == Fault.RESET_MID_RESPONSE ? resource.size() / 2 : resource.size();
-        PageBodies generated = bodies;
-        PageBodies.Body body = generated == null ? null : generated.generated(resource.host(), resource.path());
-        new BodyWriter(response, body, resource.size(), stopAt, done).iterate();
+        new BodyWriter(response, answer.body(), resource.size(), stopAt, done).iterate();
     }
 
     /** Writes a deterministic body in chunks, each write waiting for the previous one. */

@@ -136,6 +136,11 @@ final class LoadLoop {
                 // below is the system under test's doing, and the correction already counts it.
                 monitor.lag(System.nanoTime() - intended, intervalNanos, cell.id);
                 BrowserClient browser = free.take();
+                if (inFlight.size() >= 2 * browsers.size()) {
+                    // At most one page load per browser is in flight: forget those that ended well, so a
+                    // long run keeps no future per page load (a failed one stays, for the get below).
+                    inFlight.removeIf(f -> f.isDone() && !f.isCompletedExceptionally());
+                }
                 inFlight.add(CompletableFuture.runAsync(() -> {
                     try {
                         pageLoad(browser, intended, true);

@@ -68,6 +68,8 @@ class CeilingEngineIT {
             assertTrue(row.driverMicrosPerRequest() > 0, row.mode() + " driver CPU counted");
             assertNotNull(row.originMicrosPerRequest(), row.mode() + " origin CPU read from /proc");
             assertTrue(row.heapAfterGcBytes() > 0, row.mode());
+            assertNotNull(row.heapAtStartBytes(), row.mode() + " heap read at the start of the measured window");
+            assertTrue(row.heapAtStartBytes() > 0, row.mode());
             assertTrue(row.warmupSeconds() > 0, row.mode());
             assertNotNull(row.h2load(), row.mode());
             assertEquals(98102.92, row.h2load().requestsPerSecond(), row.mode() + " read from h2load's summary");
