@@ -18,12 +18,16 @@ import java.util.function.LongSupplier;
 /**
  * The warm-up to steady state before a run's first measured round, JMH's lesson: a JIT-compiled
  * client and origin get cheaper per request for seconds after they start, and measuring before
- * they stop getting cheaper measures the interpreter. Each driver mode in turn gets fresh browsers
- * that load the run's scenarios back to back, on plain loopback whatever the run's links (so a slow
- * link does not stretch it), cold and warm as the run measures them. Windows of
- * {@link #WINDOW} go round the scenarios; a scenario is done once its CPU per request (this process:
- * the driver, and the embedded origin when it serves) stops falling ({@link SteadyState}), and the
- * mode once every scenario is and it made {@link #MIN_REQUESTS} requests, or its budget ends. Nothing of it is recorded but how long it took.
+ * they stop getting cheaper measures the interpreter. Fresh browsers load the run's scenarios back
+ * to back, on plain loopback whatever the run's links (so a slow link does not stretch it), cold and
+ * warm as the run measures them, in windows of {@link #WINDOW} that go round the modes, and for each
+ * mode round its scenarios, as the measured rounds interleave them. Each window has browsers of its
+ * own, made as a cell round makes them, so connections open as often as in the measured rounds (the
+ * JIT must not compile a session's first frames away as never taken). A scenario of a mode is done
+ * once its CPU per request (this process: the driver, and the embedded origin when it serves) stops
+ * falling ({@link SteadyState}), and the mode once every scenario is and it made
+ * {@link #MIN_REQUESTS} requests, or its windows used up the budget. Nothing of it is recorded but
+ * how it went.
  *
  * <pre>{@code
  * RunInfo.WarmUp warmUp = new SteadyWarmUp(config, scenarios, upstream, origin, progress, stop).run();
@@ -42,6 +46,8 @@ final class SteadyWarmUp {
      * windows look flat before that.
      */
     static final long MIN_REQUESTS = 50_000;
+    /** {@code -Dmuxbench.warmup.trace=true} prints every window's cost on stderr. */
+    private static final boolean TRACE = Boolean.getBoolean("muxbench.warmup.trace");
     /** More browsers than this warm nothing more, and only crowd 2 cores. */
     private static final int MAX_BROWSERS = 8;
 
@@ -70,27 +76,102 @@ final class SteadyWarmUp {
         this.cpuNanos = os::getProcessCpuTime;
     }
 
-    /** Warms every mode in turn; null when the budget is zero (no such warm-up). */
+    /**
+     * Warms the modes up, a window of each in turn (the measured rounds interleave them too, so the
+     * JIT compiles for all of them at once); null when the budget is zero (no such warm-up).
+     */
     RunInfo.WarmUp run() throws InterruptedException {
         Duration budget = config.measurement().warmupBudget();
         if (budget.isZero()) {
             return null;
         }
-        List<RunInfo.ModeWarmUp> modes = new ArrayList<>();
+        List<ModeState> modes = new ArrayList<>();
         for (Mode mode : config.modes()) {
-            if (stop.isStopped()) {
-                break;
-            }
-            progress.cell("warm-up " + mode.id());
-            RunInfo.ModeWarmUp warmUp = warmUp(mode, budget);
-            modes.add(warmUp);
-            if (warmUp.steady()) {
-                progress.info(describe(warmUp));
-            } else {
-                progress.message(describe(warmUp));
+            modes.add(new ModeState(mode));
+        }
+        progress.cell("warm-up");
+        boolean any = true;
+        while (any && !stop.isStopped()) {
+            any = false;
+            for (ModeState mode : modes) {
+                if (mode.finished || stop.isStopped()) {
+                    continue;
+                }
+                any = true;
+                mode.window();
+                if (mode.steady() || mode.nanos >= budget.toNanos()) {
+                    mode.finished = true;
+                    RunInfo.ModeWarmUp done = mode.result();
+                    if (done.steady()) {
+                        progress.info(describe(done));
+                    } else {
+                        progress.message(describe(done));
+                    }
+                }
             }
         }
-        return new RunInfo.WarmUp(budget.toMillis() / 1000.0, WINDOW.toMillis() / 1000.0, HOLD, TOLERANCE, modes);
+        return new RunInfo.WarmUp(budget.toMillis() / 1000.0, WINDOW.toMillis() / 1000.0, HOLD, TOLERANCE,
+                modes.stream().map(ModeState::result).toList());
+    }
+
+    /** Where one mode's warm-up stands: a {@link SteadyState} per scenario, and what it did so far. */
+    private final class ModeState {
+        final Mode mode;
+        final List<SteadyState> steady = new ArrayList<>();
+        final boolean[] done = new boolean[scenarios.size()];
+        int left = scenarios.size();
+        int next;
+        long pageLoads;
+        long requests;
+        int windows;
+        long nanos;
+        Double first;
+        Double last;
+        boolean finished;
+
+        ModeState(Mode mode) {
+            this.mode = mode;
+            for (int i = 0; i < scenarios.size(); i++) {
+                steady.add(new SteadyState(HOLD, TOLERANCE));
+            }
+        }
+
+        boolean steady() {
+            return left == 0 && requests >= MIN_REQUESTS;
+        }
+
+        /** The next scenario's window: round the scenarios not yet steady, then (for the minimum) all of them. */
+        void window() throws InterruptedException {
+            int i = next;
+            while (left > 0 && done[i]) {
+                i = (i + 1) % scenarios.size();
+            }
+            next = (i + 1) % scenarios.size();
+            long start = System.nanoTime();
+            Window w = SteadyWarmUp.this.window(mode, scenarios.get(i));
+            nanos += System.nanoTime() - start;
+            windows++;
+            pageLoads += w.counts.pageLoads();
+            requests += w.counts.requests();
+            double cost = w.counts.requests() == 0 ? Double.NaN : w.cpuNanos / 1000.0 / w.counts.requests();
+            if (i == 0 && !Double.isNaN(cost)) {
+                first = first == null ? cost : first;
+                last = cost;
+            }
+            if (TRACE) {
+                System.err.printf(Locale.ROOT, "warm-up %s %s window %d: %d page loads, %.1f us/request%n", mode.id(),
+                        scenarios.get(i).name(), windows, w.counts.pageLoads(), cost);
+            }
+            if (!done[i] && steady.get(i).add(cost)) {
+                done[i] = true;
+                left--;
+            }
+        }
+
+        RunInfo.ModeWarmUp result() {
+            return new RunInfo.ModeWarmUp(mode.id(), Math.round(nanos / 1e8) / 10.0, pageLoads, requests, windows,
+                    steady(), first, last);
+        }
     }
 
     /** One line on a mode's warm-up, a warning when it did not reach steady state. */
@@ -104,7 +185,16 @@ final class SteadyWarmUp {
                         + "): its first rounds may measure the JIT; raise --warmup-budget";
     }
 
-    private RunInfo.ModeWarmUp warmUp(Mode mode, Duration budget) throws InterruptedException {
+    /**
+     * One window of back-to-back page loads of {@code scenario}, lasting until each browser finished
+     * one, by browsers made afresh as a cell round makes them: new connections, so the JIT sees a
+     * session open (HPACK tables filling, SETTINGS, handshakes) as often as measured rounds will, and
+     * does not compile those paths away as never taken.
+     */
+    private Window window(Mode mode, Scenario scenario) throws InterruptedException {
+        if (origin != null) {
+            origin.serve(scenario);
+        }
         ClientEnvironment.Options options = config.client().options(upstream,
                 origin == null ? null : origin.certificate().trustStore(), Duration.ZERO);
         List<BrowserClient> browsers = new ArrayList<>();
@@ -112,9 +202,10 @@ final class SteadyWarmUp {
             try {
                 for (int i = 0; i < Math.min(config.load().browsers(), MAX_BROWSERS); i++) {
                     BrowserClient browser = mode.newClient(environment, i);
+                    browser.requestHeaders(scenario.requestHeaders());
                     browsers.add(browser);
                 }
-                return windows(mode, browsers, budget);
+                return window(scenario, browsers);
             } finally {
                 // Browsers run on the environment's threads: closed before it stops them.
                 for (BrowserClient browser : browsers) {
@@ -128,57 +219,10 @@ final class SteadyWarmUp {
         }
     }
 
-    /** Goes round the scenarios a window at a time until each is steady, or the budget ends. */
-    private RunInfo.ModeWarmUp windows(Mode mode, List<BrowserClient> browsers, Duration budget)
-            throws InterruptedException {
-        List<SteadyState> steady = new ArrayList<>();
-        boolean[] done = new boolean[scenarios.size()];
-        for (int i = 0; i < scenarios.size(); i++) {
-            steady.add(new SteadyState(HOLD, TOLERANCE));
-        }
-        long start = System.nanoTime();
-        long deadline = start + budget.toNanos();
-        long pageLoads = 0;
-        long requests = 0;
-        int windows = 0;
-        int left = scenarios.size();
-        Double first = null;
-        Double last = null;
-        for (int i = 0; (left > 0 || requests < MIN_REQUESTS) && System.nanoTime() < deadline && !stop.isStopped();
-                i = (i + 1) % scenarios.size()) {
-            if (done[i] && left > 0) {
-                continue; // until every scenario is steady; then round all of them to the minimum
-            }
-            Window w = window(scenarios.get(i), browsers);
-            windows++;
-            pageLoads += w.counts.pageLoads();
-            requests += w.counts.requests();
-            double cost = w.counts.requests() == 0 ? Double.NaN : w.cpuNanos / 1000.0 / w.counts.requests();
-            if (i == 0 && !Double.isNaN(cost)) {
-                first = first == null ? cost : first;
-                last = cost;
-            }
-            if (!done[i] && steady.get(i).add(cost)) {
-                done[i] = true;
-                left--;
-            }
-        }
-        double seconds = Math.round((System.nanoTime() - start) / 1e8) / 10.0;
-        return new RunInfo.ModeWarmUp(mode.id(), seconds, pageLoads, requests, windows,
-                left == 0 && requests >= MIN_REQUESTS, first, last);
-    }
-
-    /** One window of back-to-back page loads of {@code scenario}, lasting until each browser finished one. */
     private Window window(Scenario scenario, List<BrowserClient> browsers) throws InterruptedException {
-        if (origin != null) {
-            origin.serve(scenario);
-        }
         List<SaturatingLoad.Page> pages = new ArrayList<>();
         for (Reuse reuse : config.matrix().reuse()) {
             pages.add(new SaturatingLoad.Page(scenario, reuse == Reuse.COLD));
-        }
-        for (BrowserClient browser : browsers) {
-            browser.requestHeaders(scenario.requestHeaders());
         }
         SaturatingLoad load = new SaturatingLoad(browsers, pages, config.pageLoadTimeout());
         long cpuBefore = cpuNanos.getAsLong();
