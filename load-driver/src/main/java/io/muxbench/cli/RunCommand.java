@@ -39,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--suite", paramLabel = "NAME", description = "Preset: default (the five hand-made bundled scenarios, lan, cable"
-            + " and 4g links) or ci (a short subset for CI). Other flags override it.")
+            + " and 4g links, a 60 s warm-up budget per mode) or ci (a short subset for CI). Other flags override it.")
     String suite;
 
     @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
