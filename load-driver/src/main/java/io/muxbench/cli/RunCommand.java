@@ -1,16 +1,21 @@
 package io.muxbench.cli;
 
+import io.muxbench.driver.ceiling.CeilingConfig;
+import io.muxbench.driver.ceiling.CeilingEngine;
+import io.muxbench.driver.ceiling.CeilingException;
+import io.muxbench.driver.ceiling.CeilingTable;
+import io.muxbench.driver.mode.Mode;
 import io.muxbench.driver.run.RunConfig;
 import io.muxbench.driver.run.RunDefaults;
 import io.muxbench.driver.run.RunException;
 import io.muxbench.driver.run.Runner;
 import io.muxbench.driver.run.Suite;
 import io.muxbench.driver.tls.KeyType;
-import io.muxbench.driver.mode.Mode;
+import io.muxbench.results.Ceiling;
 import io.muxbench.results.CellResult;
+import io.muxbench.scenario.Scenario;
 import io.muxbench.vocabulary.ClientKind;
 import io.muxbench.vocabulary.Reuse;
-import io.muxbench.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -199,7 +204,7 @@ public final class RunCommand implements Callable<Integer> {
                 }
             }
         }
-        io.muxbench.results.Ceiling measuredCeiling = ceiling ? measureCeiling(config, loaded.get(0)) : null;
+        Ceiling measuredCeiling = ceiling ? measureCeiling(config, loaded.get(0)) : null;
         // From here to the hook nothing is slow: a Ctrl-C in between would leave an empty folder.
         RunFolder folder = RunFolder.create(out, runsDir);
         Runner runner = new Runner(config, loaded, folder.dir(), new Progress(System.err, quiet))
@@ -231,7 +236,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** {@code muxbench ceiling} with the run's modes, browsers and clients, on its first scenario. */
-    private io.muxbench.results.Ceiling measureCeiling(RunConfig config, Scenario first) {
+    private Ceiling measureCeiling(RunConfig config, Scenario first) {
         if (!first.hosts().isEmpty()) {
             throw UserException.badInput("--ceiling: " + config.scenarios().get(0) + " has resources on other hosts;"
                     + " the ceiling loads one origin");
@@ -240,19 +245,19 @@ public final class RunCommand implements Callable<Integer> {
             throw UserException.badInput("--ceiling: --target " + target.getHost() + " is not a loopback address: the"
                     + " ceiling is measured on plain loopback, with the server on this machine");
         }
-        io.muxbench.driver.ceiling.CeilingConfig ceilingConfig;
+        CeilingConfig ceilingConfig;
         try {
-            ceilingConfig = new io.muxbench.driver.ceiling.CeilingConfig(config.modes(), config.scenarios().get(0),
+            ceilingConfig = new CeilingConfig(config.modes(), config.scenarios().get(0),
                     target, insecure, null, config.tls(), config.load().browsers(), CEILING_DURATION, CEILING_WINDOW,
                     config.measurement().warmupBudget(), config.pageLoadTimeout(), config.client().h1Connections(),
                     config.client().pipelineConnections(), config.client().pipelineDepth(),
                     config.origin().maxConcurrentStreams(), config.origin().keyType(),
-                    io.muxbench.driver.ceiling.CeilingEngine.h2loadOnPath());
+                    CeilingEngine.h2loadOnPath());
         } catch (IllegalArgumentException e) {
             throw UserException.badInput("--ceiling: " + e.getMessage());
         }
         try {
-            io.muxbench.results.Ceiling measured = new io.muxbench.driver.ceiling.CeilingEngine(ceilingConfig, first,
+            Ceiling measured = new CeilingEngine(ceilingConfig, first,
                     line -> {
                         if (!quiet) {
                             System.err.println("ceiling: " + line);
@@ -260,11 +265,11 @@ public final class RunCommand implements Callable<Integer> {
                     }).measure();
             if (!quiet) {
                 PrintWriter err = new PrintWriter(System.err, true);
-                io.muxbench.driver.ceiling.CeilingTable.print(measured, err);
+                CeilingTable.print(measured, err);
                 err.flush();
             }
             return measured;
-        } catch (io.muxbench.driver.ceiling.CeilingException e) {
+        } catch (CeilingException e) {
             throw UserException.failed("--ceiling: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
