@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The link emulator's UDP relays against a tiny UDP upstream on loopback, on the same port number as
  * a TCP one. As in {@link LinkEmulatorIT}, the timing assertions are the emulator's accuracy targets
- * (a round trip within 10%, a transfer at the link's rate within 25%).
+ * ({@link LinkAccuracy}; a transfer at the link's rate within 25%).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class LinkEmulatorUdpIT {
@@ -82,10 +82,7 @@ class LinkEmulatorUdpIT {
                 assertArrayEquals(ping, receive(socket));
                 rttNanos[i] = System.nanoTime() - start;
             }
-            Arrays.sort(rttNanos);
-            double medianMillis = rttNanos[rttNanos.length / 2] / 1e6;
-            System.out.printf("UDP ping-pong at rtt=100ms: median %.2f ms, %s%n", medianMillis, link.stats().summary());
-            assertTrue(medianMillis >= 100 && medianMillis <= 110, "median UDP ping-pong " + medianMillis + " ms");
+            LinkAccuracy.assertMedianRoundTripOf100Millis("UDP ping-pong", rttNanos, link);
         }
     }
 
@@ -115,15 +112,7 @@ class LinkEmulatorUdpIT {
             System.out.printf("600 kB each at 8 mbit: two browsers over UDP %s s, one browser over two UDP ports %s s,"
                             + " one browser over UDP and TCP %s s%n", Arrays.toString(twoBrowsers),
                     Arrays.toString(oneBrowserTwoPorts), Arrays.toString(oneBrowserTcpAndUdp));
-            double fullRateSeconds = size * 8 / 8e6;
-            for (double seconds : twoBrowsers) {
-                double share = fullRateSeconds / seconds;
-                assertTrue(share > 0.8 && share <= 1.0, "a browser of two got " + share + " of the link");
-            }
-            for (double seconds : concat(oneBrowserTwoPorts, oneBrowserTcpAndUdp)) {
-                double share = fullRateSeconds / seconds;
-                assertTrue(share > 0.38 && share < 0.6, "one of a browser's two downloads got " + share + " of the link");
-            }
+            LinkAccuracy.assertSharesOfEightMegabit(size, concat(oneBrowserTwoPorts, oneBrowserTcpAndUdp), twoBrowsers);
         }
     }
 

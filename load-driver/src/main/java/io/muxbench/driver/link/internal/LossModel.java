@@ -20,8 +20,7 @@ final class LossModel {
         if (lossRate == 0 || startSeq % Flow.MSS != 0) {
             return false;
         }
-        long h = mix(seed ^ mix(flowKey ^ mix(startSeq / Flow.MSS)));
-        return (h >>> 11) * 0x1.0p-53 < lossRate;
+        return isLostAt(flowKey, startSeq / Flow.MSS);
     }
 
     /**
@@ -29,10 +28,12 @@ final class LossModel {
      * in the order the relay received them, so the same seed and the same datagrams lose the same ones.
      */
     boolean isDatagramLost(long flowKey, long datagramNumber) {
-        if (lossRate == 0) {
-            return false;
-        }
-        long h = mix(seed ^ mix(flowKey ^ mix(datagramNumber)));
+        return lossRate != 0 && isLostAt(flowKey, datagramNumber);
+    }
+
+    /** The seeded draw for the {@code n}th unit (MSS block or datagram) of a flow. */
+    private boolean isLostAt(long flowKey, long n) {
+        long h = mix(seed ^ mix(flowKey ^ mix(n)));
         return (h >>> 11) * 0x1.0p-53 < lossRate;
     }
 
