@@ -15,13 +15,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code muxbench link}: the link emulator alone, as a TCP proxy in front of a server, so that a
- * browser, curl or h2load can be put on the same link as muxbench's own clients.
+ * {@code muxbench link}: the link emulator alone, as a TCP and UDP proxy in front of a server, so
+ * that a browser, curl, h2load or an HTTP/3 client can be put on the same link as muxbench's own clients.
  */
 @Command(name = "link", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Runs the link emulator alone: a TCP proxy that puts an emulated network link between its clients"
-                        + " and one upstream server, until Ctrl-C.",
+                "Runs the link emulator alone: a TCP and UDP proxy that puts an emulated network link between its"
+                        + " clients and one upstream server, until Ctrl-C. UDP is relayed on the same port number,"
+                        + " to the upstream's same UDP port (so HTTP/3 clients can use it too).",
                 "",
                 "Each direction has a propagation delay of half the round-trip time and a bottleneck of fixed"
                         + " bandwidth, shared round-robin by all connections from one client address (one"
@@ -31,6 +32,11 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " segments at random (seeded): a lost segment arrives one round trip later (200 ms"
                         + " later when too few segments follow it), holds back every later byte, and halves"
                         + " the window.",
+                "",
+                "Datagrams from each client address and port go through a relay of their own, share the"
+                        + " browser's bottleneck with its TCP connections, wait in a drop-tail queue (twice the"
+                        + " bandwidth-delay product, at least 64 KiB, per direction), are lost at random"
+                        + " (seeded, per datagram, never retransmitted) and arrive whole and in order.",
                 ""
         },
         footer = {
@@ -64,7 +70,8 @@ public final class LinkCommand implements Callable<Integer> {
     String link;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Seed of the segment loss: the same seed loses the same segments (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the segment and datagram loss: the same seed loses the same segments and datagrams"
+                    + " (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Spec
@@ -85,7 +92,7 @@ public final class LinkCommand implements Callable<Integer> {
             throw UserException.failed("cannot listen on " + listenHost + ":" + listenPort + ": " + e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("muxbench link: listening on " + hostPort(emulator.address()) + ", forwarding to "
+        out.println("muxbench link: listening on " + hostPort(emulator.address()) + " (TCP and UDP), forwarding to "
                 + hostPort(upstreamAddress) + " over " + profile + ", seed " + seed + " (Ctrl-C stops)");
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

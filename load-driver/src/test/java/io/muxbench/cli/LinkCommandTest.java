@@ -30,6 +30,16 @@ class LinkCommandTest {
     }
 
     @Test
+    void helpSaysUdpIsRelayedOnTheSamePort() {
+        CliRun output = run("link", "--help");
+        assertEquals(0, output.exitCode());
+        String help = output.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("TCP and UDP proxy"), output.out());
+        assertTrue(help.contains("UDP is relayed on the same port number"), output.out());
+        assertTrue(help.contains("drop-tail queue"), output.out());
+    }
+
+    @Test
     void badProfileIsOneLineAndExitTwo() {
         CliRun output = run("link", "--listen", "0", "--upstream", "127.0.0.1:8000", "--link", "dialup");
         assertEquals(2, output.exitCode());

@@ -2,15 +2,19 @@ package io.muxbench.driver.link;
 
 import io.muxbench.driver.link.internal.EventLoop;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A TCP proxy that puts an emulated network link between its clients and an upstream server, or
+ * A TCP and UDP proxy that puts an emulated network link between its clients and an upstream server, or
  * several: each {@link #route route} listens on a port of its own and forwards to its own upstream
  * through the same link, as a page's hosts all sit behind one browser's access link. Connections
  * are grouped into browsers by the client's source address: all connections from one address
@@ -22,6 +26,12 @@ import java.util.concurrent.CompletionStage;
  * the first byte, slow start from 10 segments of 1460 bytes, in-order delivery, and seeded segment
  * loss with retransmission after one round trip (or a 200 ms timeout) that holds back every later
  * byte and halves the window. One selector thread and a timer heap do all the work.
+ *
+ * <p>UDP: every listening port relays datagrams on the same port number too. Each client address
+ * and port gets a relay with its own upstream socket (the upstream sees one peer per client); its
+ * datagrams take turns at the same bottleneck as the browser's TCP connections, wait in a drop-tail
+ * queue of twice the bandwidth-delay product (at least 64 KiB) per direction, are lost per datagram
+ * by the same seeded loss, propagate for half the round trip and arrive whole and in order.
  *
  * <p>An unexpected failure while serving one connection (even an {@link Error}) resets that
  * connection only, and a failing accept pauses the listener briefly. Should the thread itself
@@ -40,6 +50,7 @@ import java.util.concurrent.CompletionStage;
 public final class LinkEmulator implements AutoCloseable {
 
     private static final int BACKLOG = 1024;
+    private static final int UDP_BIND_ATTEMPTS = 20;
 
     private final LinkProfile profile;
     private final InetSocketAddress address;
@@ -64,11 +75,17 @@ public final class LinkEmulator implements AutoCloseable {
      */
     public static LinkEmulator start(LinkProfile profile, InetSocketAddress listen, InetSocketAddress upstream, long seed)
             throws IOException {
+        return start(profile, listen, upstream, seed, EventLoop.defaultDatagramQueueBytes(profile));
+    }
+
+    /** As above, with {@code datagramQueueBytes} as each UDP relay's queue per direction (for the tests). */
+    static LinkEmulator start(LinkProfile profile, InetSocketAddress listen, InetSocketAddress upstream, long seed,
+                              int datagramQueueBytes) throws IOException {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(upstream, "upstream");
-        return serve(listen, (server, bound) ->
-                new LinkEmulator(profile, bound, EventLoop.start(profile, server, upstream, seed)));
+        return serve(listen, (server, udp, bound) -> new LinkEmulator(profile, bound,
+                EventLoop.start(profile, server, udp, upstream, seed, datagramQueueBytes)));
     }
 
     /**
@@ -83,26 +100,49 @@ public final class LinkEmulator implements AutoCloseable {
      */
     public InetSocketAddress route(InetSocketAddress upstream) throws IOException {
         Objects.requireNonNull(upstream, "upstream");
-        return serve(new InetSocketAddress(address.getAddress(), 0), (server, bound) -> {
-            loop.listen(server, upstream);
+        return serve(new InetSocketAddress(address.getAddress(), 0), (server, udp, bound) -> {
+            loop.listen(server, udp, upstream);
             return bound;
         });
     }
 
-    /** What to do with a freshly bound server channel; a failure closes the channel. */
+    /** What to do with a freshly bound pair of TCP and UDP channels; a failure closes both. */
     @FunctionalInterface
     private interface Serving<T> {
-        T serve(ServerSocketChannel server, InetSocketAddress bound) throws IOException;
+        T serve(ServerSocketChannel server, DatagramChannel udp, InetSocketAddress bound) throws IOException;
     }
 
+    /**
+     * Binds TCP on {@code listen}, then UDP on the same address and port number. An ephemeral port
+     * whose UDP twin is taken is given back and another one tried.
+     */
     private static <T> T serve(InetSocketAddress listen, Serving<T> serving) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        try {
-            server.bind(listen, BACKLOG);
-            return serving.serve(server, (InetSocketAddress) server.getLocalAddress());
-        } catch (IOException | RuntimeException e) {
-            server.close();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            ServerSocketChannel server = ServerSocketChannel.open();
+            DatagramChannel udp = null;
+            try {
+                server.bind(listen, BACKLOG);
+                InetSocketAddress bound = (InetSocketAddress) server.getLocalAddress();
+                udp = DatagramChannel.open(bound.getAddress() instanceof Inet6Address
+                        ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+                try {
+                    udp.bind(bound);
+                } catch (BindException e) {
+                    if (listen.getPort() == 0 && attempt < UDP_BIND_ATTEMPTS) {
+                        udp.close();
+                        server.close();
+                        continue;
+                    }
+                    throw new BindException("UDP port " + bound.getPort() + " is taken (TCP was free): " + e.getMessage());
+                }
+                return serving.serve(server, udp, bound);
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                if (udp != null) {
+                    udp.close();
+                }
+                throw e;
+            }
         }
     }
 
@@ -110,7 +150,7 @@ public final class LinkEmulator implements AutoCloseable {
         return profile;
     }
 
-    /** The address clients connect to for the first upstream (see {@link #route} for more). */
+    /** The address clients connect to for the first upstream (see {@link #route} for more), TCP and UDP alike. */
     public InetSocketAddress address() {
         return address;
     }

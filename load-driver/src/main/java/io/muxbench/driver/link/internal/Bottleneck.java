@@ -6,14 +6,14 @@ import java.util.List;
 
 /**
  * One direction of one browser's access link: a fixed bandwidth, served round-robin one segment at
- * a time among the flows with segments queued (fair queueing, as a modern home router does). Time
+ * a time among the senders (TCP flows, UDP relays) with segments queued (fair queueing, as a modern home router does). Time
  * here is logical: a segment starts when the link is free or when it was queued, whichever is later,
  * so a late wake-up does not stretch the schedule.
  */
 final class Bottleneck extends Scheduled {
 
     private final long bitsPerSecond;
-    private final ArrayDeque<Flow> rotation = new ArrayDeque<>();
+    private final ArrayDeque<Sender> rotation = new ArrayDeque<>();
     private long freeAtNanos = System.nanoTime();
 
     Bottleneck(TimerHeap timers, long bitsPerSecond) {
@@ -21,8 +21,8 @@ final class Bottleneck extends Scheduled {
         this.bitsPerSecond = bitsPerSecond;
     }
 
-    /** A flow has queued segments: give it its turn. */
-    void offer(Flow flow, long nowNanos) {
+    /** A sender has queued segments: give it its turn. */
+    void offer(Sender flow, long nowNanos) {
         if (!flow.inRotation) {
             flow.inRotation = true;
             rotation.addLast(flow);
@@ -37,7 +37,7 @@ final class Bottleneck extends Scheduled {
                 armAt(freeAtNanos);
                 return;
             }
-            Flow flow = rotation.pollFirst();
+            Sender flow = rotation.pollFirst();
             Segment segment = flow.pollQueued();
             if (segment == null) {
                 flow.inRotation = false;
@@ -57,9 +57,9 @@ final class Bottleneck extends Scheduled {
     /** A turn failed half-way: reset every connection waiting for a turn, and start over with an empty rotation. */
     @Override
     void onFailure(Throwable failure) {
-        List<Flow> waiting = new ArrayList<>(rotation);
+        List<Sender> waiting = new ArrayList<>(rotation);
         rotation.clear();
-        for (Flow flow : waiting) {
+        for (Sender flow : waiting) {
             flow.inRotation = false;
             flow.abortConnection();
         }

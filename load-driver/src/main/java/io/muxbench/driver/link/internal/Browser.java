@@ -2,13 +2,14 @@ package io.muxbench.driver.link.internal;
 
 import java.net.InetAddress;
 
-/** The connections from one client address: they share one bottleneck each way. */
+/** The connections and UDP relays from one client address: they share one bottleneck each way. */
 final class Browser {
 
     final InetAddress address;
     final Bottleneck up;
     final Bottleneck down;
     private int nextConnectionOrdinal;
+    private int nextRelayOrdinal;
 
     Browser(InetAddress address, TimerHeap timers, long upBitsPerSecond, long downBitsPerSecond) {
         this.address = address;
@@ -23,10 +24,21 @@ final class Browser {
      * starting again at 0 whenever the link's numbering epoch changed.
      */
     int nextConnectionOrdinal(int epoch) {
+        renumberIfNew(epoch);
+        return nextConnectionOrdinal++;
+    }
+
+    /** Numbers this browser's UDP relays (one per client port) as {@link #nextConnectionOrdinal} numbers connections. */
+    int nextRelayOrdinal(int epoch) {
+        renumberIfNew(epoch);
+        return nextRelayOrdinal++;
+    }
+
+    private void renumberIfNew(int epoch) {
         if (epoch != numberingEpoch) {
             numberingEpoch = epoch;
             nextConnectionOrdinal = 0;
+            nextRelayOrdinal = 0;
         }
-        return nextConnectionOrdinal++;
     }
 }

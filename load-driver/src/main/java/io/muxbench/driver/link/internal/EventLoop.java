@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -26,7 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The emulator's one thread: a selector for the sockets and a timer heap for the scheduled
+ * The emulator's one thread: a selector for the sockets (TCP listeners and connections, UDP ports and relays) and a timer heap for the scheduled
  * deliveries, ACKs and bottleneck turns, for every listening socket (route) of the link. It waits
  * in {@code select(timeout)} until the next timer; waits under a millisecond (select's resolution)
  * are parked instead, so deliveries stay within tens of microseconds of their schedule.
@@ -58,6 +59,7 @@ public final class EventLoop implements Runnable {
     final LinkContext link;
     final Selector selector;
     private final List<ServerSocketChannel> servers = new ArrayList<>();
+    private final List<DatagramPort> ports = new ArrayList<>();
     /** Work handed over by other threads, run by the loop's thread between two selects. */
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final Map<InetAddress, Browser> browsers = new HashMap<>();
@@ -71,9 +73,10 @@ public final class EventLoop implements Runnable {
     /** Completed once the loop has ended and closed everything: with its failure, or null after {@link #stop}. */
     private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
 
-    private EventLoop(LinkProfile profile, ServerSocketChannel server, long seed) throws IOException {
+    private EventLoop(LinkProfile profile, ServerSocketChannel server, long seed, int datagramQueueBytes)
+            throws IOException {
         warmCloseMachinery();
-        this.link = new LinkContext(profile, seed);
+        this.link = new LinkContext(profile, seed, datagramQueueBytes);
         this.selector = Selector.open();
         this.thread = new Thread(this, "muxbench-link-" + server.socket().getLocalPort());
         this.thread.setDaemon(true);
@@ -94,12 +97,21 @@ public final class EventLoop implements Runnable {
         }
     }
 
-    /** Starts serving {@code server} (bound already) on a new daemon thread. */
+    /** Starts serving {@code server} (bound already) on a new daemon thread, TCP only. */
     public static EventLoop start(LinkProfile profile, ServerSocketChannel server, InetSocketAddress upstream, long seed)
             throws IOException {
-        EventLoop loop = new EventLoop(profile, server, seed);
+        return start(profile, server, null, upstream, seed, defaultDatagramQueueBytes(profile));
+    }
+
+    /**
+     * Starts serving {@code server} and {@code udp} (both bound already; udp may be null) on a new
+     * daemon thread, each UDP relay with a drop-tail queue of {@code datagramQueueBytes} per direction.
+     */
+    public static EventLoop start(LinkProfile profile, ServerSocketChannel server, DatagramChannel udp,
+                                  InetSocketAddress upstream, long seed, int datagramQueueBytes) throws IOException {
+        EventLoop loop = new EventLoop(profile, server, seed, datagramQueueBytes);
         try {
-            loop.register(server, upstream);
+            loop.register(server, udp, upstream);
         } catch (IOException | RuntimeException e) {
             loop.selector.close();
             throw e;
@@ -117,13 +129,18 @@ public final class EventLoop implements Runnable {
      *     it within five seconds
      */
     public void listen(ServerSocketChannel server, InetSocketAddress upstream) throws IOException {
+        listen(server, null, upstream);
+    }
+
+    /** As {@link #listen(ServerSocketChannel, InetSocketAddress)}, with UDP relayed from {@code udp} (bound already) too. */
+    public void listen(ServerSocketChannel server, DatagramChannel udp, InetSocketAddress upstream) throws IOException {
         if (stopping || stopped) {
             throw stoppedException();
         }
         CompletableFuture<Void> registered = new CompletableFuture<>();
         tasks.add(() -> {
             try {
-                register(server, upstream);
+                register(server, udp, upstream);
                 registered.complete(null);
             } catch (Throwable e) {
                 registered.completeExceptionally(e);
@@ -152,9 +169,17 @@ public final class EventLoop implements Runnable {
         }
     }
 
-    private void register(ServerSocketChannel server, InetSocketAddress upstream) throws IOException {
+    /** Twice the bandwidth-delay product, at least 64 KiB and at most 8 MiB: what a UDP relay queues per direction. */
+    public static int defaultDatagramQueueBytes(LinkProfile profile) {
+        return LinkContext.defaultDatagramQueueBytes(profile);
+    }
+
+    private void register(ServerSocketChannel server, DatagramChannel udp, InetSocketAddress upstream) throws IOException {
         if (!selector.isOpen()) {
             throw stoppedException();
+        }
+        if (udp != null) {
+            ports.add(new DatagramPort(link, selector, udp, upstream, this::browser));
         }
         server.configureBlocking(false);
         Acceptor acceptor = new Acceptor(link.timers, server::accept, (client, now) -> adopt(client, upstream, now));
@@ -305,9 +330,7 @@ public final class EventLoop implements Runnable {
     private void adopt(SocketChannel client, InetSocketAddress upstream, long nowNanos) {
         ProxyConnection connection;
         try {
-            InetAddress source = ((InetSocketAddress) client.getRemoteAddress()).getAddress();
-            Browser browser = browsers.computeIfAbsent(source,
-                    a -> new Browser(a, link.timers, link.profile.upBitsPerSecond(), link.profile.downBitsPerSecond()));
+            Browser browser = browser(((InetSocketAddress) client.getRemoteAddress()).getAddress());
             connection = new ProxyConnection(this, client, browser, nowNanos);
         } catch (Throwable e) {
             // Typically out of descriptors for the upstream socket: this client gets a reset.
@@ -319,6 +342,12 @@ public final class EventLoop implements Runnable {
         connection.open(upstream); // resets both sides itself if it fails
     }
 
+    /** The browser of a client address, TCP and UDP alike: its bottlenecks are shared by both. */
+    private Browser browser(InetAddress source) {
+        return browsers.computeIfAbsent(source,
+                a -> new Browser(a, link.timers, link.profile.upBitsPerSecond(), link.profile.downBitsPerSecond()));
+    }
+
     void forget(ProxyConnection connection) {
         connections.remove(connection);
     }
@@ -327,6 +356,13 @@ public final class EventLoop implements Runnable {
         for (ProxyConnection connection : new ArrayList<>(connections)) {
             try {
                 connection.close(false);
+            } catch (Throwable e) {
+                // Close the rest regardless.
+            }
+        }
+        for (DatagramPort port : ports) {
+            try {
+                port.close();
             } catch (Throwable e) {
                 // Close the rest regardless.
             }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * holds back every later one until its retransmission arrives) and written to the sink; their ACKs
  * come back half a round trip later and open the window. Loop thread only.
  */
-final class Flow extends Scheduled {
+final class Flow extends Sender {
 
     static final int MSS = 1460;
     static final long INITIAL_WINDOW_BYTES = 10L * MSS;
@@ -35,7 +35,6 @@ final class Flow extends Scheduled {
     SocketChannel sink;
     boolean sourceOpen;
     boolean sinkOpen;
-    boolean inRotation;
     private final long notBeforeNanos;
 
     // Stream positions: written <= delivered <= acked-or-not <= sent <= read.
@@ -132,15 +131,18 @@ final class Flow extends Scheduled {
         }
     }
 
+    @Override
     Segment pollQueued() {
         return closed ? null : queued.pollFirst();
     }
 
+    @Override
     boolean hasQueued() {
         return !closed && !queued.isEmpty();
     }
 
     /** The bottleneck finished sending {@code segment} at {@code sentNanos}: propagate it, or lose it. */
+    @Override
     void onTransmitted(Segment segment, long sentNanos) {
         long arrivalNanos = sentNanos + link.oneWayNanos;
         if (segment.length > 0 && link.loss.isLost(flowKey, segment.startSeq)) {
@@ -202,6 +204,7 @@ final class Flow extends Scheduled {
     }
 
     /** Resets this flow's connection: something that serves it failed. */
+    @Override
     void abortConnection() {
         connection.abort();
     }

@@ -2,11 +2,12 @@ package io.muxbench.driver.link.internal;
 
 import io.muxbench.driver.link.LinkProfile;
 
-/** What every flow of one emulator shares: the link's shape, the loss model, the timers, buffers and counters. */
+/** What every flow and UDP relay of one emulator shares: the link's shape, the loss model, the timers, buffers and counters. */
 final class LinkContext {
 
     private static final int MIN_RING_BYTES = 256 << 10;
     private static final int MAX_RING_BYTES = 8 << 20;
+    private static final int MIN_DATAGRAM_QUEUE_BYTES = 64 << 10;
 
     final LinkProfile profile;
     final long rttNanos;
@@ -21,7 +22,15 @@ final class LinkContext {
     /** Twice the bandwidth-delay product (so the window, not the buffer, limits a transfer), within bounds. */
     final int maxRingBytes;
 
-    LinkContext(LinkProfile profile, long seed) {
+    /** Per UDP relay and direction, the most bytes its drop-tail queue at the bottleneck holds. */
+    final int datagramQueueBytes;
+
+    /** Twice the bandwidth-delay product, at least 64 KiB and at most 8 MiB. */
+    static int defaultDatagramQueueBytes(LinkProfile profile) {
+        return (int) Math.max(MIN_DATAGRAM_QUEUE_BYTES, Math.min(MAX_RING_BYTES, 2 * profile.bandwidthDelayProductBytes()));
+    }
+
+    LinkContext(LinkProfile profile, long seed, int datagramQueueBytes) {
         this.profile = profile;
         this.rttNanos = profile.rttNanos();
         this.oneWayNanos = rttNanos / 2;
@@ -29,5 +38,6 @@ final class LinkContext {
         long wanted = Math.max(MIN_RING_BYTES, Math.min(MAX_RING_BYTES, 2 * profile.bandwidthDelayProductBytes()));
         this.maxRingBytes = Integer.highestOneBit((int) wanted - 1) << 1;
         this.initialRingBytes = 64 << 10;
+        this.datagramQueueBytes = datagramQueueBytes;
     }
 }

@@ -14,6 +14,14 @@ final class LinkCounters {
     final AtomicLong bytesDown = new AtomicLong();
     final AtomicLong segmentsLost = new AtomicLong();
     final AtomicLong segmentsRetransmitted = new AtomicLong();
+    final AtomicLong udpRelays = new AtomicLong();
+    final AtomicLong datagramsUp = new AtomicLong();
+    final AtomicLong datagramsDown = new AtomicLong();
+    final AtomicLong datagramBytesUp = new AtomicLong();
+    final AtomicLong datagramBytesDown = new AtomicLong();
+    final AtomicLong datagramsLost = new AtomicLong();
+    final AtomicLong datagramsQueueDropped = new AtomicLong();
+    final AtomicLong datagramsSendDropped = new AtomicLong();
     /** Events that threw something unexpected; each cost one connection, not the link. */
     final AtomicLong internalErrors = new AtomicLong();
     private final Histogram timingErrorMicros = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(60), 3);
@@ -25,6 +33,8 @@ final class LinkCounters {
 
     LinkStats snapshot() {
         return new LinkStats(connections.get(), bytesUp.get(), bytesDown.get(), segmentsLost.get(),
-                segmentsRetransmitted.get(), internalErrors.get(), timingErrorMicros.copy());
+                segmentsRetransmitted.get(), internalErrors.get(), timingErrorMicros.copy(),
+                new LinkStats.Datagrams(udpRelays.get(), datagramsUp.get(), datagramsDown.get(), datagramBytesUp.get(),
+                        datagramBytesDown.get(), datagramsLost.get(), datagramsQueueDropped.get(), datagramsSendDropped.get()));
     }
 }

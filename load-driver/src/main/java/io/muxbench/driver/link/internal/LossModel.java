@@ -1,7 +1,7 @@
 package io.muxbench.driver.link.internal;
 
 /**
- * Seeded segment loss that does not depend on timing: whether a segment is lost is a hash of the
+ * Seeded segment and datagram loss that does not depend on timing: whether a segment is lost is a hash of the
  * seed, the flow and the MSS-sized block of the byte stream it starts, so the same seed and the
  * same bytes give the same losses whatever the scheduling. Only segments that start a block can
  * be lost (a block sent in pieces loses at most its first piece).
@@ -20,9 +20,29 @@ final class LossModel {
         if (lossRate == 0 || startSeq % Flow.MSS != 0) {
             return false;
         }
-        long h = mix(seed ^ mix(flowKey ^ mix(startSeq / Flow.MSS)));
+        return isLostAt(flowKey, startSeq / Flow.MSS);
+    }
+
+    /**
+     * Whether a datagram is lost: a hash of the seed, the relay's direction and the datagram's number
+     * in the order the relay received them, so the same seed and the same datagrams lose the same ones.
+     */
+    boolean isDatagramLost(long flowKey, long datagramNumber) {
+        return lossRate != 0 && isLostAt(flowKey, datagramNumber);
+    }
+
+    /** The seeded draw for the {@code n}th unit (MSS block or datagram) of a flow. */
+    private boolean isLostAt(long flowKey, long n) {
+        long h = mix(seed ^ mix(flowKey ^ mix(n)));
         return (h >>> 11) * 0x1.0p-53 < lossRate;
     }
+
+    /** A key for one direction of one UDP relay, apart from every TCP connection's keys. */
+    static long datagramFlowKey(int browserAddressHash, int relayOrdinal, boolean upstream) {
+        return mix(flowKey(browserAddressHash, relayOrdinal, upstream) ^ UDP_TAG);
+    }
+
+    private static final long UDP_TAG = 0x5544_5000_0000_0000L;
 
     /** A key for one direction of one connection: the browser's address, its connection number, the direction. */
     static long flowKey(int browserAddressHash, int connectionOrdinal, boolean upstream) {
