@@ -275,12 +275,20 @@ class PipelinedBrowserClientIT {
         List<Exchange> completed = loadPage(client);
 
         // The first connection answered 1 + 20 requests, then closed: the rest were sent again on a
-        // second one, where the faulty request is first and fails for good.
-        assertEquals(2, client.connectionsOpened());
-        assertEquals(2, origin.stats().connectionsAccepted());
+        // second one, where the faulty request is first and fails for good. Rarely (CI saw it once in
+        // many runs) the close reaches the writer and the reader as two failures, each retrying its
+        // share of the unanswered requests, and the second share opens a third connection: every
+        // request is still retried once at most, never on the first connection, and fails.
+        long opened = client.connectionsOpened();
+        assertTrue(opened == 2 || opened == 3, "connections opened: " + opened);
+        assertEquals(opened, origin.stats().connectionsAccepted());
         for (int i = 0; i < completed.size(); i++) {
             Exchange exchange = completed.get(i);
-            assertEquals(i <= faulty ? 1 : 2, exchange.connectionId, exchange.resource.path());
+            if (i <= faulty) {
+                assertEquals(1, exchange.connectionId, exchange.resource.path());
+            } else {
+                assertTrue(exchange.connectionId >= 2, exchange.resource.path() + " on " + exchange.connectionId);
+            }
             assertEquals(i <= faulty ? null : ErrorCause.RESET, exchange.failure, exchange.resource.path());
         }
         assertEquals(1, completed.get(faulty + 1).streamId, "first on the new connection");
