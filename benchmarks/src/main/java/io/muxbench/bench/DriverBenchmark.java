@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.run.Browsers;
 import io.muxbench.driver.run.PageLoad;
 import io.muxbench.driver.run.RunDefaults;
 import io.muxbench.driver.transport.BrowserClient;
@@ -65,7 +66,7 @@ public class DriverBenchmark extends BenchmarkBase {
         private static final int MOST_SETUP_PAGE_LOADS = 20;
 
         Origin origin;
-        private ClientEnvironment environment;
+        private Browsers browsers;
         private BrowserClient browser;
         private Scenario page;
 
@@ -76,10 +77,9 @@ public class DriverBenchmark extends BenchmarkBase {
             try {
                 origin = Origin.start(Origin.Options.defaults());
                 origin.serve(page);
-                environment = new ClientEnvironment(ClientEnvironment.Options.defaults(origin.tlsUri(),
-                        origin.certificate().trustStore()));
-                browser = browserMode.newClient(environment, 0);
-                browser.requestHeaders(page.requestHeaders());
+                browsers = Browsers.open(ClientEnvironment.Options.defaults(origin.tlsUri(),
+                        origin.certificate().trustStore()), browserMode, 1, page.requestHeaders());
+                browser = browsers.list().get(0);
                 warmConnections();
                 String alpn = browser.negotiated().alpn();
                 SelfCheck.require(browserMode.alpn().equals(alpn),
@@ -143,15 +143,12 @@ public class DriverBenchmark extends BenchmarkBase {
             return outcome.firstFailure().id();
         }
 
-        /** Closes the browser before the environment whose threads it runs on, and the origin last. */
+        /** Closes the browser (before the environment whose threads it runs on), and the origin last. */
         @TearDown(Level.Trial)
         public void tearDown() throws Exception {
             try {
-                if (browser != null) {
-                    browser.close();
-                }
-                if (environment != null) {
-                    environment.close();
+                if (browsers != null) {
+                    browsers.close();
                 }
             } finally {
                 if (origin != null) {

@@ -1,12 +1,13 @@
 package io.muxbench.driver.ceiling;
 
+import io.muxbench.driver.mode.Mode;
+import io.muxbench.driver.run.Browsers;
 import io.muxbench.driver.run.SaturatingLoad;
 import io.muxbench.driver.run.SteadyState;
-import io.muxbench.results.Ceiling;
-import io.muxbench.driver.mode.Mode;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;
 import io.muxbench.driver.transport.RequestTargets;
+import io.muxbench.results.Ceiling;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import java.lang.management.ManagementFactory;
@@ -134,32 +135,19 @@ public final class CeilingEngine {
             long heapAtStartBytes;
             long heapBytes;
             BrowserClient.Negotiated negotiated;
-            List<BrowserClient> browsers = new ArrayList<>();
-            try (ClientEnvironment environment = new ClientEnvironment(options)) {
+            try (Browsers browsers = Browsers.open(options, mode, config.browsers(), scenario.requestHeaders())) {
+                SaturatingLoad load = new SaturatingLoad(browsers.list(), scenario, config.pageLoadTimeout());
                 try {
-                    for (int i = 0; i < config.browsers(); i++) {
-                        BrowserClient browser = mode.newClient(environment, i);
-                        browser.requestHeaders(scenario.requestHeaders());
-                        browsers.add(browser);
-                    }
-                    SaturatingLoad load = new SaturatingLoad(browsers, scenario, config.pageLoadTimeout());
-                    try {
-                        preflight(load, browsers.get(0));
-                        load.start();
-                        warmup = warmUp(load);
-                        heapAtStartBytes = liveHeapBytes();
-                        measured = window(load, config.duration(), true);
-                        heapBytes = liveHeapBytes();
-                    } finally {
-                        load.close();
-                    }
-                    negotiated = browsers.get(0).negotiated();
+                    preflight(load, browsers.list().get(0));
+                    load.start();
+                    warmup = warmUp(load);
+                    heapAtStartBytes = liveHeapBytes();
+                    measured = window(load, config.duration(), true);
+                    heapBytes = liveHeapBytes();
                 } finally {
-                    // Browsers run on the environment's threads: closed before it stops them.
-                    for (BrowserClient browser : browsers) {
-                        browser.close();
-                    }
+                    load.close();
                 }
+                negotiated = browsers.list().get(0).negotiated();
             } catch (CeilingException | InterruptedException e) {
                 throw e;
             } catch (Exception e) {

@@ -4,7 +4,6 @@ import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,17 +37,9 @@ final class DriverCellRound extends CellRound {
                 origin == null ? null : origin.certificate().trustStore(), front.rtt());
         // Every host of the page is served on the origin's ports, and reached through the same link:
         // each browser's client sends every host's requests to the front, naming the host in them.
-        List<BrowserClient> browsers = new ArrayList<>();
-        try (ClientEnvironment environment = new ClientEnvironment(options)) {
-            try {
-                runBrowsers(recorder, environment, browsers, first, quota);
-            } finally {
-                // Browsers run on the environment's threads: close them before it stops those threads
-                // (the other way round, every cell-round waited out the thread pool's stop timeout).
-                for (BrowserClient browser : browsers) {
-                    browser.close();
-                }
-            }
+        try (Browsers browsers = Browsers.open(options, recorder.cell.mode(), config.load().browsers(),
+                recorder.scenario.requestHeaders())) {
+            runBrowsers(recorder, browsers.list(), first, quota);
         } catch (InterruptedException | IOException e) {
             throw e;
         } catch (Exception e) {
@@ -56,13 +47,8 @@ final class DriverCellRound extends CellRound {
         }
     }
 
-    private void runBrowsers(CellRecorder recorder, ClientEnvironment environment, List<BrowserClient> browsers,
-                             boolean first, int quota) throws Exception {
-        for (int i = 0; i < config.load().browsers(); i++) {
-            BrowserClient browser = recorder.cell.mode().newClient(environment, i);
-            browser.requestHeaders(recorder.scenario.requestHeaders());
-            browsers.add(browser);
-        }
+    private void runBrowsers(CellRecorder recorder, List<BrowserClient> browsers, boolean first, int quota)
+            throws InterruptedException {
         LoadLoop loop = new LoadLoop(recorder, browsers, config.load(), config.pageLoadTimeout(), monitor, progress, stop);
         if (first && plan.warmupPerBrowser() > 0) {
             loop.warmUp(plan.warmupPerBrowser());

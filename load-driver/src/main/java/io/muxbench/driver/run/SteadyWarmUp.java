@@ -197,21 +197,9 @@ final class SteadyWarmUp {
         }
         ClientEnvironment.Options options = config.client().options(upstream,
                 origin == null ? null : origin.certificate().trustStore(), Duration.ZERO);
-        List<BrowserClient> browsers = new ArrayList<>();
-        try (ClientEnvironment environment = new ClientEnvironment(options)) {
-            try {
-                for (int i = 0; i < Math.min(config.load().browsers(), MAX_BROWSERS); i++) {
-                    BrowserClient browser = mode.newClient(environment, i);
-                    browser.requestHeaders(scenario.requestHeaders());
-                    browsers.add(browser);
-                }
-                return window(scenario, browsers);
-            } finally {
-                // Browsers run on the environment's threads: closed before it stops them.
-                for (BrowserClient browser : browsers) {
-                    browser.close();
-                }
-            }
+        try (Browsers browsers = Browsers.open(options, mode, Math.min(config.load().browsers(), MAX_BROWSERS),
+                scenario.requestHeaders())) {
+            return window(scenario, browsers.list());
         } catch (InterruptedException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
