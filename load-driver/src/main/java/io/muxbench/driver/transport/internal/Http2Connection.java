@@ -32,8 +32,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * One HTTP/2 session of a browser to one host, straight on Jetty's {@link HTTP2Client}: opened on
  * the first request, ready once the server's SETTINGS arrived, then as many streams at once as
- * they allow; requests beyond that wait in order and begin as streams end, on the thread that saw
- * the end. A session that closed or failed takes its waiting requests with it, and the next
+ * they allow; requests beyond that wait in order and begin as streams close, on the thread that saw
+ * the close. A session that closed or failed takes its waiting requests with it, and the next
  * request of the host gets a new one ({@link #isClosed()}).
  *
  * <pre>{@code
@@ -219,7 +219,7 @@ public final class Http2Connection implements Session.Listener {
         session.newStream(new HeadersFrame(request.request, null, true), request, request);
     }
 
-    /** A request completed: its stream, if it had one, is free for the next waiting request. */
+    /** A request's stream closed, or could not be made: its place is free for the next waiting request. */
     void released(Http2Request request) {
         boolean free;
         synchronized (this) {

@@ -26,6 +26,10 @@ final class Http2Request implements Stream.Listener, Promise<Stream> {
     private final Http2Connection connection;
     /** Guarded by this: the exchange completes once, whichever of Jetty's callbacks comes first. */
     private boolean done;
+    /** Guarded by this: Jetty closed the stream (or never made it), taking it off the session's count. */
+    private boolean closed;
+    /** Guarded by this: the stream's place under the server's limit is given back once. */
+    private boolean released;
     /** Guarded by the connection: a stream was asked for (it counts against the server's limit). */
     boolean started;
 
@@ -45,9 +49,17 @@ final class Http2Request implements Stream.Listener, Promise<Stream> {
         }
     }
 
+    /** The stream could not be made: it never took a place under the server's limit. */
     @Override
     public void failed(Throwable failure) {
         fail(FailureClassifier.classify(failure), String.valueOf(failure.getMessage()));
+        closed();
+    }
+
+    /** Jetty closed the stream, after taking it off the session's count of streams. */
+    @Override
+    public void onClosed(Stream stream) {
+        closed();
     }
 
     @Override
@@ -134,7 +146,30 @@ final class Http2Request implements Stream.Listener, Promise<Stream> {
     }
 
     private void complete() {
-        connection.released(this);
+        release();
         listener.onComplete(exchange);
+    }
+
+    private void closed() {
+        synchronized (this) {
+            closed = true;
+        }
+        release();
+    }
+
+    /**
+     * Gives the stream's place to the next waiting request once the exchange ended and Jetty closed
+     * the stream, whichever comes last: Jetty may close it before the last DATA frame is read (then
+     * the next request would begin while this one is still receiving), and may still count it after
+     * the response ended (then it refuses the next stream: "Max local stream count exceeded").
+     */
+    private void release() {
+        synchronized (this) {
+            if (released || !done || !closed) {
+                return;
+            }
+            released = true;
+        }
+        connection.released(this);
     }
 }
