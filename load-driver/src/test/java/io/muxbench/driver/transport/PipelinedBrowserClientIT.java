@@ -274,25 +274,29 @@ class PipelinedBrowserClientIT {
 
         List<Exchange> completed = loadPage(client);
 
-        // The first connection answered 1 + 20 requests, then closed: the rest were sent again on a
-        // second one, where the faulty request is first and fails for good. Rarely (CI saw it once in
-        // many runs) the close reaches the writer and the reader as two failures, each retrying its
-        // share of the unanswered requests, and the second share opens a third connection: every
-        // request is still retried once at most, never on the first connection, and fails.
+        // The first connection answers requests in order until the faulty one closes it; what it did
+        // not answer is sent again on a new connection, where the faulty request fails for good.
+        // Usually the first connection answers all 1 + 20 before it, but its close is a reset (the
+        // later requests sit unread at the server), which drops answers the server had not sent
+        // yet: those are retried too, and succeed, on a later connection, before the faulty one.
         long opened = client.connectionsOpened();
-        assertTrue(opened == 2 || opened == 3, "connections opened: " + opened);
+        assertTrue(opened >= 2, "connections opened: " + opened);
         assertEquals(opened, origin.stats().connectionsAccepted());
+        int firstRetried = -1;
         for (int i = 0; i < completed.size(); i++) {
             Exchange exchange = completed.get(i);
-            if (i <= faulty) {
-                assertEquals(1, exchange.connectionId, exchange.resource.path());
-            } else {
-                assertTrue(exchange.connectionId >= 2, exchange.resource.path() + " on " + exchange.connectionId);
+            String path = exchange.resource.path();
+            if (exchange.connectionId != 1 && firstRetried < 0) {
+                firstRetried = i;
             }
-            assertEquals(i <= faulty ? null : ErrorCause.RESET, exchange.failure, exchange.resource.path());
+            assertEquals(firstRetried < 0 ? 1 : exchange.connectionId, exchange.connectionId,
+                    path + ": the first connection answers a prefix of the page");
+            assertTrue(i <= faulty || exchange.connectionId >= 2, path + " on " + exchange.connectionId);
+            assertEquals(i <= faulty ? null : ErrorCause.RESET, exchange.failure, path + ": " + exchange.failureDetail);
         }
-        assertEquals(1, completed.get(faulty + 1).streamId, "first on the new connection");
-        assertTrue(completed.get(faulty + 1).connectStartNanos > 0, "it waited for the new connection");
+        assertTrue(firstRetried > 0 && firstRetried <= faulty + 1, "first retried: " + firstRetried);
+        assertEquals(1, completed.get(firstRetried).streamId, "first on the new connection");
+        assertTrue(completed.get(firstRetried).connectStartNanos > 0, "it waited for the new connection");
     }
 
     @Test

@@ -55,7 +55,8 @@ public final class PipelinedConnection {
         void retry(List<PipelinedRequest> requests);
     }
 
-    private enum State { CONNECTING, OPEN, CLOSED }
+    /** DRAINING: a write failed; the reader still takes the responses that arrived before the close. */
+    private enum State { CONNECTING, OPEN, DRAINING, CLOSED }
 
     private final long id;
     private final ConnectionSettings settings;
@@ -96,7 +97,7 @@ public final class PipelinedConnection {
 
     /** Still takes requests; call with the lock held. */
     public boolean usable() {
-        return state != State.CLOSED;
+        return state == State.CONNECTING || state == State.OPEN;
     }
 
     /** Gives it a request: it leaves the client's queue now. Call with the lock held, then {@link #flushLocked()}. */
@@ -232,10 +233,17 @@ public final class PipelinedConnection {
                 out.flush();
             } catch (Throwable failure) {
                 batch.clear();
+                boolean drain = failure instanceof java.net.SocketException;
                 synchronized (lock) {
                     writing = false;
+                    if (drain && state == State.OPEN) {
+                        // The server closed (a reset, as requests it had not read were pipelined):
+                        // answers it sent before may still wait unread, so the reader takes them,
+                        // then meets the close and retries only what truly went unanswered.
+                        state = State.DRAINING;
+                    }
                 }
-                if (!closedByClient && !(failure instanceof java.net.SocketException && retryUnanswered())) {
+                if (!closedByClient && !drain) {
                     die(classify(failure), describe("cannot write the requests", failure));
                 }
                 return;
@@ -352,8 +360,8 @@ public final class PipelinedConnection {
 
     /**
      * A kept-alive connection the server ended between responses (idle, Connection: close, or a close
-     * with requests pipelined after its last answer still unread, which the kernel turns into a reset
-     * that may reach the writer first): the requests it did not answer go to a new connection, as
+     * with requests pipelined after its last answer still unread, which the kernel turns into a reset,
+     * seen by the reader once it has read what arrived before): the requests it did not answer go to a new connection, as
      * browsers retry them. Each retry follows at least one answered request, so this cannot loop.
      *
      * @return false when nothing was answered on it yet: then the caller fails what it owes
