@@ -41,7 +41,7 @@ public final class CeilingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-m", "--mode"}, split = ",", paramLabel = "MODE", description = "h1, h1-pipelined, h2; repeatable (default: all three).")
+    @Option(names = {"-m", "--mode"}, split = ",", paramLabel = "MODE", description = "h1, h1-pipelined, h2; repeatable (default: all three). Not h3: h2load cannot speak HTTP/3.")
     List<String> modes;
 
     @Option(names = {"-s", "--scenario"}, defaultValue = RunDefaults.SCENARIO, paramLabel = "NAME|FILE",
@@ -160,7 +160,8 @@ public final class CeilingCommand implements Callable<Integer> {
         }
         Path reference = noH2load ? null : h2load != null ? h2load : CeilingEngine.h2loadOnPath();
         try {
-            List<Mode> chosen = modes == null ? Mode.builtIn() : modes.stream().map(Mode::of).toList();
+            List<Mode> chosen = modes == null ? CeilingConfig.measurable(Mode.runnable(!cleartext))
+                    : modes.stream().map(Mode::of).toList();
             return new CeilingConfig(chosen, scenario, target, insecure, serverPid, !cleartext, browsers, duration,
                     warmupWindow, warmupBudget, Duration.ofSeconds(RunDefaults.PAGE_LOAD_TIMEOUT_SECONDS), h1Connections,
                     pipelineConnections, pipelineDepth, maxStreams, key, reference);

@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code muxbench run}: the load driver. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Loads scenarios over h1 (6 connections), h1-pipelined and h2 (1 connection), through an emulated"
+        description = {"Loads scenarios over h1 (6 connections), h1-pipelined, h2 (1 connection) and h3 (1 QUIC connection, over"
+                + " TLS when Netty's native QUIC library loads), through an emulated"
                 + " link, and writes a run folder: run.json, results.json, one HdrHistogram log per cell, index.html.",
                 "Cells (scenario x link x reuse x mode) run interleaved in rounds. Progress goes to stderr; the"
                         + " table of results to stdout. Ctrl-C stops the run and keeps what was measured, marked incomplete."})
@@ -52,7 +53,8 @@ public final class RunCommand implements Callable<Integer> {
     List<String> scenarios;
 
     @Option(names = {"-m", "--mode"}, split = ",", paramLabel = "MODE",
-            description = "h1, h1-pipelined, h2; repeatable (default: all three).")
+            description = "h1, h1-pipelined, h2, h3; repeatable (default: all four; h3 only over TLS and when Netty's native"
+                    + " QUIC library loads, else left out with a warning).")
     List<String> modes;
 
     @Option(names = {"-l", "--link"}, paramLabel = "LINK",
@@ -139,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--browser", paramLabel = ClientKind.CHROMIUM_ID,
-            description = "Also load every scenario in a real browser (headless Chromium) over h1 and h2, as cells of"
+            description = "Also load every scenario in a real browser (headless Chromium) over h1, h2 and h3, as cells of"
                     + " their own (client chromium), through the same links, interleaved with the driver's cells.")
     String browser;
 
@@ -166,6 +168,13 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunConfig config = config();
+        if (modes == null) {
+            for (Mode mode : Mode.builtIn()) {
+                if (mode.whyUnavailable(config.tls()) != null) {
+                    System.err.println("warning: no " + mode.id() + " cells: " + mode.id() + " " + mode.whyUnavailable(config.tls()));
+                }
+            }
+        }
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
             Scenario scenario = Scenarios.load(name, keepHosts);
@@ -247,7 +256,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         CeilingConfig ceilingConfig;
         try {
-            ceilingConfig = new CeilingConfig(config.modes(), config.scenarios().get(0),
+            ceilingConfig = new CeilingConfig(ceilingModes(config.modes()), config.scenarios().get(0),
                     target, insecure, null, config.tls(), config.load().browsers(), CEILING_DURATION, CEILING_WINDOW,
                     config.measurement().warmupBudget(), config.pageLoadTimeout(), config.client().h1Connections(),
                     config.client().pipelineConnections(), config.client().pipelineDepth(),
@@ -275,6 +284,20 @@ public final class RunCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             throw UserException.failed("interrupted while measuring the ceiling");
         }
+    }
+
+    /** The run's modes the ceiling can measure, with a note for each it leaves out; a user error when none is left. */
+    private List<Mode> ceilingModes(List<Mode> runModes) {
+        List<Mode> measurable = CeilingConfig.measurable(runModes);
+        for (Mode mode : runModes) {
+            if (!measurable.contains(mode) && !quiet) {
+                System.err.println("note: the ceiling leaves out " + mode.id() + " " + mode.whyNoCeiling());
+            }
+        }
+        if (measurable.isEmpty()) {
+            throw UserException.badInput("--ceiling: it cannot measure any mode of this run");
+        }
+        return measurable;
     }
 
     /** The ceiling's measured window per mode under {@code run --ceiling}, and its warm-up window. */

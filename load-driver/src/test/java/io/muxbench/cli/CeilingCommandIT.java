@@ -59,7 +59,9 @@ class CeilingCommandIT {
     @Test
     void badFlagsAreRefusedInOneLine() {
         assertOneLine(CliRun.of("ceiling", "-b", "0"), 2, "muxbench: browsers must be 1..100, got 0");
-        assertOneLine(CliRun.of("ceiling", "-m", "h3"), 2, "muxbench: unknown mode 'h3'");
+        assertOneLine(CliRun.of("ceiling", "-m", "h4"), 2, "muxbench: unknown mode 'h4'");
+        assertOneLine(CliRun.of("ceiling", "-m", "h2,h3"), 2,
+                "muxbench: the ceiling cannot measure h3 (h2load cannot speak HTTP/3)");
         assertOneLine(CliRun.of("ceiling", "--insecure"), 2, "muxbench: insecure only applies with a target");
         assertOneLine(CliRun.of("ceiling", "--h2load", dir.resolve("none").toString()), 2, "muxbench: --h2load ");
     }

@@ -116,7 +116,7 @@ class RunCommandIT {
     @Test
     void badFlagsExitTwoWithOneLine() {
         String out = dir.resolve("run").toString();
-        for (String[] flag : new String[][]{{"--reuse", "sometimes"}, {"--mode", "h3"}, {"--link", "rtt=fast"}}) {
+        for (String[] flag : new String[][]{{"--reuse", "sometimes"}, {"--mode", "h4"}, {"--link", "rtt=fast"}}) {
             Result result = muxbench("run", flag[0], flag[1], "--quiet", "--out", out);
             assertEquals(Main.EXIT_BAD_INPUT, result.exitCode(), String.join(" ", flag) + ": " + result.errLines());
             assertOneLine(result, flag[1]);
@@ -265,6 +265,24 @@ class RunCommandIT {
             assertOneLine(result, "must be at most 24h");
             assertTrue(Files.notExists(out), "no run folder");
         }
+    }
+
+    @Test
+    void h3InCleartextIsRefusedWhenAskedForAndLeftOutWithOneWarningByDefault() throws Exception {
+        Path out = dir.resolve("run");
+        Result asked = muxbench("run", "--scenario", tinyScenario("t.json", "t").toString(), "--cleartext", "-m", "h2,h3",
+                "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, asked.exitCode(), asked.errLines().toString());
+        assertOneLine(asked, "muxbench: h3 needs TLS");
+        assertTrue(Files.notExists(out), "no run folder");
+
+        Result byDefault = muxbench("run", "--scenario", tinyScenario("t.json", "t").toString(), "--cleartext",
+                "--link", "none", "--reuse", "warm", "--page-loads", "1", "--warmup", "0", "--rounds", "1", "--quiet",
+                "--no-report", "--out", out.toString());
+        assertEquals(0, byDefault.exitCode(), byDefault.errLines().toString());
+        assertEquals(List.of("warning: no h3 cells: h3 needs TLS (QUIC has no cleartext form)"), byDefault.errLines());
+        assertEquals(List.of("h1", "h1-pipelined", "h2"),
+                ResultsFormat.readRun(out).results().cells().stream().map(CellResult::mode).toList());
     }
 
     @Test

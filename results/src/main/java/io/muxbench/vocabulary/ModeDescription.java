@@ -33,6 +33,9 @@ public record ModeDescription(String id, String label, String color, boolean bas
     /** HTTP/2: one connection, many concurrent streams. */
     public static final ModeDescription H2 =
             new ModeDescription("h2", "HTTP/2, one connection", "#2ca02c", false);
+    /** HTTP/3: one QUIC connection, many concurrent streams, TLS 1.3 inside QUIC. */
+    public static final ModeDescription H3 =
+            new ModeDescription("h3", "HTTP/3 over QUIC, one connection", "#d62728", false);
 
     public ModeDescription {
         Objects.requireNonNull(id, "id");
@@ -47,7 +50,7 @@ public record ModeDescription(String id, String label, String color, boolean bas
 
     /** The modes muxbench ships, in the order runs compare them. */
     public static List<ModeDescription> builtIn() {
-        return List.of(H1, H1_PIPELINED, H2);
+        return List.of(H1, H1_PIPELINED, H2, H3);
     }
 
     /**

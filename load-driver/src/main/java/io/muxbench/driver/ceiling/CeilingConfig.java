@@ -41,6 +41,14 @@ public record CeilingConfig(List<Mode> modes, String scenarioSource, URI target,
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("modes must name at least one mode");
         }
+        for (Mode mode : modes) {
+            if (mode.whyNoCeiling() != null) {
+                throw new IllegalArgumentException("the ceiling cannot measure " + mode.id() + " " + mode.whyNoCeiling());
+            }
+            if (mode.whyUnavailable(tls) != null) {
+                throw new IllegalArgumentException(mode.id() + " " + mode.whyUnavailable(tls));
+            }
+        }
         if (browsers < 1 || browsers > 100) {
             throw new IllegalArgumentException("browsers must be 1..100, got " + browsers);
         }
@@ -54,6 +62,11 @@ public record CeilingConfig(List<Mode> modes, String scenarioSource, URI target,
             throw new IllegalArgumentException((insecure ? "insecure" : "serverPid")
                     + " only applies with a target (the embedded origin runs as a child process, measured as such)");
         }
+    }
+
+    /** Those of {@code modes} the ceiling can measure ({@link Mode#whyNoCeiling()}), in order. */
+    public static List<Mode> measurable(List<Mode> modes) {
+        return modes.stream().filter(mode -> mode.whyNoCeiling() == null).toList();
     }
 
     private static void positive(String name, Duration value) {

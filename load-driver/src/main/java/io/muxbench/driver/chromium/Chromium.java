@@ -83,24 +83,17 @@ public final class Chromium implements AutoCloseable {
      */
     public static Chromium launch(Path executable, boolean http2, String spkiSha256, String hostResolverRules,
                                   Duration timeout) throws IOException {
+        return launch(executable, http2, spkiSha256, hostResolverRules, List.of(), timeout);
+    }
+
+    /**
+     * As {@link #launch(Path, boolean, String, String, Duration)}, with QUIC forced on for
+     * {@code quicOrigins} ({@code host:port} as the page's URLs name them); empty for QUIC off.
+     */
+    public static Chromium launch(Path executable, boolean http2, String spkiSha256, String hostResolverRules,
+                                  List<String> quicOrigins, Duration timeout) throws IOException {
         Path profile = Files.createTempDirectory("muxbench-chromium-");
-        List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless=new", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-default-apps", "--disable-extensions", "--disable-quic", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--remote-debugging-port=0"));
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.add("--no-sandbox");
-        }
-        if (spkiSha256 != null) {
-            command.add("--ignore-certificate-errors-spki-list=" + spkiSha256);
-        }
-        if (hostResolverRules != null) {
-            command.add("--host-resolver-rules=" + hostResolverRules);
-        }
-        if (!http2) {
-            command.add("--disable-http2");
-        }
-        command.add("about:blank");
+        List<String> command = command(executable, http2, spkiSha256, hostResolverRules, quicOrigins, profile);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -116,6 +109,36 @@ public final class Chromium implements AutoCloseable {
             throw e;
         }
         return chromium;
+    }
+
+    /** Chromium's command line: headless, a fresh profile, the page's hosts, the origin's pin and the protocols. */
+    static List<String> command(Path executable, boolean http2, String spkiSha256, String hostResolverRules,
+                                List<String> quicOrigins, Path profile) {
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless=new", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile, "--remote-debugging-port=0"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.add("--no-sandbox");
+        }
+        if (spkiSha256 != null) {
+            command.add("--ignore-certificate-errors-spki-list=" + spkiSha256);
+        }
+        if (hostResolverRules != null) {
+            command.add("--host-resolver-rules=" + hostResolverRules);
+        }
+        if (!http2) {
+            command.add("--disable-http2");
+        }
+        if (quicOrigins.isEmpty()) {
+            command.add("--disable-quic");
+        } else {
+            // Forced: without it Chromium would first learn h3 from an Alt-Svc header over TCP.
+            command.add("--enable-quic");
+            command.add("--origin-to-force-quic-on=" + String.join(",", quicOrigins));
+        }
+        command.add("about:blank");
+        return command;
     }
 
     private void connect(Duration timeout) throws IOException {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  * connections, then the measured ones reuse them.
  *
  * <pre>{@code
- * ChromiumPageLoads cell = new ChromiumPageLoads(exe, spki, null, true, Alpn.H2, false, Duration.ofSeconds(30), Duration.ofSeconds(60));
+ * ChromiumPageLoads cell = new ChromiumPageLoads(exe, spki, null, true, List.of(), Alpn.H2, false, Duration.ofSeconds(30), Duration.ofSeconds(60));
  * cell.runRound(pageUri, 10, 0, () -> { }, load -> record(load), () -> { }, () -> false);
  * }</pre>
  *
@@ -24,14 +25,19 @@ import java.util.function.Consumer;
  * @param spkiSha256      the origin's key pin, or null
  * @param hostResolverRules Chromium's {@code --host-resolver-rules} mapping a page's hosts to the origin, or null
  * @param http2           HTTP/2 on (true) or Chromium started with {@code --disable-http2} (false)
- * @param expectedProtocol the {@code nextHopProtocol} every request must have, {@code h2} or {@code http/1.1}
+ * @param quicOrigins     the page's origins ({@code host:port}) Chromium must reach over QUIC; empty for QUIC off
+ * @param expectedProtocol the {@code nextHopProtocol} every request must have: {@code h3}, {@code h2} or {@code http/1.1}
  * @param cold            cold (fresh browser per page load) or warm (one browser, connections kept)
  * @param launchTimeout   longest wait for Chromium to start
  * @param pageLoadTimeout longest wait for a page's load event
  */
 public record ChromiumPageLoads(Path executable, String spkiSha256, String hostResolverRules, boolean http2,
-                          String expectedProtocol, boolean cold, Duration launchTimeout,
+                          List<String> quicOrigins, String expectedProtocol, boolean cold, Duration launchTimeout,
                           Duration pageLoadTimeout) {
+
+    public ChromiumPageLoads {
+        quicOrigins = List.copyOf(quicOrigins);
+    }
 
     /**
      * Makes {@code warmups} unrecorded and then {@code quota} recorded page loads of {@code page}.
@@ -75,7 +81,7 @@ public record ChromiumPageLoads(Path executable, String spkiSha256, String hostR
     }
 
     private Chromium launch() throws IOException {
-        return Chromium.launch(executable, http2, spkiSha256, hostResolverRules, launchTimeout);
+        return Chromium.launch(executable, http2, spkiSha256, hostResolverRules, quicOrigins, launchTimeout);
     }
 
     private ChromiumPageLoad checked(ChromiumPageLoad load) {

@@ -55,6 +55,33 @@ public enum BuiltInMode implements Mode {
         public String whyNoChromium(boolean tls) {
             return "in cleartext (Chromium speaks h2 only over TLS)";
         }
+    },
+    /** HTTP/3: one QUIC connection, many concurrent streams, TLS 1.3 inside QUIC. */
+    H3(ModeDescription.H3, "h3") {
+        @Override
+        public BrowserClient newClient(ClientEnvironment environment, int browserIndex) throws Exception {
+            return BrowserClients.http3(environment, browserIndex);
+        }
+
+        @Override
+        public ChromiumSettings chromium(boolean tls) {
+            return tls ? ChromiumSettings.overQuic("h3", "HTTP/3") : null;
+        }
+
+        @Override
+        public String whyNoChromium(boolean tls) {
+            return "in cleartext (QUIC always encrypts)";
+        }
+
+        @Override
+        public String whyUnavailable(boolean tls) {
+            return tls ? QuicLibrary.whyUnavailable() : "needs TLS (QUIC has no cleartext form)";
+        }
+
+        @Override
+        public String whyNoCeiling() {
+            return "(h2load cannot speak HTTP/3)";
+        }
     };
 
     private final ModeDescription description;

@@ -9,9 +9,25 @@ package io.muxbench.driver.mode;
  * @param connectionsPerOrigin most connections Chromium opens per origin with these settings
  * @param serverLimitsStreams whether requests in flight per connection are bounded by the server's
  *                            stream limit (multiplexing) rather than one at a time
+ * @param quic                start Chromium with QUIC forced on for every host of the page
+ *                            ({@code --origin-to-force-quic-on}); false: {@code --disable-quic}
  */
 public record ChromiumSettings(boolean http2, String nextHopProtocol, String originProtocol, int connectionsPerOrigin,
-                               boolean serverLimitsStreams) {
+                               boolean serverLimitsStreams, boolean quic) {
+
+    /** Settings over TCP: QUIC off. */
+    public ChromiumSettings(boolean http2, String nextHopProtocol, String originProtocol, int connectionsPerOrigin,
+                            boolean serverLimitsStreams) {
+        this(http2, nextHopProtocol, originProtocol, connectionsPerOrigin, serverLimitsStreams, false);
+    }
+
+    /**
+     * HTTP/3: QUIC forced on for every host of the page, one connection per origin, as many streams as
+     * the server allows; HTTP/2 stays on, though no TCP connection should be opened.
+     */
+    public static ChromiumSettings overQuic(String nextHopProtocol, String originProtocol) {
+        return new ChromiumSettings(true, nextHopProtocol, originProtocol, 1, true, true);
+    }
 
     /** Most requests in flight on one connection, given the server's stream limit. */
     public int maxInFlightPerConnection(int serverStreamLimit) {

@@ -50,9 +50,31 @@ public interface Mode {
         return "(Chromium cannot load it)";
     }
 
+    /**
+     * Why this mode cannot run here, with or without TLS, as the words that follow the mode's id
+     * ({@code h3 needs TLS}); null when it can. A run leaves such a mode out of its defaults, and
+     * refuses it when asked for it by name.
+     */
+    default String whyUnavailable(boolean tls) {
+        return null;
+    }
+
+    /**
+     * Why {@code muxbench ceiling} cannot measure this mode, as the words that follow the mode's id;
+     * null when it can.
+     */
+    default String whyNoCeiling() {
+        return null;
+    }
+
     /** The modes muxbench ships, in the order runs compare them. */
     static List<Mode> builtIn() {
         return List.of(BuiltInMode.values());
+    }
+
+    /** The built-in modes that can run here, with or without TLS: a run's default. */
+    static List<Mode> runnable(boolean tls) {
+        return builtIn().stream().filter(mode -> mode.whyUnavailable(tls) == null).toList();
     }
 
     /** A built-in mode by its id (case-insensitive), or an exception listing the valid ones. */

@@ -90,11 +90,35 @@ final class ChromiumCellRound extends CellRound {
         return String.join(",", names.stream().map(name -> "MAP " + name + to).toList());
     }
 
+    /**
+     * The origins Chromium must reach over QUIC when {@code settings} say so: every host of the page
+     * as its URLs name it, {@code host:port} (443 when a URL names no port); empty otherwise.
+     */
+    static List<String> quicOrigins(ChromiumSettings settings, Scenario scenario, URI front) {
+        if (!settings.quic()) {
+            return List.of();
+        }
+        if (scenario.hosts().isEmpty()) {
+            return List.of(front.getHost() + ":" + front.getPort());
+        }
+        java.util.Set<String> origins = new java.util.TreeSet<>();
+        origins.add(withPort(PageBodies.MAIN_HOST));
+        for (String host : scenario.hosts()) {
+            origins.add(withPort(host));
+        }
+        return List.copyOf(origins);
+    }
+
+    private static String withPort(String authority) {
+        return authority.matches(".*:[0-9]+$") ? authority : authority + ":443";
+    }
+
     @Override
     protected void pageLoads(CellRecorder recorder, Links.Front front, boolean first, int quota) {
         ChromiumSettings settings = recorder.cell.mode().chromium(config.tls());
         ChromiumPageLoads browser = new ChromiumPageLoads(executable, origin == null ? null : origin.certificate().spkiSha256(),
-                hostResolverRules(recorder.scenario, front.uri()), settings.http2(), settings.nextHopProtocol(),
+                hostResolverRules(recorder.scenario, front.uri()), settings.http2(),
+                quicOrigins(settings, recorder.scenario, front.uri()), settings.nextHopProtocol(),
                 recorder.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout());
         URI page = pageUri(recorder.scenario, front.uri());
         AtomicReference<ChromiumPageLoad> last = new AtomicReference<>();

@@ -48,7 +48,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
      * The cells: scenario x link x reuse x mode.
      *
      * @param scenarios bundled scenario names, scenario files or HAR files
-     * @param modes     transports to compare
+     * @param modes     transports to compare, each one that can run here ({@link Mode#whyUnavailable})
      * @param links     link profiles (canonical names or explicit specs); {@code none} is plain loopback
      * @param reuse     cold (new connections every page load) and/or warm
      * @param tls       TLS with ALPN (true) or cleartext HTTP/1.1 and h2c (false)
@@ -57,6 +57,12 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
         public Matrix {
             scenarios = nonEmpty("scenarios", scenarios);
             modes = nonEmpty("modes", modes);
+            for (Mode mode : modes) {
+                String why = mode.whyUnavailable(tls);
+                if (why != null) {
+                    throw new IllegalArgumentException(mode.id() + " " + why);
+                }
+            }
             links = nonEmpty("links", links);
             reuse = nonEmpty("reuse", reuse);
         }
@@ -235,7 +241,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
      */
     public static final class Builder {
         private List<String> scenarios = List.of(RunDefaults.SCENARIO);
-        private List<Mode> modes = Mode.builtIn();
+        private List<Mode> modes; // null: the built-in modes that can run with the TLS setting
         private List<String> links = List.of(RunDefaults.LINK);
         private List<Reuse> reuse = List.of(Reuse.values());
         private boolean tls = true;
@@ -265,6 +271,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
             return this;
         }
 
+        /** The modes to compare; not set, the built-in ones that can run here ({@link Mode#runnable}). */
         public Builder modes(List<Mode> value) {
             modes = value;
             return this;
@@ -376,7 +383,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
 
         /** The configuration; an IllegalArgumentException naming the first field that is wrong. */
         public RunConfig build() {
-            Matrix matrix = new Matrix(scenarios, modes, links, reuse, tls);
+            Matrix matrix = new Matrix(scenarios, modes == null ? Mode.runnable(tls) : modes, links, reuse, tls);
             // Validated even under open load, which has no use for a think time: a bad one is still a mistake.
             LoadModel.Closed closed = new LoadModel.Closed(browsers, thinkTime);
             // On the command line a rate of 0 means no rate: closed load.

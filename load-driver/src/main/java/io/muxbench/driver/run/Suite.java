@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 public enum Suite {
     /**
-     * Every bundled page-model scenario, the three modes, cold and warm, over three link profiles, with
+     * Every bundled page-model scenario, the default modes (h3 among them where it can run), cold and warm, over three link profiles, with
      * three browsers per cell so that it fits in minutes: the README's main job. Its warm-up has 60 s
      * per mode: five scenarios cold and warm give the JIT more to compile, and on 2 cores each mode
      * took 33 to 45 s to stop getting cheaper.

@@ -28,4 +28,9 @@ public final class BrowserClients {
     public static BrowserClient http2(ClientEnvironment environment, int browserIndex) throws Exception {
         return new BrowserClientOverHttp2(environment, browserIndex);
     }
+
+    /** HTTP/3 over QUIC: one connection per host, every request a stream. */
+    public static BrowserClient http3(ClientEnvironment environment, int browserIndex) throws Exception {
+        throw new UnsupportedOperationException("h3 client not merged yet");
+    }
 }

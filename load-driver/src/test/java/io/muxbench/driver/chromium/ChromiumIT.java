@@ -55,6 +55,38 @@ class ChromiumIT {
     }
 
     @Test
+    void fetchesTheWholeTreeOverOneQuicConnection() throws Exception {
+        Assumptions.assumeTrue(originServesH3(), "the origin serves no HTTP/3 here");
+        scenario = ScenarioLoader.resolve("blog");
+        origin.serve(scenario);
+        URI page = origin.tlsUri().resolve(scenario.root().path());
+        ChromiumPageLoad load;
+        try (Chromium browser = Chromium.launch(chromium, true, origin.certificate().spkiSha256(), null,
+                List.of(page.getHost() + ":" + page.getPort()), TIMEOUT)) {
+            origin.resetStats();
+            load = browser.load(page, TIMEOUT);
+        }
+        OriginStats stats = origin.stats();
+        assertEquals(expectedRequests(), stats.requestsReceived(), "every resource of the tree, once");
+        assertEquals(1, stats.connections().size(), "one connection: " + stats.connections());
+        assertEquals("HTTP/3", stats.connections().get(0).protocol());
+        assertEquals(Set.of("h3"), load.protocols());
+        assertClean(load);
+    }
+
+    /**
+     * Whether the origin serves HTTP/3 (Netty's native QUIC library loaded): {@code Origin.http3Available()},
+     * called by name until the origin's HTTP/3 side is merged; then call it directly.
+     */
+    private static boolean originServesH3() {
+        try {
+            return (Boolean) Origin.class.getMethod("http3Available").invoke(origin);
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
+    }
+
+    @Test
     void fetchesTheWholeTreeOverAtMostSixHttp11Connections() throws Exception {
         ChromiumPageLoad load = loadOnce("blog", false);
         OriginStats stats = origin.stats();

@@ -44,7 +44,15 @@ class RunConfigTest {
         assertEquals(List.of("image-grid", "hol-blocking"), config.scenarios(), "the suite");
         assertEquals(2, config.measurement().rounds(), "the suite");
         assertEquals(Duration.ofSeconds(RunDefaults.PAGE_LOAD_TIMEOUT_SECONDS), config.pageLoadTimeout(), "the default");
-        assertEquals(Mode.builtIn(), config.modes(), "the default");
+        assertEquals(Mode.runnable(true), config.modes(), "the default");
+    }
+
+    @Test
+    void theDefaultModesInCleartextLeaveOutH3AndAnExplicitH3IsRefused() {
+        assertEquals(List.of(BuiltInMode.H1, BuiltInMode.H1_PIPELINED, BuiltInMode.H2),
+                RunConfig.builder().tls(false).build().modes());
+        assertEquals("h3 needs TLS (QUIC has no cleartext form)", assertThrows(IllegalArgumentException.class,
+                () -> RunConfig.builder().tls(false).modes(List.of(BuiltInMode.H2, BuiltInMode.H3)).build()).getMessage());
     }
 
     @Test
@@ -60,7 +68,7 @@ class RunConfigTest {
     @Test
     void runJsonGetsTheFieldsInTheOrderAndUnitsItAlwaysHad() throws Exception {
         RunConfig config = RunConfig.builder().links(List.of("none", "cable")).ratePerSecond(2.5)
-                .pageLoadTimeout(Duration.ofSeconds(7)).build();
+                .modes(List.of(BuiltInMode.H1, BuiltInMode.H1_PIPELINED, BuiltInMode.H2)).pageLoadTimeout(Duration.ofSeconds(7)).build();
         JsonNode json = ResultsFormat.MAPPER.valueToTree(config.toConfiguration(ClientKind.CHROMIUM));
 
         List<String> fields = new ArrayList<>();

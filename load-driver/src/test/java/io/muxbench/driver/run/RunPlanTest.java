@@ -56,7 +56,7 @@ class RunPlanTest {
 
     @Test
     void eachRoundRotatesTheModesOfAGroupByOneAndKeepsChromiumCellsApart() {
-        RunConfig config = config(Mode.builtIn(), List.of("none"), List.of(Reuse.WARM), 1, 3, 0, 3);
+        RunConfig config = config(List.of(BuiltInMode.H1, BuiltInMode.H1_PIPELINED, BuiltInMode.H2), List.of("none"), List.of(Reuse.WARM), 1, 3, 0, 3);
         RunPlan plan = RunPlan.of(config, List.of(PAGE), scenario -> List.of(BuiltInMode.H1, BuiltInMode.H2));
 
         assertEquals(List.of("page_none_warm_h1_tls", "page_none_warm_h1-pipelined_tls", "page_none_warm_h2_tls",
