@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * The table a run prints at the end: page-load percentiles per cell, grouped by the cells that differ
- * only by mode, and each mode's median against the run's baseline mode; under it, a warning when the
+ * only by mode, and each mode's median against the run's baseline mode (and against h2 too, when the
+ * run has h2 beside the baseline and another mode, h3 say); under it, a warning when the
  * run measured before steady state, and each mode's ceiling when the run measured it.
  *
  * <pre>{@code
@@ -42,21 +43,23 @@ final class ConsoleTable {
             groups.computeIfAbsent(cell.key().group(), g -> new ArrayList<>()).add(cell);
         }
         ModeDescription baseline = baseline(results, run);
-        String header = String.format(Locale.ROOT, "  %-13s %7s %6s %9s %9s %9s %10s %7s %8s",
+        String second = second(results, baseline);
+        String header = String.format(Locale.ROOT, "  %-13s %7s %6s %9s %9s %9s %10s%s %7s %8s",
                 "mode", "loads", "failed", "p50 ms", "p90 ms", "p99 ms", "p50 vs " + (baseline == null ? "-" : baseline.id()),
-                "conns", "KB/load");
+                second == null ? "" : String.format(Locale.ROOT, " %10s", "p50 vs " + second), "conns", "KB/load");
         for (Map.Entry<CellKey.Group, List<CellResult>> group : groups.entrySet()) {
             out.println();
             out.println(title(group.getKey()));
             out.println(header);
-            CellResult base = baseline == null ? null : group.getValue().stream()
-                    .filter(c -> c.mode().equals(baseline.id())).findFirst().orElse(null);
+            CellResult base = baseline == null ? null : cellOf(group.getValue(), baseline.id());
+            CellResult secondBase = second == null ? null : cellOf(group.getValue(), second);
             for (CellResult cell : group.getValue()) {
                 CellResult.PageLoads p = cell.pageLoads();
                 long ok = p.count() - p.failed();
-                out.println(String.format(Locale.ROOT, "  %-13s %7d %6d %9s %9s %9s %10s %7.1f %8.1f",
+                out.println(String.format(Locale.ROOT, "  %-13s %7d %6d %9s %9s %9s %10s%s %7.1f %8.1f",
                         cell.mode(), p.count(), p.failed(), ms(ok, p.p50Ms()), ms(ok, p.p90Ms()), ms(ok, p.p99Ms()),
-                        ratio(cell, base), cell.connectionsPerPageLoad(), cell.bytes().receivedPerPageLoad() / 1024.0));
+                        ratio(cell, base), second == null ? "" : String.format(Locale.ROOT, " %10s", ratio(cell, secondBase)),
+                        cell.connectionsPerPageLoad(), cell.bytes().receivedPerPageLoad() / 1024.0));
                 if (!cell.errors().isEmpty()) {
                     out.println("      errors: " + new TreeMap<>(cell.errors()));
                 }
@@ -89,6 +92,15 @@ final class ConsoleTable {
         }
         return results.cells().stream().map(c -> ModeDescription.known(c.mode())).filter(ModeDescription::baseline)
                 .findFirst().orElse(null);
+    }
+
+    /** The second mode the others are compared against ({@link ModeDescription#secondReference}), or null. */
+    private static String second(Results results, ModeDescription baseline) {
+        return ModeDescription.secondReference(results.cells().stream().map(CellResult::mode).toList(), baseline);
+    }
+
+    private static CellResult cellOf(List<CellResult> group, String mode) {
+        return group.stream().filter(c -> c.mode().equals(mode)).findFirst().orElse(null);
     }
 
     private static String title(CellKey.Group group) {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The console table of a run. {@code console-table/expected.txt} is what the table printed for
  * {@code console-table/results.json} before the vocabulary types (cells of a real run, with errors,
- * a cell whose every page load failed, a cleartext group and Chromium cells added).
+ * a cell whose every page load failed, a cleartext group and Chromium cells added), with the column
+ * against h2 that came with h3.
  */
 class ConsoleTableTest {
 
@@ -85,6 +86,26 @@ class ConsoleTableTest {
         RunInfo run = run(List.of(ModeDescription.H1, new ModeDescription("h1-two", null, null, false), ModeDescription.H2));
         String table = print(out -> ConsoleTable.print(results, run, out));
         assertTrue(table.contains("  h1-two              6      0     798.2     821.8     821.8       0.88"), table);
+    }
+
+    @Test
+    void h3IsComparedWithH2AsWellAsWithTheBaseline() throws Exception {
+        Results known = results();
+        Results results = new Results(known.schemaVersion(), known.runId(), true, known.cells().stream()
+                .map(c -> c.mode().equals("h1-pipelined") ? renamed(c, "h3") : c).toList());
+        String table = print(out -> ConsoleTable.print(results, run(ModeDescription.builtIn()), out));
+        assertTrue(table.contains("p50 vs h1  p50 vs h2"), table);
+        assertTrue(table.contains("  h3                  6      0     798.2     821.8     821.8       0.88       1.16"), table);
+    }
+
+    @Test
+    void withoutAThirdModeThereIsNoColumnAgainstH2() throws Exception {
+        Results known = results();
+        Results results = new Results(known.schemaVersion(), known.runId(), true, known.cells().stream()
+                .filter(c -> !c.mode().equals("h1-pipelined")).toList());
+        String table = print(out -> ConsoleTable.print(results, run(ModeDescription.builtIn()), out));
+        assertTrue(table.contains("p50 vs h1   conns"), table);
+        assertTrue(!table.contains("p50 vs h2"), table);
     }
 
     private interface Printing {

@@ -27,6 +27,11 @@ record Cell(CellResult result, Histogram pageLoads, String problem) {
         return hasPageLoads() ? pageLoads.getValueAtPercentile(50) / 1000.0 : result.pageLoads().p50Ms();
     }
 
+    /** Whether its connections were QUIC (it negotiated h3): one handshake instead of connect and TLS. */
+    boolean overQuic() {
+        return result.settings() != null && result.settings().overQuic();
+    }
+
     CellKey.Group group() {
         return result.key().group();
     }

@@ -18,7 +18,8 @@ final class WaterfallSection {
     static String render(ReportData data) {
         Html html = new Html();
         html.note("lead", "For each cell, the kept page load whose time is closest to the cell's median. One lane per"
-                + " connection; each request is a bar split into its phases. Handshakes show as orange and purple;"
+                + " connection; each request is a bar split into its phases. Handshakes show as orange and purple (over"
+                + " QUIC, h3, connection and TLS are one handshake, in pink);"
                 + " on HTTP/1.1 a request waits (light grey) for the one ahead of it on its connection; on HTTP/2"
                 + " the streams of one connection overlap. Hover a bar for its timings.");
         for (Map.Entry<CellKey.Group, List<Cell>> group : data.groups().entrySet()) {
@@ -35,7 +36,7 @@ final class WaterfallSection {
                 PageLoadSample s = sample.get();
                 String title = String.format(Locale.ROOT, "%s · %s · %.1f ms%s (median %.1f ms) · %d requests", cell.mode(),
                         group.getKey().label(), s.pageLoadMs(), s.failed() ? ", failed" : "", cell.p50Ms(), s.requests().size());
-                html.raw("<div class=\"wide\">").raw(WaterfallChart.render(title, s, axisMs)).raw("</div>\n");
+                html.raw("<div class=\"wide\">").raw(WaterfallChart.render(title, s, axisMs, cell.overQuic())).raw("</div>\n");
             }
             html.raw("</div>\n");
         }

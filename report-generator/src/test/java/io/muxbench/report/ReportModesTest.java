@@ -79,6 +79,42 @@ class ReportModesTest {
         assertFalse(browser.contains("<td>h1-pipelined</td>"), "only modes both clients ran are compared");
     }
 
+    @Test
+    void h3CellsAreDrawnInTheirColourWithOneQuicHandshakeAndComparedWithH2AsWellAsH1() throws Exception {
+        Fixture.copyTo(dir);
+        rewriteCells(c -> c.mode().equals("h2") ? List.of(c, overQuic(copy(c, "h3", c.client()))) : List.of(c));
+        describeModes(ModeDescription.builtIn());
+
+        String html = Files.readString(ReportWriter.write(dir));
+        assertTrue(section(html, "distributions").contains("stroke:" + ModeDescription.H3.color()), "h3's own colour");
+        String waterfalls = section(html, "waterfalls");
+        assertTrue(waterfalls.contains("<path class=\"quic-handshake\""), "the handshake as one phase");
+        assertTrue(waterfalls.contains(">QUIC handshake</text>"), "named in the legend");
+        String headline = section(html, "headline");
+        assertTrue(headline.contains("Headline: page-load time against h1 and h2"), headline);
+        String againstH2 = headline.substring(headline.indexOf("<h3>Against h2</h3>"));
+        assertTrue(againstH2.contains("<th>h2 median PLT</th><th>ratio to h2</th>"), againstH2);
+        assertTrue(againstH2.contains("<td>h3</td>") && againstH2.contains("<td>h1-pipelined</td>"), againstH2);
+        assertFalse(againstH2.contains("<td>h1</td>"), "the baseline against h2 is the first table's inverse");
+    }
+
+    /** The cell as h3 records it: ALPN h3, and each request's connect end and TLS end the QUIC handshake's end. */
+    private static CellResult overQuic(CellResult c) {
+        CellResult.Settings s = c.settings();
+        CellResult.Settings settings = new CellResult.Settings(s.connectionsPerOrigin(), s.maxInFlightPerConnection(),
+                s.initialStreamWindow(), s.initialSessionWindow(), s.tlsProtocol(), s.cipherSuite(),
+                CellResult.Settings.ALPN_H3);
+        List<io.muxbench.results.PageLoadSample> samples = c.samples().stream().map(sample ->
+                new io.muxbench.results.PageLoadSample(sample.pageLoadMs(), sample.failed(), sample.requests().stream()
+                        .map(r -> new io.muxbench.results.PageLoadSample.RequestRecord(r.path(), r.connectionId(),
+                                r.streamId(), r.status(), r.error(), r.startUs(), r.connectStartUs(), r.tlsEndUs(),
+                                r.tlsEndUs(), r.sentUs(), r.firstByteUs(), r.lastByteUs(), r.bytesReceived(),
+                                r.errorDetail())).toList())).toList();
+        return new CellResult(c.id(), c.scenario(), c.mode(), c.link(), c.reuse(), c.tls(), c.client(), settings,
+                c.pageLoads(), c.requests(), c.connectionsPerPageLoad(), c.bytes(), c.errors(), c.server(),
+                c.histogramLog(), samples);
+    }
+
     private interface CellRewrite {
         List<CellResult> apply(CellResult cell);
     }

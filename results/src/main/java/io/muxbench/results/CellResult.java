@@ -84,6 +84,15 @@ public record CellResult(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Settings(int connectionsPerOrigin, int maxInFlightPerConnection, int initialStreamWindow,
                            int initialSessionWindow, String tlsProtocol, String cipherSuite, String alpn) {
+
+        /** The ALPN id of HTTP/3 (RFC 9114), which runs over QUIC only. */
+        public static final String ALPN_H3 = "h3";
+
+        /** Whether the cell's connections were QUIC: it negotiated HTTP/3. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean overQuic() {
+            return ALPN_H3.equals(alpn);
+        }
     }
 
     /**

@@ -23,12 +23,13 @@ public record PageLoadSample(double pageLoadMs, boolean failed, List<RequestReco
      *
      * @param path          request path; {@code //host/path} for a resource on another host of the page
      * @param connectionId  which connection carried it (unique within the page load's browser)
-     * @param streamId      HTTP/2 stream id, or the position on the connection for HTTP/1.1 (1, 2, ...)
+     * @param streamId      HTTP/2 or HTTP/3 stream id, or the position on the connection for HTTP/1.1 (1, 2, ...)
      * @param status        response status; 0 when none arrived
      * @param error         failure cause, or null
      * @param startUs       the page load asked for it (its parent completed)
      * @param connectStartUs a new connection started for it (equals startUs when it had to wait, or reused one)
-     * @param connectEndUs  TCP connected (including the emulated handshake round trip)
+     * @param connectEndUs  TCP connected (including the emulated handshake round trip); over QUIC the
+     *                      handshake's end, equal to tlsEndUs (TLS runs inside QUIC's handshake)
      * @param tlsEndUs      TLS handshake done (equals connectEndUs in cleartext or on reuse)
      * @param sentUs        request fully written
      * @param firstByteUs   first response byte

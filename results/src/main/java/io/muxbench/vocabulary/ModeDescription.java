@@ -54,6 +54,19 @@ public record ModeDescription(String id, String label, String color, boolean bas
     }
 
     /**
+     * The mode the others are compared against besides the baseline, by id: h2 (what browsers already
+     * speak, so is h3 worth it over it?) when {@code modes} (the ids that ran) have it, it is not the
+     * baseline, and a mode that is neither ran too; else null.
+     */
+    public static String secondReference(java.util.Collection<String> modes, ModeDescription baseline) {
+        String h2 = H2.id;
+        if (baseline == null || baseline.id.equals(h2) || !modes.contains(h2)) {
+            return null;
+        }
+        return modes.stream().anyMatch(m -> !m.equals(h2) && !m.equals(baseline.id)) ? h2 : null;
+    }
+
+    /**
      * The description of a mode by its id, for results that recorded none (schema version 1): a built-in
      * mode's, or for any other id one with a colour from a small palette, not the baseline.
      */

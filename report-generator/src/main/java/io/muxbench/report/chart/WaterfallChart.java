@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The waterfall of one page load, drawn as SVG: one lane ({@code g.lane}) per connection, one bar
  * ({@code g.bar}) per request split into its phases, so handshakes, requests queued behind others
- * (HTTP/1.1 head-of-line blocking) and interleaved HTTP/2 streams are visible.
+ * (HTTP/1.1 head-of-line blocking) and interleaved HTTP/2 streams are visible. Over QUIC the
+ * connection and TLS are one handshake, drawn as one phase.
  *
  * <pre>{@code
  * String svg = WaterfallChart.render(mode.id() + " · 812 ms", sample, WaterfallChart.endMs(sample));
@@ -23,6 +24,7 @@ public final class WaterfallChart {
     /** The phases of a request, in order, with their colours; the legend shows them in this order. */
     enum Phase {
         QUEUED("queued", "#c7c7c7"), CONNECT("connect", "#ff9800"), TLS("TLS", "#9c27b0"),
+        QUIC_HANDSHAKE("QUIC handshake", "#e91e63"),
         SENDING("waiting for the connection, sending", "#e0e0e0"), WAITING("waiting (sent → first byte)", "#64b5f6"),
         DOWNLOAD("download (first → last byte)", "#0d47a1");
 
@@ -35,7 +37,13 @@ public final class WaterfallChart {
         }
 
         String cssClass() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The phases of a request over TCP (connect, then TLS) or over QUIC (one handshake), in order. */
+        static List<Phase> of(boolean quic) {
+            return quic ? List.of(QUEUED, QUIC_HANDSHAKE, SENDING, WAITING, DOWNLOAD)
+                    : List.of(QUEUED, CONNECT, TLS, SENDING, WAITING, DOWNLOAD);
         }
     }
 
@@ -69,6 +77,15 @@ public final class WaterfallChart {
      * @param axisMs the time axis' span; give waterfalls that will be compared the same span
      */
     public static String render(String title, PageLoadSample sample, double axisMs) {
+        return render(title, sample, axisMs, false);
+    }
+
+    /**
+     * As {@link #render(String, PageLoadSample, double)}; {@code quic}: the page load's connections are
+     * QUIC, whose one handshake (connect start to TLS end) is drawn as one phase.
+     */
+    public static String render(String title, PageLoadSample sample, double axisMs, boolean quic) {
+        List<Phase> phases = Phase.of(quic);
         List<RequestRecord> drawn = firstByStart(sample.requests(), MAX_ROWS);
         int notDrawn = sample.requests().size() - drawn.size();
         Map<Long, List<RequestRecord>> lanes = lanes(drawn);
@@ -79,7 +96,7 @@ public final class WaterfallChart {
 
         Svg svg = new Svg(WIDTH, height, rowH < 15 ? "waterfall dense" : "waterfall");
         svg.text(8, 16, "start", "title", title);
-        legend(svg);
+        legend(svg, phases);
         for (int i = 0; i < scale.tickCount(); i++) {
             double x = LABEL_W + scale.tick(i) / scale.max() * plotW;
             svg.line(x, TOP - 6, x, height - 18, "stroke:#e4e4e4");
@@ -95,7 +112,7 @@ public final class WaterfallChart {
             svg.text(8, y + 11, "start", "lane-label", "connection " + lane.getKey());
             double rowY = y + LANE_HEADER;
             for (RequestRecord r : requests) {
-                bar(svg, r, rowY, rowH, plotW, scale.max());
+                bar(svg, r, rowY, rowH, plotW, scale.max(), phases);
                 rowY += rowH;
             }
             svg.endGroup();
@@ -145,23 +162,25 @@ public final class WaterfallChart {
         return lanes;
     }
 
-    private static void bar(Svg svg, RequestRecord r, double y, double rowH, double plotW, double maxMs) {
-        long[] marks = {r.startUs(), r.connectStartUs(), r.connectEndUs(), r.tlsEndUs(), r.sentUs(), r.firstByteUs(),
-                r.lastByteUs()};
+    private static void bar(Svg svg, RequestRecord r, double y, double rowH, double plotW, double maxMs, List<Phase> phases) {
+        // Over QUIC connect end and TLS end are the same instant, the handshake's end.
+        long[] marks = phases.contains(Phase.QUIC_HANDSHAKE)
+                ? new long[]{r.startUs(), r.connectStartUs(), r.tlsEndUs(), r.sentUs(), r.firstByteUs(), r.lastByteUs()}
+                : new long[]{r.startUs(), r.connectStartUs(), r.connectEndUs(), r.tlsEndUs(), r.sentUs(), r.firstByteUs(),
+                        r.lastByteUs()};
         svg.group("bar", tooltip(r));
         String path = r.path().length() > 34 ? r.path().substring(0, 33) + "…" : r.path();
         svg.text(LABEL_W - 6, y + rowH - 4, null, "path", path);
-        Phase[] phases = Phase.values();
         double previous = marks[0];
         double lastX = LABEL_W + previous / 1000.0 / maxMs * plotW;
-        for (int i = 0; i < phases.length && marks[i + 1] >= 0; i++) {
+        for (int i = 0; i < phases.size() && marks[i + 1] >= 0; i++) {
             double from = previous;
             double to = Math.max(from, marks[i + 1]);
             double x = LABEL_W + from / 1000.0 / maxMs * plotW;
             double w = (to - from) / 1000.0 / maxMs * plotW;
             // The download always shows, at least as a hairline, so every bar says where it ended.
-            if (w >= VISIBLE_W || (phases[i] == Phase.DOWNLOAD && w > 0)) {
-                svg.hbar(x, y + rowH / 2, Math.max(w, VISIBLE_W), phases[i].cssClass());
+            if (w >= VISIBLE_W || (phases.get(i) == Phase.DOWNLOAD && w > 0)) {
+                svg.hbar(x, y + rowH / 2, Math.max(w, VISIBLE_W), phases.get(i).cssClass());
             }
             previous = to;
             lastX = x + w;
@@ -180,9 +199,9 @@ public final class WaterfallChart {
                 r.lastByteUs() / 1000.0, r.bytesReceived());
     }
 
-    private static void legend(Svg svg) {
+    private static void legend(Svg svg, List<Phase> phases) {
         double x = 8;
-        for (Phase phase : Phase.values()) {
+        for (Phase phase : phases) {
             svg.rect(x, 26, 12, 10, phase.cssClass());
             svg.text(x + 16, 35, "start", "legend", phase.label);
             x += 24 + phase.label.length() * 6.3;

@@ -40,6 +40,24 @@ class WaterfallChartTest {
         }
     }
 
+    @Test
+    void overQuicTheHandshakeIsOnePhaseInsteadOfConnectAndTls() {
+        // An h3 exchange: connect end and TLS end are the QUIC handshake's end (2,500 us to 6,000 us long).
+        RequestRecord first = new RequestRecord("/", 0, 1, 200, null, 0, 500, 6_000, 6_000, 6_200, 20_000, 25_000, 1234, null);
+        RequestRecord reused = new RequestRecord("/a", 4, 1, 200, null, 25_000, 25_000, 25_000, 25_000, 25_100, 30_000,
+                31_000, 100, null);
+        PageLoadSample page = new PageLoadSample(31, false, List.of(first, reused));
+        String svg = WaterfallChart.render("h3", page, 31, true);
+        assertEquals(1, count(svg, "<path class=\"quic-handshake\""), svg);
+        assertTrue(svg.contains(">QUIC handshake</text>"), "in the legend");
+        assertFalse(svg.contains("class=\"connect\"") || svg.contains("class=\"tls\""), svg);
+        assertTrue(WaterfallChart.css().contains("svg.waterfall .quic-handshake {"));
+
+        String overTcp = WaterfallChart.render("h2", page, 31);
+        assertFalse(overTcp.contains("quic-handshake") || overTcp.contains("QUIC handshake"), overTcp);
+        assertEquals(1, count(overTcp, "<path class=\"connect\""), overTcp);
+    }
+
     /** {@code n} requests over {@code n / 6} connections, the later ones queued behind the earlier. */
     private static PageLoadSample page(int n) {
         List<RequestRecord> requests = new ArrayList<>(n);

@@ -58,6 +58,17 @@ class RunComparatorTest {
     }
 
     @Test
+    void anH3CellComparesLikeAnyOther() throws Exception {
+        Path baseline = new SyntheticRun(tmp.resolve("baseline")).seed(7).standardCells().cell("news", "h3", "4g", 100).write();
+        Path current = new SyntheticRun(tmp.resolve("current")).seed(8).addMillis(30).standardCells()
+                .cell("news", "h3", "4g", 100).write();
+        Comparison c = comparator.compare(baseline, current);
+        assertEquals(7, c.regressedCells().size());
+        List<String> details = ComparisonText.details(c);
+        assertTrue(details.stream().anyMatch(d -> d.startsWith("news | h3 | 4g | cold | tls: regression, p50")), details::toString);
+    }
+
+    @Test
     void thirtyMillisecondsLessIsAnImprovement() throws Exception {
         Path baseline = new SyntheticRun(tmp.resolve("baseline")).seed(7).addMillis(30).standardCells().write();
         Comparison c = comparator.compare(baseline, run("current", 8));
