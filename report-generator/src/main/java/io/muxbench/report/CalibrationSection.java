@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * The driver beside a real browser, for runs with browser cells: for each scenario, link and reuse,
  * page-load p50 of the baseline mode and of each other mode both clients ran, and the ratio each
- * client measured (with its bootstrap interval). The ratios agreeing is what makes the driver's
- * figures trustworthy.
+ * client measured (with its bootstrap interval); and, as the headline does, each other mode's ratio
+ * to h2 when h2 ran beside the baseline (h3 against h2). The ratios agreeing is what makes the
+ * driver's figures trustworthy.
  */
 final class CalibrationSection {
 
@@ -50,6 +51,18 @@ final class CalibrationSection {
         html.note("lead", "Page-load p50 from the driver and from the browser, through the same link, and the ratio"
                 + " to " + base + " each measured (95% bootstrap interval). Absolute times differ by what the browser"
                 + " does that the driver does not (parsing, style, scheduling); the ratios should agree.");
+        table(html, places, base, Set.of());
+        String second = HeadlineSection.second(data);
+        if (second != null) {
+            html.element("h3", "Against " + second);
+            table(html, places, second, Set.of(base));
+        }
+        return html.toString();
+    }
+
+    /** One table: the modes every client ran, but {@code base} and {@code left}, against {@code base}. */
+    private static void table(Html html, Map<Place, Map<ClientKind, Map<String, Cell>>> places, String base,
+                              Set<String> left) {
         html.table("numbers calibration", "scenario", "link", "reuse", "client", "mode", base + " p50", "p50",
                 "ratio to " + base, "interval");
         places.forEach((place, byClient) -> {
@@ -57,14 +70,15 @@ final class CalibrationSection {
                 return;
             }
             for (String mode : modesEveryClientRan(byClient, base)) {
-                byClient.forEach((client, byMode) -> row(html, place, client, mode, byMode.get(base), byMode.get(mode)));
+                if (!left.contains(mode)) {
+                    byClient.forEach((client, byMode) -> row(html, place, client, mode, byMode.get(base), byMode.get(mode)));
+                }
             }
         });
         html.endTable();
-        return html.toString();
     }
 
-    /** The modes other than the baseline that every client ran at one place, in the order first seen. */
+    /** The modes other than {@code base} that every client ran at one place, in the order first seen. */
     private static List<String> modesEveryClientRan(Map<ClientKind, Map<String, Cell>> byClient, String base) {
         Set<String> modes = new LinkedHashSet<>();
         byClient.values().forEach(byMode -> modes.addAll(byMode.keySet()));

@@ -80,6 +80,30 @@ class ReportModesTest {
     }
 
     @Test
+    void theBrowserSectionComparesH3WithH2ForEachClient() throws Exception {
+        Fixture.copyTo(dir);
+        rewriteCells(c -> {
+            if (!(c.scenario().equals("home") && c.link().equals("cable") && c.reuse() == Reuse.COLD)) {
+                return List.of(c);
+            }
+            List<CellResult> cells = new ArrayList<>(List.of(c, copy(c, c.mode(), ClientKind.CHROMIUM)));
+            if (c.mode().equals("h2")) {
+                cells.add(overQuic(copy(c, "h3", c.client())));
+                cells.add(overQuic(copy(c, "h3", ClientKind.CHROMIUM)));
+            }
+            return cells;
+        });
+        describeModes(ModeDescription.builtIn());
+
+        String browser = section(Files.readString(ReportWriter.write(dir)), "browser");
+        String againstH2 = browser.substring(browser.indexOf("<h3>Against h2</h3>"));
+        assertTrue(againstH2.contains("<th>h2 p50</th><th>p50</th><th>ratio to h2</th>"), againstH2);
+        assertTrue(againstH2.contains("<td>home</td><td>cable</td><td>cold</td><td>driver</td><td>h3</td>"), againstH2);
+        assertTrue(againstH2.contains("<td>home</td><td>cable</td><td>cold</td><td>chromium</td><td>h3</td>"), againstH2);
+        assertFalse(againstH2.contains("<td>h1</td>"), "the baseline is in the first table");
+    }
+
+    @Test
     void h3CellsAreDrawnInTheirColourWithOneQuicHandshakeAndComparedWithH2AsWellAsH1() throws Exception {
         Fixture.copyTo(dir);
         rewriteCells(c -> c.mode().equals("h2") ? List.of(c, overQuic(copy(c, "h3", c.client()))) : List.of(c));
