@@ -79,7 +79,7 @@ public final class Origin implements AutoCloseable {
     private final ServerConnector cleartext;
     private final ServerConnector tls;
     private final SslContextFactory.Server ssl;
-    private final ScenarioHandler handler;
+    private final Answers answers = new Answers();
     private final ConnectionCounters counters = new ConnectionCounters();
     /**
      * A leaf for the origin under test and one for every other host served so far: a connection of
@@ -143,8 +143,7 @@ public final class Origin implements AutoCloseable {
             });
             server.addConnector(connector);
         }
-        handler = new ScenarioHandler(counters);
-        server.setHandler(handler);
+        server.setHandler(new ScenarioHandler(answers, counters));
     }
 
     private static void configure(AbstractHTTP2ServerConnectionFactory factory, Options options) {
@@ -180,7 +179,7 @@ public final class Origin implements AutoCloseable {
             }
             certificate = issued;
         }
-        handler.serve(scenario);
+        answers.serve(scenario);
     }
 
     /**
@@ -203,12 +202,12 @@ public final class Origin implements AutoCloseable {
 
     /** Injects a fault for a path (null clears it). */
     public void fault(String path, Fault fault) {
-        handler.fault(path, fault);
+        answers.fault(path, fault);
     }
 
     /** Holds every response that starts within the next {@code duration} until it has passed: a server stall. */
     public void stall(Duration duration) {
-        handler.stallUntil(System.nanoTime() + duration.toNanos());
+        answers.stallUntil(System.nanoTime() + duration.toNanos());
     }
 
     /** {@code http://host:port/}: HTTP/1.1, and h2c with prior knowledge. */
