@@ -22,8 +22,13 @@ public final class QuicParameters {
     public static final int INITIAL_CONGESTION_WINDOW_PACKETS = 10;
     /** HyStart++ on, as Linux CUBIC's HyStart. */
     public static final boolean HYSTART = true;
-    /** Largest UDP payload sent: quiche's default and QUIC's minimum, safe on any path; no PMTU discovery. */
-    public static final int MAX_SEND_UDP_PAYLOAD_BYTES = 1200;
+    /**
+     * Largest UDP payload sent: what a 1500-byte MTU leaves after IPv6 and UDP headers (Chromium
+     * accepts as much), so the initial window is 10 x 1452 bytes, next to the link's TCP model of
+     * 10 x 1460. Quiche's default, 1200, costs a fifth more packets, and packets are what a QUIC
+     * stack's CPU goes on (33 MiB over loopback: about 1.7 s at 1200, 0.9 s at 1452). No PMTU discovery.
+     */
+    public static final int MAX_SEND_UDP_PAYLOAD_BYTES = 1452;
     /**
      * Connection flow-control window each side grants: 32 MiB, over ten times the largest bundled
      * page (news, 2.4 MB), so flow control is never what limits a page load.

@@ -177,6 +177,36 @@ class Http3OriginIT {
         }
     }
 
+    /** Larger than every flow-control window, so it is only whole if the server waits for credit and resumes. */
+    @Test
+    void servesABodyLargerThanTheFlowControlWindowsWhole() throws Exception {
+        int size = (int) QuicParameters.INITIAL_MAX_DATA_BYTES + 3 * Bodies.CHUNK + 7;
+        origin.serve(TestScenarios.flat("h3-large", 1, size, 0));
+        try (Client client = Client.connect(null)) {
+            byte[] body = client.get("127.0.0.1", "/r/0.bin").get(50, TimeUnit.SECONDS).body.toByteArray();
+            assertEquals(size, body.length);
+            for (int i = 0; i < size; i++) {
+                if (body[i] != Bodies.byteAt(i)) {
+                    throw new AssertionError("byte " + i + " differs");
+                }
+            }
+        }
+    }
+
+    /** A bound, not a timing: the origin cannot answer before the stall it was told of has passed. */
+    @Test
+    void holdsHttp3ResponsesWhileStalled() throws Exception {
+        origin.serve(TestScenarios.flat("h3-stall", 1, 1_000, 0));
+        try (Client client = Client.connect(null)) {
+            long stalledAt = System.nanoTime();
+            origin.stall(Duration.ofMillis(500));
+            Reply reply = client.get("127.0.0.1", "/r/0.bin").get(30, TimeUnit.SECONDS);
+            long heldNanos = System.nanoTime() - stalledAt;
+            assertEquals(1_000, reply.body.size());
+            assertTrue(heldNanos >= TimeUnit.MILLISECONDS.toNanos(500), "answered " + heldNanos + " ns after the stall began");
+        }
+    }
+
     @Test
     void failsWithAClearMessageWhenItsTlsPortNumberIsTakenOverUdpAndFreesTheUdpPortOnClose() throws Exception {
         try (java.net.DatagramSocket taken = new java.net.DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
