@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the embedded origin alone and prints the URLs it serves, until Ctrl-C.",
                 "Cleartext port: HTTP/1.1 and h2c (prior knowledge). TLS port: ALPN h2 and http/1.1, with a"
-                        + " certificate for localhost/127.0.0.1 generated at start-up (use curl -k).",
+                        + " certificate for localhost/127.0.0.1 generated at start-up (use curl -k); HTTP/3 (ALPN h3)"
+                        + " on UDP at the same port number, where QUIC's native library loads.",
                 "A page on several hosts (imported with --keep-hosts) is served on the same two ports: each request"
                         + " gets the resources of the host it names (Host, :authority), so point every host name at"
                         + " the origin (curl --connect-to ::127.0.0.1:PORT)."})
@@ -48,7 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
     KeyType key;
 
     @Option(names = "--max-streams", defaultValue = "" + RunDefaults.MAX_CONCURRENT_STREAMS,
-            description = "HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS announced (default: ${DEFAULT-VALUE}).")
+            description = "HTTP/2 SETTINGS_MAX_CONCURRENT_STREAMS announced, and HTTP/3's initial_max_streams_bidi"
+                    + " (default: ${DEFAULT-VALUE}).")
     int maxStreams;
 
     @Override
@@ -71,6 +73,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.printf("  cleartext (HTTP/1.1, h2c): %s%n", origin.cleartextUri());
         out.printf("  TLS (ALPN h2, http/1.1):   %s   (%s certificate, SPKI sha256 %s)%n", origin.tlsUri(),
                 key, origin.certificate().spkiSha256());
+        if (origin.http3Available()) {
+            out.printf("  HTTP/3 (QUIC, ALPN h3):    %s   (UDP, the TLS port's number)%n", origin.tlsUri());
+        }
         if (!page.hosts().isEmpty()) {
             out.printf("  other hosts (%d), on the same two ports, chosen by Host and TLS server name:%n", page.hosts().size());
             out.printf("    %s%n", String.join(" ", page.hosts().stream().map(io.muxbench.scenario.Messages::escape).toList()));

@@ -27,11 +27,13 @@ import java.util.Objects;
  * @param bytes                  bytes on the wire per page load (a browser reports none sent: 0, not measured)
  * @param errors                 failures by cause; empty when none
  * @param server                 the embedded origin's counters for this cell; null for a real target
+ * @param datagrams              UDP datagrams relayed by the link and dropped by the kernel during the cell;
+ *                               null when there were none (no h3, or no link)
  * @param histogramLog           the cell's HdrHistogram log, relative to the run folder
  * @param samples                a few page loads kept whole, for waterfalls
  */
 @JsonPropertyOrder({"id", "scenario", "mode", "link", "reuse", "tls", "client", "settings", "pageLoads", "requests",
-        "connectionsPerPageLoad", "bytes", "errors", "server", "histogramLog", "samples"})
+        "connectionsPerPageLoad", "bytes", "errors", "server", "datagrams", "histogramLog", "samples"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CellResult(
         String id,
@@ -48,6 +50,7 @@ public record CellResult(
         Bytes bytes,
         Map<String, Long> errors,
         ServerCounters server,
+        Datagrams datagrams,
         String histogramLog,
         List<PageLoadSample> samples) {
 
@@ -63,6 +66,15 @@ public record CellResult(
         client = client == null ? ClientKind.DRIVER : client;
         errors = errors == null ? Map.of() : Map.copyOf(errors);
         samples = samples == null ? List.of() : List.copyOf(samples);
+    }
+
+    /** A cell that relayed no datagrams (results written before {@code datagrams} existed read so too). */
+    public CellResult(String id, String scenario, String mode, String link, Reuse reuse, boolean tls, ClientKind client,
+                      Settings settings, PageLoads pageLoads, Requests requests, double connectionsPerPageLoad,
+                      Bytes bytes, Map<String, Long> errors, ServerCounters server, String histogramLog,
+                      List<PageLoadSample> samples) {
+        this(id, scenario, mode, link, reuse, tls, client, settings, pageLoads, requests, connectionsPerPageLoad,
+                bytes, errors, server, null, histogramLog, samples);
     }
 
     /** The cell's identity, which compare matches cells by ({@link CellKey#label()}). */
@@ -123,6 +135,24 @@ public record CellResult(
      */
     public record Bytes(long sentPerPageLoad, long receivedPerPageLoad, long headersSentPerPageLoad,
                         long bodySentPerPageLoad, long headersReceivedPerPageLoad, long bodyReceivedPerPageLoad) {
+    }
+
+    /**
+     * UDP datagrams during the cell, all its rounds together (warm-ups included): what the emulated
+     * link's relays delivered and dropped, and what the kernel dropped behind their back (its UDP
+     * error counters, the whole machine's, read before and after each round). QUIC recovers from
+     * every one of these drops itself, so a cell with {@code kernelDropped > 0} lost more than the
+     * link's seeded loss.
+     *
+     * @param deliveredUp   datagrams the relays delivered from the browsers to the server
+     * @param deliveredDown datagrams the relays delivered from the server to the browsers
+     * @param lost          datagrams the link's seeded loss dropped
+     * @param queueDropped  datagrams dropped because the link's queue was full (drop-tail)
+     * @param sendDropped   datagrams the kernel refused to a relay on the way out
+     * @param kernelDropped datagrams the kernel dropped for a full socket buffer or want of memory
+     */
+    public record Datagrams(long deliveredUp, long deliveredDown, long lost, long queueDropped, long sendDropped,
+                            long kernelDropped) {
     }
 
     /** What the embedded origin saw during the cell. */

@@ -41,6 +41,23 @@ public record LinkStats(long connections, long bytesUp, long bytesDown, long seg
     public record Datagrams(long relays, long deliveredUp, long deliveredDown, long bytesUp, long bytesDown, long lost,
                             long queueDropped, long sendDropped) {
 
+        /** Nothing relayed. */
+        public static final Datagrams NONE = new Datagrams(0, 0, 0, 0, 0, 0, 0, 0);
+
+        /** What was counted since {@code before} (relays: those opened since). */
+        public Datagrams minus(Datagrams before) {
+            return new Datagrams(relays - before.relays, deliveredUp - before.deliveredUp,
+                    deliveredDown - before.deliveredDown, bytesUp - before.bytesUp, bytesDown - before.bytesDown,
+                    lost - before.lost, queueDropped - before.queueDropped, sendDropped - before.sendDropped);
+        }
+
+        /** Added together, for links that ran side by side. */
+        public Datagrams plus(Datagrams other) {
+            return new Datagrams(relays + other.relays, deliveredUp + other.deliveredUp,
+                    deliveredDown + other.deliveredDown, bytesUp + other.bytesUp, bytesDown + other.bytesDown,
+                    lost + other.lost, queueDropped + other.queueDropped, sendDropped + other.sendDropped);
+        }
+
         /** Datagrams the relays themselves dropped, for any reason. */
         public long dropped() {
             return lost + queueDropped + sendDropped;

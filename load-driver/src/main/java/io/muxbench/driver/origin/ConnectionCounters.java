@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The origin's per-connection counts: requests received, and the most requests (HTTP/1.1, counted
  * as their heads are read, so pipelined ones count before earlier responses are written) or streams
- * (HTTP/2) in flight at once. Thread-safe; one increment and one decrement per request.
+ * (HTTP/2 and HTTP/3, whose connection is a QUIC one) in flight at once. Thread-safe; one increment and one decrement per request.
  */
 public final class ConnectionCounters {
 

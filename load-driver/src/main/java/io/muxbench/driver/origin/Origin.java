@@ -6,6 +6,8 @@ import io.muxbench.driver.origin.internal.CountingHttpConnectionFactory;
 import io.muxbench.driver.tls.KeyType;
 import io.muxbench.driver.tls.SelfSignedCertificate;
 import io.muxbench.scenario.Scenario;
+import io.netty.handler.codec.quic.Quic;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.SelectableChannel;
 import java.security.Principal;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSession;
 import org.eclipse.jetty.alpn.server.ALPNServerConnectionFactory;
 import org.eclipse.jetty.http2.server.AbstractHTTP2ServerConnectionFactory;
@@ -33,7 +36,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The embedded origin: a Jetty server that serves a scenario over HTTP/1.1 and h2c in cleartext,
  * and over TLS with ALPN offering {@code h2} and {@code http/1.1}, with a certificate generated at
- * start-up. It counts, per connection, requests received and the most in flight at once.
+ * start-up; and HTTP/3 (QUIC, ALPN {@code h3}, {@link QuicParameters}) over UDP at the TLS port's
+ * number, from the same table of answers, where QUIC's native library loads. It counts, per
+ * connection (TCP or QUIC), requests received and the most in flight at once.
  *
  * <pre>{@code
  * try (Origin origin = Origin.start(Origin.Options.defaults())) {
@@ -79,7 +84,9 @@ public final class Origin implements AutoCloseable {
     private final ServerConnector cleartext;
     private final ServerConnector tls;
     private final SslContextFactory.Server ssl;
-    private final ScenarioHandler handler;
+    private final Answers answers = new Answers();
+    /** The HTTP/3 side, on the TLS port's number over UDP; null until started, or where QUIC cannot load. */
+    private volatile Http3Server http3;
     private final ConnectionCounters counters = new ConnectionCounters();
     /**
      * A leaf for the origin under test and one for every other host served so far: a connection of
@@ -143,24 +150,60 @@ public final class Origin implements AutoCloseable {
             });
             server.addConnector(connector);
         }
-        handler = new ScenarioHandler(counters);
-        server.setHandler(handler);
+        server.setHandler(new ScenarioHandler(answers, counters));
     }
 
     private static void configure(AbstractHTTP2ServerConnectionFactory factory, Options options) {
         factory.setMaxConcurrentStreams(options.maxConcurrentStreams());
     }
 
-    /** Starts an origin; it serves nothing until {@link #serve} is called. */
+    /** Attempts at a TCP and UDP port pair when the TLS port is any (0) and its number is taken over UDP. */
+    private static final int PORT_PAIR_ATTEMPTS = 5;
+    private static final AtomicBoolean WARNED_NO_QUIC = new AtomicBoolean();
+
+    /**
+     * Starts an origin; it serves nothing until {@link #serve} is called. HTTP/3 listens on UDP at the
+     * TLS port's number when QUIC's native library loads ({@link #http3Available()}); else one warning
+     * is logged and the origin serves TCP only. With {@code tlsPort} 0, a UDP port taken by another
+     * socket is met by starting again on a fresh pair, a few times.
+     */
     public static Origin start(Options options) throws Exception {
-        Origin origin = new Origin(options);
-        try {
-            origin.server.start();
-        } catch (Exception e) {
-            origin.server.stop();
-            throw e;
+        boolean quic = Quic.isAvailable();
+        if (!quic && WARNED_NO_QUIC.compareAndSet(false, true)) {
+            System.err.println("warning: HTTP/3 unavailable, the origin serves TCP only (QUIC's native library: "
+                    + Quic.unavailabilityCause() + ")");
         }
-        return origin;
+        for (int attempt = 1; ; attempt++) {
+            Origin origin = new Origin(options);
+            try {
+                origin.server.start();
+            } catch (Exception e) {
+                origin.server.stop();
+                throw e;
+            }
+            if (!quic) {
+                return origin;
+            }
+            try {
+                origin.http3 = Http3Server.bind(options.host(), origin.tls.getLocalPort(), origin.certificate,
+                        origin.answers, origin.counters, options.maxConcurrentStreams());
+                return origin;
+            } catch (IOException e) {
+                origin.server.stop();
+                if (options.tlsPort() != 0 || attempt == PORT_PAIR_ATTEMPTS) {
+                    throw new IOException(e.getMessage() + (options.tlsPort() != 0 ? ""
+                            : " (" + attempt + " port pairs tried)"), e);
+                }
+            } catch (RuntimeException e) {
+                origin.server.stop();
+                throw e;
+            }
+        }
+    }
+
+    /** Whether the origin serves HTTP/3 (UDP, on {@link #tlsUri()}'s port number): QUIC's native library loaded. */
+    public boolean http3Available() {
+        return http3 != null;
     }
 
     /**
@@ -179,8 +222,12 @@ public final class Origin implements AutoCloseable {
                 throw new IllegalStateException("cannot issue the hosts' certificates: " + e.getMessage(), e);
             }
             certificate = issued;
+            Http3Server h3 = http3;
+            if (h3 != null) {
+                h3.certificate(issued);
+            }
         }
-        handler.serve(scenario);
+        answers.serve(scenario);
     }
 
     /**
@@ -203,12 +250,12 @@ public final class Origin implements AutoCloseable {
 
     /** Injects a fault for a path (null clears it). */
     public void fault(String path, Fault fault) {
-        handler.fault(path, fault);
+        answers.fault(path, fault);
     }
 
     /** Holds every response that starts within the next {@code duration} until it has passed: a server stall. */
     public void stall(Duration duration) {
-        handler.stallUntil(System.nanoTime() + duration.toNanos());
+        answers.stallUntil(System.nanoTime() + duration.toNanos());
     }
 
     /** {@code http://host:port/}: HTTP/1.1, and h2c with prior knowledge. */
@@ -216,7 +263,10 @@ public final class Origin implements AutoCloseable {
         return URI.create("http://" + hostLiteral() + ":" + cleartext.getLocalPort() + "/");
     }
 
-    /** {@code https://host:port/}: TLS with ALPN offering h2 and http/1.1. */
+    /**
+     * {@code https://host:port/}: TLS with ALPN offering h2 and http/1.1; and, when
+     * {@link #http3Available()}, HTTP/3 over UDP at the same port number.
+     */
     public URI tlsUri() {
         return URI.create("https://" + hostLiteral() + ":" + tls.getLocalPort() + "/");
     }
@@ -246,6 +296,13 @@ public final class Origin implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
+        Http3Server h3 = http3;
+        try {
+            if (h3 != null) {
+                h3.close();
+            }
+        } finally {
+            server.stop();
+        }
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * What the embedded origin saw since its counters were last reset.
  *
- * @param connectionsAccepted      TCP connections accepted
+ * @param connectionsAccepted      TCP connections accepted, and QUIC connections (HTTP/3)
  * @param requestsReceived         requests received, on every connection
- * @param maxInFlightPerConnection the most requests or streams in flight at once on any one connection
+ * @param maxInFlightPerConnection the most requests or streams (HTTP/2, HTTP/3) in flight at once on any one connection
  * @param connections              per connection that carried requests, in the order they were first seen
  */
 public record OriginStats(long connectionsAccepted, long requestsReceived, int maxInFlightPerConnection,
@@ -15,7 +15,7 @@ public record OriginStats(long connectionsAccepted, long requestsReceived, int m
 
     /**
      * @param id          origin-side connection number
-     * @param protocol    {@code HTTP/1.1} or {@code HTTP/2.0}
+     * @param protocol    {@code HTTP/1.1}, {@code HTTP/2.0} or {@code HTTP/3}
      * @param requests    requests it carried
      * @param maxInFlight the most in flight at once on it
      */

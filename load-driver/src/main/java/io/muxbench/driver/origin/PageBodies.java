@@ -103,7 +103,7 @@ public final class PageBodies {
 
     /** The generated body of {@code path} on {@code host} (null: the origin under test), or null for the plain pattern. */
     public Body generated(String host, String path) {
-        return bodies.get(ScenarioHandler.route(host, path));
+        return bodies.get(Answers.route(host, path));
     }
 
     /**
@@ -203,7 +203,7 @@ public final class PageBodies {
             case FONT -> null;
         };
         if (body != null) {
-            bodies.put(ScenarioHandler.route(host, resource.path()), body);
+            bodies.put(Answers.route(host, resource.path()), body);
         }
     }
 

@@ -1,18 +1,13 @@
 package io.muxbench.driver.origin;
 
 import io.muxbench.scenario.Resource;
-import io.muxbench.scenario.Scenario;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpVersion;
-import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -21,142 +16,35 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.IteratingCallback;
 
 /**
- * Answers every path of the scenario being served with its status, exact size, content type,
- * headers and think time. Think time is a scheduled task, never a blocked thread.
+ * Answers every path of the scenario being served ({@link Answers}) over HTTP/1.1 and HTTP/2 with
+ * its status, exact size, content type, headers and think time. Think time is a scheduled task,
+ * never a blocked thread.
  */
 final class ScenarioHandler extends Handler.Abstract.NonBlocking {
 
-    /** What to answer, by {@link #route}: the path on the origin under test, "host path" on another host. */
-    private volatile Map<String, Answer> routes = Map.of();
-    /** The scenario's other hosts, as written in it: {@code host} or {@code host:port}. */
-    private volatile java.util.Set<String> hosts = java.util.Set.of();
-    /** The bodies of the last few scenarios served: runs serve the same few again and again. */
-    private final Map<Scenario, PageBodies> generatedBodies = new java.util.LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Scenario, PageBodies> eldest) {
-            return size() > CACHED_SCENARIOS;
-        }
-    };
-    /** With {@link PageBodies#DEFAULT_BUDGET_BYTES} each, the bodies the handler holds stay under 4 such budgets. */
-    static final int CACHED_SCENARIOS = 4;
-    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private final Answers answers;
     private final ConnectionCounters counters;
-    private volatile long stallUntilNanos;
 
-    ScenarioHandler(ConnectionCounters counters) {
+    ScenarioHandler(Answers answers, ConnectionCounters counters) {
+        this.answers = answers;
         this.counters = counters;
-    }
-
-    void serve(Scenario scenario) {
-        PageBodies generated;
-        synchronized (generatedBodies) {
-            generated = generatedBodies.computeIfAbsent(scenario, PageBodies::of);
-        }
-        Map<String, Answer> map = new java.util.HashMap<>();
-        scenario.root().forEach(r -> map.put(route(r.host(), r.path()), Answer.of(r, generated)));
-        hosts = java.util.Set.copyOf(scenario.hosts());
-        routes = Map.copyOf(map);
-    }
-
-    /**
-     * A resource with its response fields built once, pre-encoded for HTTP/1.1 and HPACK, and its
-     * generated body: a response copies references, it formats and looks up nothing.
-     *
-     * @param body the generated body, or null for the plain pattern
-     */
-    private record Answer(Resource resource, List<HttpField> fields, PageBodies.Body body) {
-
-        static Answer of(Resource resource, PageBodies bodies) {
-            HttpFields.Mutable fields = HttpFields.build();
-            resource.headers().forEach(fields::put);
-            fields.put(HttpHeader.CONTENT_TYPE, resource.contentType());
-            if (resource.host() != null && !resource.headers().containsKey("Timing-Allow-Origin")) {
-                // Else a browser hides the protocol and status of another host's resources from the page's
-                // Resource Timing, which is where browser cells read them.
-                fields.put("Timing-Allow-Origin", "*");
-            }
-            List<HttpField> encoded = new java.util.ArrayList<>();
-            for (HttpField field : fields) {
-                encoded.add(field.getHeader() == null
-                        ? new PreEncodedHttpField(field.getName(), field.getValue())
-                        : new PreEncodedHttpField(field.getHeader(), field.getName(), field.getValue()));
-            }
-            encoded.add(new HttpField.LongValueHttpField(HttpHeader.CONTENT_LENGTH, resource.size()));
-            return new Answer(resource, List.copyOf(encoded), bodies.generated(resource.host(), resource.path()));
-        }
-    }
-
-    /** The bytes the bodies of the scenarios served lately hold, together. */
-    long retainedBodyBytes() {
-        synchronized (generatedBodies) {
-            return generatedBodies.values().stream().mapToLong(PageBodies::retainedBytes).sum();
-        }
-    }
-
-    static String route(String host, String pathQuery) {
-        return host == null ? pathQuery : host + " " + pathQuery;
-    }
-
-    /**
-     * The scenario's host a request is for, by its {@code Host} or {@code :authority}; null for the
-     * origin under test (127.0.0.1:port, localhost, any name the scenario does not have).
-     */
-    private String hostOf(Request request) {
-        java.util.Set<String> hosts = this.hosts;
-        String name = request.getHttpURI().getHost();
-        if (hosts.isEmpty() || name == null) {
-            return null;
-        }
-        name = name.toLowerCase(java.util.Locale.ROOT);
-        int port = request.getHttpURI().getPort();
-        if (port > 0 && hosts.contains(name + ":" + port)) {
-            return name + ":" + port;
-        }
-        int defaultPort = request.isSecure() ? 443 : 80;
-        if (port <= 0 || port == defaultPort) {
-            if (hosts.contains(name)) {
-                return name;
-            }
-            if (hosts.contains(name + ":" + defaultPort)) {
-                return name + ":" + defaultPort;
-            }
-        }
-        return null;
-    }
-
-    void fault(String path, Fault fault) {
-        if (fault == null) {
-            faults.remove(path);
-        } else {
-            faults.put(path, fault);
-        }
-    }
-
-    void stallUntil(long nanos) {
-        stallUntilNanos = nanos;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Answered done = new Answered(track(request), callback);
         String pathQuery = request.getHttpURI().getPathQuery();
-        String host = hostOf(request);
-        Answer answer = routes.get(route(host, pathQuery));
+        String host = answers.hostOf(request.getHttpURI().getHost(), request.getHttpURI().getPort(), request.isSecure());
+        Answers.Answer answer = answers.find(host, pathQuery);
         if (answer == null) {
             response.setStatus(404);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Answers.TEXT_TYPE);
             done.beforeLastWrite();
-            // The path and host are the client's, echoed in a text body: nothing a browser runs.
-            response.write(true, Bodies.text("muxbench origin: no resource at " + pathQuery
-                    + (host == null ? "" : " on host " + host) + "\n"), done);
+            response.write(true, Answers.notFound(pathQuery, host), done);
             return true;
         }
-        long delayNanos = TimeUnit.MILLISECONDS.toNanos(answer.resource().thinkTimeMillis());
-        long stall = stallUntilNanos - System.nanoTime();
-        if (stall > 0) {
-            delayNanos += stall;
-        }
-        Fault fault = faults.isEmpty() ? null : faults.get(pathQuery);
+        long delayNanos = answers.delayNanos(answer);
+        Fault fault = answers.faultFor(pathQuery);
         if (delayNanos > 0) {
             request.getComponents().getScheduler()
                     .schedule(() -> respond(request, response, answer, fault, done), delayNanos, TimeUnit.NANOSECONDS);
@@ -209,7 +97,7 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
-    private void respond(Request request, Response response, Answer answer, Fault fault, Answered done) {
+    private void respond(Request request, Response response, Answers.Answer answer, Fault fault, Answered done) {
         if (fault == Fault.CLOSE_WITHOUT_RESPONSE) {
             request.getConnectionMetaData().getConnection().getEndPoint().close();
             done.failed(new IOException("injected close"));
@@ -217,9 +105,9 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         }
         if (fault == Fault.STATUS_500) {
             response.setStatus(500);
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, Answers.TEXT_TYPE);
             done.beforeLastWrite();
-            response.write(true, Bodies.text("injected failure\n"), done);
+            response.write(true, Answers.injectedFailure(), done);
             return;
         }
         Resource resource = answer.resource();
@@ -228,25 +116,23 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
         for (HttpField field : answer.fields()) {
             headers.put(field);
         }
-        long stopAt = fault == Fault.RESET_MID_RESPONSE ? resource.size() / 2 : resource.size();
-        new BodyWriter(response, answer.body(), resource.size(), stopAt, done).iterate();
+        new BodyWriter(response, answer, answer.stopAt(fault), done).iterate();
     }
 
     /** Writes a deterministic body in chunks, each write waiting for the previous one. */
     private static final class BodyWriter extends IteratingCallback {
         private final Response response;
-        private final PageBodies.Body body;
+        private final Answers.Answer answer;
         private final long size;
         private final long stopAt;
         private final Answered done;
         private long offset;
         private boolean wroteLast;
 
-        /** @param body the generated body, or null for the plain pattern */
-        BodyWriter(Response response, PageBodies.Body body, long size, long stopAt, Answered done) {
+        BodyWriter(Response response, Answers.Answer answer, long stopAt, Answered done) {
             this.response = response;
-            this.body = body;
-            this.size = size;
+            this.answer = answer;
+            this.size = answer.resource().size();
             this.stopAt = stopAt;
             this.done = done;
         }
@@ -260,9 +146,7 @@ final class ScenarioHandler extends Handler.Abstract.NonBlocking {
                 // Injected reset: abort with the response half written.
                 throw new IllegalStateException("injected reset mid-response");
             }
-            ByteBuffer chunk = size == 0 ? ByteBuffer.allocate(0)
-                    : body != null ? body.slice(offset, Math.min(Bodies.CHUNK, stopAt - offset))
-                    : Bodies.slice(offset, stopAt - offset);
+            ByteBuffer chunk = answer.chunk(offset, stopAt);
             offset += chunk.remaining();
             boolean last = offset >= size;
             wroteLast = last;

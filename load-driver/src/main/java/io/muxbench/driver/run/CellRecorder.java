@@ -1,6 +1,8 @@
 package io.muxbench.driver.run;
 
 import io.muxbench.driver.chromium.ChromiumPageLoad;
+import io.muxbench.driver.link.LinkStats;
+import io.muxbench.driver.link.UdpKernelCounters;
 import io.muxbench.driver.origin.OriginStats;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Exchange;
@@ -59,6 +61,7 @@ final class CellRecorder {
     private long serverRequests;
     private int serverMaxInFlight;
     private boolean hasServer;
+    private CellResult.Datagrams datagrams;
     private volatile BrowserClient.Negotiated negotiated;
     private int[] http2Windows = {0, 0};
     private boolean uncorrectedSeen;
@@ -223,6 +226,22 @@ final class CellRecorder {
         serverMaxInFlight = Math.max(serverMaxInFlight, stats.maxInFlightPerConnection());
     }
 
+    /** Adds a round's datagrams: what the link relayed and dropped, and what the kernel dropped meanwhile. */
+    synchronized void addDatagrams(LinkStats.Datagrams relayed, UdpKernelCounters kernel) {
+        long kernelDropped = kernel.dropped();
+        if (relayed.deliveredUp() + relayed.deliveredDown() + relayed.dropped() + kernelDropped == 0) {
+            return;
+        }
+        CellResult.Datagrams d = datagrams;
+        datagrams = new CellResult.Datagrams(
+                (d == null ? 0 : d.deliveredUp()) + relayed.deliveredUp(),
+                (d == null ? 0 : d.deliveredDown()) + relayed.deliveredDown(),
+                (d == null ? 0 : d.lost()) + relayed.lost(),
+                (d == null ? 0 : d.queueDropped()) + relayed.queueDropped(),
+                (d == null ? 0 : d.sendDropped()) + relayed.sendDropped(),
+                (d == null ? 0 : d.kernelDropped()) + kernelDropped);
+    }
+
     void negotiated(BrowserClient.Negotiated value, int[] windows) {
         if (value != null) {
             negotiated = value;
@@ -264,8 +283,8 @@ final class CellRecorder {
                 ? new CellResult.ServerCounters(serverConnections, serverRequests, serverMaxInFlight) : null;
         return new Totals(cell, recorded.get(), pageLoadsFailed.get(), measured.get(), pageLoadTotal,
                 uncorrectedSeen ? pageLoadUncorrectedTotal : null, requestTotal, requestsFailed.get(), bytesSent.sum(),
-                bytesReceived.sum(), bodyReceived.sum(), connections.sum(), errorCounts, server, negotiated,
-                http2Windows, List.copyOf(samples));
+                bytesReceived.sum(), bodyReceived.sum(), connections.sum(), errorCounts, server, datagrams,
+                negotiated, http2Windows, List.copyOf(samples));
     }
 
     /**
@@ -277,7 +296,8 @@ final class CellRecorder {
     record Totals(RunPlan.Cell cell, long attempted, long failed, long measured, Histogram pageLoad,
                   Histogram pageLoadUncorrected, Histogram request, long requestsFailed, long bytesSent,
                   long bytesReceived, long bodyBytesReceived, long connections, Map<String, Long> errors,
-                  CellResult.ServerCounters server, BrowserClient.Negotiated negotiated, int[] http2Windows,
+                  CellResult.ServerCounters server, CellResult.Datagrams datagrams,
+                  BrowserClient.Negotiated negotiated, int[] http2Windows,
                   List<PageLoadSample> samples) {
     }
 }

@@ -38,7 +38,7 @@ final class CellSummary {
         RunPlan.Cell cell = t.cell();
         return new CellResult(cell.id(), cell.key().scenario(), cell.key().mode(), cell.key().link(), cell.key().reuse(),
                 cell.key().tls(), cell.key().client(), settings, loads, requests, round((double) t.connections() / per),
-                bytes, t.errors(), t.server(), HistogramLogs.path(cell.id()), t.samples());
+                bytes, t.errors(), t.server(), t.datagrams(), HistogramLogs.path(cell.id()), t.samples());
     }
 
     private static double p(Histogram h, double percentile) {

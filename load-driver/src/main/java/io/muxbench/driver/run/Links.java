@@ -100,6 +100,12 @@ final class Links implements AutoCloseable {
         emulators.values().forEach(LinkEmulator::renumberConnections);
     }
 
+    /** What the UDP relays of {@code link} did so far; nothing for plain loopback or a link not started. */
+    synchronized LinkStats.Datagrams datagrams(String link) {
+        LinkEmulator emulator = emulators.get(link);
+        return emulator == null ? LinkStats.Datagrams.NONE : emulator.stats().datagrams();
+    }
+
     /** The emulators' delivery timing error, all links together, in microseconds; null when no link ran. */
     synchronized Histogram timingError() {
         Histogram total = null;

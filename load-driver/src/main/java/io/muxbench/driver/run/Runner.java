@@ -1,5 +1,7 @@
 package io.muxbench.driver.run;
 
+import io.muxbench.driver.link.LinkStats;
+import io.muxbench.driver.link.UdpKernelCounters;
 import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.results.CellResult;
@@ -143,7 +145,15 @@ public final class Runner {
                     links.renumberConnections();
                     CellRecorder recorder = recorders.get(cell.key());
                     CellRound cellRound = cell.key().client() == ClientKind.DRIVER ? driver : chromium;
+                    LinkStats.Datagrams relayedBefore = links.datagrams(cell.key().link());
+                    UdpKernelCounters kernelBefore = UdpKernelCounters.read();
                     cellRound.run(recorder, front, round == 0, plan.quota(round));
+                    UdpKernelCounters kernelDropped = UdpKernelCounters.read().minus(kernelBefore);
+                    recorder.addDatagrams(links.datagrams(cell.key().link()).minus(relayedBefore), kernelDropped);
+                    if (kernelDropped.dropped() > 0) {
+                        progress.message("warning: the kernel dropped " + kernelDropped.dropped() + " UDP datagrams during "
+                                + cell.id() + " (full socket buffers): QUIC lost more than the link's loss");
+                    }
                     logs.endInterval(recorder);
                     // Right after the cell's hlog got its interval, so that a run killed mid-round
                     // leaves results.json and the hlogs telling the same counts.

@@ -35,9 +35,9 @@ class PageBodiesMemoryTest {
         ByteBuffer end = sheet.slice(SIXTEEN_MIB - 2, Bodies.CHUNK);
         assertEquals("*/", StandardCharsets.US_ASCII.decode(end).toString(), "the padding comment is closed");
 
-        ScenarioHandler handler = new ScenarioHandler(new ConnectionCounters());
-        handler.serve(page);
-        assertTrue(handler.retainedBodyBytes() < (1 << 20), "the handler holds " + handler.retainedBodyBytes());
+        Answers answers = new Answers();
+        answers.serve(page);
+        assertTrue(answers.retainedBodyBytes() < (1 << 20), "the table holds " + answers.retainedBodyBytes());
     }
 
     @Test
@@ -54,14 +54,14 @@ class PageBodiesMemoryTest {
     }
 
     @Test
-    void theHandlerKeepsTheBodiesOfAFewScenariosOnly() {
-        ScenarioHandler handler = new ScenarioHandler(new ConnectionCounters());
-        for (int i = 0; i < ScenarioHandler.CACHED_SCENARIOS + 3; i++) {
-            handler.serve(page(List.of(new Resource("/i" + i + ".png", 200, "image/png", 1 << 20, Map.of(), 0, List.of(), null))));
+    void theTableKeepsTheBodiesOfAFewScenariosOnly() {
+        Answers answers = new Answers();
+        for (int i = 0; i < Answers.CACHED_SCENARIOS + 3; i++) {
+            answers.serve(page(List.of(new Resource("/i" + i + ".png", 200, "image/png", 1 << 20, Map.of(), 0, List.of(), null))));
         }
-        long images = (long) ScenarioHandler.CACHED_SCENARIOS << 20;
-        long markup = handler.retainedBodyBytes() - images;
-        assertTrue(markup >= 0 && markup < 4096 * ScenarioHandler.CACHED_SCENARIOS, "held " + handler.retainedBodyBytes());
+        long images = (long) Answers.CACHED_SCENARIOS << 20;
+        long markup = answers.retainedBodyBytes() - images;
+        assertTrue(markup >= 0 && markup < 4096 * Answers.CACHED_SCENARIOS, "held " + answers.retainedBodyBytes());
     }
 
     @Test
