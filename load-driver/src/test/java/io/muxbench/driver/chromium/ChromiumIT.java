@@ -56,7 +56,7 @@ class ChromiumIT {
 
     @Test
     void fetchesTheWholeTreeOverOneQuicConnection() throws Exception {
-        Assumptions.assumeTrue(originServesH3(), "the origin serves no HTTP/3 here");
+        Assumptions.assumeTrue(origin.http3Available(), "the origin serves no HTTP/3 here (no native QUIC library)");
         scenario = ScenarioLoader.resolve("blog");
         origin.serve(scenario);
         URI page = origin.tlsUri().resolve(scenario.root().path());
@@ -72,18 +72,6 @@ class ChromiumIT {
         assertEquals("HTTP/3", stats.connections().get(0).protocol());
         assertEquals(Set.of("h3"), load.protocols());
         assertClean(load);
-    }
-
-    /**
-     * Whether the origin serves HTTP/3 (Netty's native QUIC library loaded): {@code Origin.http3Available()},
-     * called by name until the origin's HTTP/3 side is merged; then call it directly.
-     */
-    private static boolean originServesH3() {
-        try {
-            return (Boolean) Origin.class.getMethod("http3Available").invoke(origin);
-        } catch (ReflectiveOperationException e) {
-            return false;
-        }
     }
 
     @Test
