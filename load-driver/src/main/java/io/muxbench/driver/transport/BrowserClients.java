@@ -28,4 +28,12 @@ public final class BrowserClients {
     public static BrowserClient http2(ClientEnvironment environment, int browserIndex) throws Exception {
         return new BrowserClientOverHttp2(environment, browserIndex);
     }
+
+    /**
+     * HTTP/3 on Netty's QUIC codec: one QUIC connection per host, every request a stream, as many at
+     * once as the server allows; the browser's UDP socket bound to its own source address.
+     */
+    public static BrowserClient http3(ClientEnvironment environment, int browserIndex) throws Exception {
+        return new BrowserClientOverHttp3(environment, browserIndex);
+    }
 }
