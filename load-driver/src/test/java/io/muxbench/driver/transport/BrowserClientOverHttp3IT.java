@@ -70,8 +70,13 @@ class BrowserClientOverHttp3IT {
     }
 
     private BrowserClient newClient(URI origin, Duration connectTimeout, int browserIndex) throws Exception {
+        return newClient(origin, certificate.trustStore(), connectTimeout, browserIndex);
+    }
+
+    private BrowserClient newClient(URI origin, java.security.KeyStore trust, Duration connectTimeout, int browserIndex)
+            throws Exception {
         ClientEnvironment environment = new ClientEnvironment(new ClientEnvironment.Options(origin,
-                certificate.trustStore(), false, connectTimeout, null, null, 6, 1, 128));
+                trust, false, connectTimeout, null, null, 6, 1, 128));
         toClose.add(environment);
         BrowserClient client = BrowserClients.http3(environment, browserIndex);
         toClose.add(client);
@@ -94,8 +99,17 @@ class BrowserClientOverHttp3IT {
         Resource root = page();
 
         List<Exchange> all = new ArrayList<>(sendAndWait(client, List.of(root)));
-        all.addAll(sendAndWait(client, root.children()));
+        List<Exchange> children = sendAndWait(client, root.children());
+        all.addAll(children);
 
+        for (Exchange exchange : children) {
+            long openAtBegin = children.stream().filter(other -> other != exchange
+                    && other.beginNanos <= exchange.beginNanos && other.lastByteNanos > exchange.beginNanos).count();
+            assertTrue(openAtBegin < STREAM_LIMIT, exchange.resource.path() + " began with " + openAtBegin + " streams open");
+        }
+        long firstEnd = children.stream().mapToLong(e -> e.lastByteNanos).min().orElseThrow();
+        assertTrue(children.stream().filter(e -> e.beginNanos >= firstEnd).count() >= children.size() - STREAM_LIMIT,
+                "the requests beyond the limit waited for a stream to end");
         for (Exchange exchange : all) {
             assertFalse(exchange.failed(), exchange.resource.path() + ": " + exchange.failureDetail);
             assertEquals(exchange.resource.status(), exchange.status, exchange.resource.path());
@@ -137,7 +151,9 @@ class BrowserClientOverHttp3IT {
         BrowserClient client = newClient(server.uri(), null, 0);
         Resource root = page();
         for (int load = 0; load < 2; load++) {
-            sendAndWait(client, List.of(root)).forEach(e -> assertFalse(e.failed(), e.failureDetail));
+            Exchange first = sendAndWait(client, List.of(root)).get(0);
+            assertFalse(first.failed(), first.failureDetail);
+            assertTrue(first.connectStartNanos > 0, "load " + load + " began with a handshake");
             List<Exchange> children = sendAndWait(client, root.children().subList(0, 4));
             children.forEach(e -> assertFalse(e.failed(), e.failureDetail));
             client.closeConnections();
@@ -181,6 +197,18 @@ class BrowserClientOverHttp3IT {
 
         for (Exchange exchange : exchanges) {
             assertEquals(ErrorCause.TIMEOUT, exchange.failure, exchange.resource.path() + ": " + exchange.failureDetail);
+        }
+        assertEquals(0, client.connectionsOpened());
+    }
+
+    @Test
+    void failsWithTlsWhenTheServersCertificateIsNotTrusted() throws Exception {
+        BrowserClient client = newClient(server.uri(), SelfSignedCertificate.generate(KeyType.ECDSA).trustStore(), null, 0);
+
+        List<Exchange> exchanges = sendAndWait(client, page().children().subList(0, 2));
+
+        for (Exchange exchange : exchanges) {
+            assertEquals(ErrorCause.TLS, exchange.failure, exchange.resource.path() + ": " + exchange.failureDetail);
         }
         assertEquals(0, client.connectionsOpened());
     }
