@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -98,8 +97,8 @@ class BrowserClientOverHttp3IT {
         BrowserClient client = newClient(server.uri(), null, 0);
         Resource root = page();
 
-        List<Exchange> all = new ArrayList<>(sendAndWait(client, List.of(root)));
-        List<Exchange> children = sendAndWait(client, root.children());
+        List<Exchange> all = new ArrayList<>(Batches.sendAndWait(client, List.of(root)));
+        List<Exchange> children = Batches.sendAndWait(client, root.children());
         all.addAll(children);
 
         for (Exchange exchange : children) {
@@ -151,10 +150,10 @@ class BrowserClientOverHttp3IT {
         BrowserClient client = newClient(server.uri(), null, 0);
         Resource root = page();
         for (int load = 0; load < 2; load++) {
-            Exchange first = sendAndWait(client, List.of(root)).get(0);
+            Exchange first = Batches.sendAndWait(client, List.of(root)).get(0);
             assertFalse(first.failed(), first.failureDetail);
             assertTrue(first.connectStartNanos > 0, "load " + load + " began with a handshake");
-            List<Exchange> children = sendAndWait(client, root.children().subList(0, 4));
+            List<Exchange> children = Batches.sendAndWait(client, root.children().subList(0, 4));
             children.forEach(e -> assertFalse(e.failed(), e.failureDetail));
             client.closeConnections();
         }
@@ -171,8 +170,8 @@ class BrowserClientOverHttp3IT {
                 new Resource("/img/1.png", 200, "image/png", 1_997, Map.of(), 0, List.of(), "cdn.example"),
                 new Resource("/img/2.png", 200, "image/png", 2_994, Map.of(), 0, List.of(), "cdn.example")), null);
 
-        List<Exchange> all = new ArrayList<>(sendAndWait(client, List.of(root)));
-        all.addAll(sendAndWait(client, root.children()));
+        List<Exchange> all = new ArrayList<>(Batches.sendAndWait(client, List.of(root)));
+        all.addAll(Batches.sendAndWait(client, root.children()));
 
         all.forEach(e -> assertFalse(e.failed(), e.resource.path() + ": " + e.failureDetail));
         assertEquals(2, server.connections() - connectionsBefore, "one connection per host");
@@ -193,7 +192,7 @@ class BrowserClientOverHttp3IT {
         BrowserClient client = newClient(URI.create("https://127.0.0.1:" + port + "/"), Duration.ofMillis(500), 0);
         Resource root = page();
 
-        List<Exchange> exchanges = sendAndWait(client, root.children().subList(0, 3));
+        List<Exchange> exchanges = Batches.sendAndWait(client, root.children().subList(0, 3));
 
         for (Exchange exchange : exchanges) {
             assertEquals(ErrorCause.TIMEOUT, exchange.failure, exchange.resource.path() + ": " + exchange.failureDetail);
@@ -205,7 +204,7 @@ class BrowserClientOverHttp3IT {
     void failsWithTlsWhenTheServersCertificateIsNotTrusted() throws Exception {
         BrowserClient client = newClient(server.uri(), SelfSignedCertificate.generate(KeyType.ECDSA).trustStore(), null, 0);
 
-        List<Exchange> exchanges = sendAndWait(client, page().children().subList(0, 2));
+        List<Exchange> exchanges = Batches.sendAndWait(client, page().children().subList(0, 2));
 
         for (Exchange exchange : exchanges) {
             assertEquals(ErrorCause.TLS, exchange.failure, exchange.resource.path() + ": " + exchange.failureDetail);
@@ -219,11 +218,11 @@ class BrowserClientOverHttp3IT {
         List<Resource> resources = List.of(Resource.leaf("/ok.bin", "application/octet-stream", 5_000),
                 Resource.leaf("/reset.bin", "application/octet-stream", 5_000));
 
-        List<Exchange> exchanges = sendAndWait(client, resources);
+        List<Exchange> exchanges = Batches.sendAndWait(client, resources);
 
         assertFalse(exchanges.get(0).failed(), exchanges.get(0).failureDetail);
         assertEquals(ErrorCause.RESET, exchanges.get(1).failure, exchanges.get(1).failureDetail);
-        List<Exchange> again = sendAndWait(client, resources.subList(0, 1));
+        List<Exchange> again = Batches.sendAndWait(client, resources.subList(0, 1));
         assertFalse(again.get(0).failed(), again.get(0).failureDetail);
         assertEquals(1, client.connectionsOpened(), "the reset stream did not take the connection");
     }
@@ -232,25 +231,11 @@ class BrowserClientOverHttp3IT {
     void sendsFromTheBrowsersOwnSourceAddress() throws Exception {
         BrowserClient client = newClient(server.uri(), null, 3);
 
-        sendAndWait(client, List.of(Resource.leaf("/ok.bin", "application/octet-stream", 5_000)))
+        Batches.sendAndWait(client, List.of(Resource.leaf("/ok.bin", "application/octet-stream", 5_000)))
                 .forEach(e -> assertFalse(e.failed(), e.failureDetail));
 
         Set<InetAddress> sources = server.sources().stream()
                 .map(address -> ((InetSocketAddress) address).getAddress()).collect(Collectors.toSet());
         assertTrue(sources.contains(InetAddress.getByName("127.0.0.5")), "sources seen: " + sources);
-    }
-
-    private static List<Exchange> sendAndWait(BrowserClient client, List<Resource> resources) throws InterruptedException {
-        long now = System.nanoTime();
-        List<Exchange> batch = new ArrayList<>();
-        for (Resource resource : resources) {
-            Exchange exchange = new Exchange(resource);
-            exchange.startNanos = now;
-            batch.add(exchange);
-        }
-        CountDownLatch done = new CountDownLatch(batch.size());
-        client.send(batch, exchange -> done.countDown());
-        assertTrue(done.await(30, TimeUnit.SECONDS), "exchanges did not complete: " + done.getCount() + " left");
-        return batch;
     }
 }
