@@ -213,6 +213,19 @@ class BrowserClientOverHttp3IT {
     }
 
     @Test
+    void failsWithAlpnWhenTheServerSpeaksAnotherProtocol() throws Exception {
+        try (Http3TestServer other = new Http3TestServer(certificate, STREAM_LIMIT, 0, "h3-29")) {
+            BrowserClient client = newClient(other.uri(), null, 0);
+
+            List<Exchange> exchanges = Batches.sendAndWait(client, page().children().subList(0, 2));
+
+            for (Exchange exchange : exchanges) {
+                assertEquals(ErrorCause.ALPN, exchange.failure, exchange.resource.path() + ": " + exchange.failureDetail);
+            }
+        }
+    }
+
+    @Test
     void aStreamResetByTheServerFailsAloneAndTheConnectionGoesOn() throws Exception {
         BrowserClient client = newClient(server.uri(), null, 0);
         List<Resource> resources = List.of(Resource.leaf("/ok.bin", "application/octet-stream", 5_000),

@@ -17,6 +17,8 @@ import io.netty.handler.codec.http3.Http3;
 import io.netty.handler.codec.http3.Http3ClientConnectionHandler;
 import io.netty.handler.codec.http3.Http3Headers;
 import io.netty.handler.codec.quic.QuicChannel;
+import io.netty.handler.codec.quic.QuicClosedChannelException;
+import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
 import io.netty.handler.codec.quic.QuicStreamLimitChangedEvent;
 import io.netty.handler.codec.quic.QuicStreamType;
 import io.netty.util.AttributeKey;
@@ -51,6 +53,8 @@ public final class Http3Connection {
     public static final AttributeKey<String> SERVER_NAME = AttributeKey.valueOf("muxbench.serverName");
     /** HTTP/3's H3_NO_ERROR, the code of a client's orderly close (RFC 9114 section 8.1). */
     private static final int H3_NO_ERROR = 0x100;
+    /** The TLS alert no_application_protocol (RFC 7301). */
+    private static final int NO_APPLICATION_PROTOCOL = 120;
 
     private enum State { CONNECTING, READY, CLOSED }
 
@@ -62,7 +66,8 @@ public final class Http3Connection {
     private final ArrayDeque<Http3Request> waiting = new ArrayDeque<>();
     private final List<Http3Request> open = new ArrayList<>();
     private State state = State.CONNECTING;
-    private Future<QuicChannel> connecting;
+    /** The QUIC channel from its registration on, before its handshake is done (closing it ends the attempt). */
+    private QuicChannel pending;
     private QuicChannel channel;
     private long connectStartNanos;
     private long handshakeEndNanos;
@@ -100,12 +105,13 @@ public final class Http3Connection {
         if (state == State.CLOSED) {
             return;
         }
-        connecting = QuicChannel.newBootstrap(datagram)
+        QuicChannel.newBootstrap(datagram)
                 .attr(SERVER_NAME, serverName)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
                 .handler(new ChannelInitializer<QuicChannel>() {
                     @Override
                     protected void initChannel(QuicChannel quic) {
+                        pending = quic;
                         quic.pipeline().addLast(new Http3ClientConnectionHandler(), new ConnectionEvents());
                     }
                 })
@@ -146,13 +152,29 @@ public final class Http3Connection {
                 return new Failure(ErrorCause.TIMEOUT, "no QUIC handshake with " + address + " within "
                         + connectTimeoutMillis + " ms");
             }
+            if (t instanceof QuicClosedChannelException closed && closed.event() != null) {
+                return peerClosed(closed.event());
+            }
             if (t instanceof SSLException) {
                 String message = String.valueOf(t.getMessage());
                 boolean alpn = message.toLowerCase(Locale.ROOT).contains("application_protocol");
                 return new Failure(alpn ? ErrorCause.ALPN : ErrorCause.TLS, "QUIC handshake: " + message);
             }
         }
-        return new Failure(FailureClassifier.classify(failure), "QUIC connect: " + failure.getMessage());
+        return new Failure(FailureClassifier.classify(failure), "QUIC connect: " + failure);
+    }
+
+    /** Why the server closed the connection (its CONNECTION_CLOSE). */
+    private Failure peerClosed(QuicConnectionCloseEvent event) {
+        if (event.isTlsError()) {
+            // A TLS alert in QUIC's crypto error range (RFC 9001 section 4.8): 120 is no_application_protocol.
+            int alert = QuicConnectionCloseEvent.extractTlsError(event.error());
+            return new Failure(alert == NO_APPLICATION_PROTOCOL ? ErrorCause.ALPN : ErrorCause.TLS,
+                    "the server ended the QUIC handshake with TLS alert " + alert
+                            + (alert == NO_APPLICATION_PROTOCOL ? " (no_application_protocol: it does not speak h3)" : ""));
+        }
+        return new Failure(ErrorCause.RESET, "the server closed the QUIC connection: "
+                + (event.isApplicationClose() ? "application" : "transport") + " error 0x" + Integer.toHexString(event.error()));
     }
 
     /** Sends a request on a stream as soon as the connection has one free; completes through {@code listener}. */
@@ -235,10 +257,7 @@ public final class Http3Connection {
         if (channel != null) {
             return channel.close(true, H3_NO_ERROR, Unpooled.EMPTY_BUFFER);
         }
-        if (connecting != null) {
-            connecting.cancel(false);
-        }
-        return null;
+        return pending == null ? null : pending.close();
     }
 
     /** The QUIC connection's own events: more stream credit, errors, its end. */
@@ -248,6 +267,10 @@ public final class Http3Connection {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event instanceof QuicStreamLimitChangedEvent) {
                 drain();
+            } else if (event instanceof QuicConnectionCloseEvent close) {
+                // At once, not after the connection's draining period (three probe timeouts).
+                closed(peerClosed(close));
+                ctx.close();
             }
             super.userEventTriggered(ctx, event);
         }
