@@ -77,13 +77,8 @@ class BrowserClientOverHttp2IT {
         assertEquals(STREAM_LIMIT, client.negotiated().maxInFlightPerConnection());
         for (Exchange exchange : children) {
             assertFalse(exchange.failed(), exchange.resource.path() + ": " + exchange.failureDetail);
-            long openAtBegin = children.stream().filter(other -> other != exchange
-                    && other.beginNanos <= exchange.beginNanos && other.lastByteNanos > exchange.beginNanos).count();
-            assertTrue(openAtBegin < STREAM_LIMIT, exchange.resource.path() + " began with " + openAtBegin + " streams open");
         }
-        long firstEnd = children.stream().mapToLong(e -> e.lastByteNanos).min().orElseThrow();
-        assertTrue(children.stream().filter(e -> e.beginNanos >= firstEnd).count() >= children.size() - STREAM_LIMIT,
-                "the requests beyond the limit waited for a stream to end");
+        Batches.assertKeptToTheLimit(children, STREAM_LIMIT);
     }
 
     @Test

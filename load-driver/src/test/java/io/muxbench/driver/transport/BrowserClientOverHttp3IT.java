@@ -101,14 +101,7 @@ class BrowserClientOverHttp3IT {
         List<Exchange> children = Batches.sendAndWait(client, root.children());
         all.addAll(children);
 
-        for (Exchange exchange : children) {
-            long openAtBegin = children.stream().filter(other -> other != exchange
-                    && other.beginNanos <= exchange.beginNanos && other.lastByteNanos > exchange.beginNanos).count();
-            assertTrue(openAtBegin < STREAM_LIMIT, exchange.resource.path() + " began with " + openAtBegin + " streams open");
-        }
-        long firstEnd = children.stream().mapToLong(e -> e.lastByteNanos).min().orElseThrow();
-        assertTrue(children.stream().filter(e -> e.beginNanos >= firstEnd).count() >= children.size() - STREAM_LIMIT,
-                "the requests beyond the limit waited for a stream to end");
+        Batches.assertKeptToTheLimit(children, STREAM_LIMIT);
         for (Exchange exchange : all) {
             assertFalse(exchange.failed(), exchange.resource.path() + ": " + exchange.failureDetail);
             assertEquals(exchange.resource.status(), exchange.status, exchange.resource.path());
