@@ -57,7 +57,7 @@ public enum BuiltInMode implements Mode {
         }
     },
     /** HTTP/3: one QUIC connection, many concurrent streams, TLS 1.3 inside QUIC. */
-    H3(ModeDescription.H3, "h3") {
+    H3(ModeDescription.H3, Alpn.H3) {
         @Override
         public BrowserClient newClient(ClientEnvironment environment, int browserIndex) throws Exception {
             return BrowserClients.http3(environment, browserIndex);
@@ -65,7 +65,7 @@ public enum BuiltInMode implements Mode {
 
         @Override
         public ChromiumSettings chromium(boolean tls) {
-            return tls ? ChromiumSettings.overQuic("h3", "HTTP/3") : null;
+            return tls ? ChromiumSettings.overQuic(Alpn.H3, "HTTP/3") : null;
         }
 
         @Override

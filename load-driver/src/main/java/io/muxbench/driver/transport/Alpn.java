@@ -10,6 +10,8 @@ public final class Alpn {
     public static final String H2 = "h2";
     /** HTTP/1.1. */
     public static final String HTTP_1_1 = "http/1.1";
+    /** HTTP/3 over QUIC (RFC 9114). */
+    public static final String H3 = "h3";
 
     private Alpn() {
     }

@@ -6,7 +6,7 @@ import java.util.List;
  * One virtual browser's connections to one origin, over one mode. Page loads call {@link #send}
  * with the requests discovered together (a parent's children); the client decides how they go on
  * the wire: queued for six connections ({@code h1}), written back to back on one connection
- * ({@code h1-pipelined}), or as concurrent streams ({@code h2}).
+ * ({@code h1-pipelined}), as concurrent streams ({@code h2}), or as concurrent QUIC streams ({@code h3}).
  *
  * <pre>{@code
  * BrowserClient browser = mode.newClient(environment, browserIndex);
@@ -45,6 +45,11 @@ public interface BrowserClient extends AutoCloseable {
 
     /** HTTP/2 receive windows this client announces, {stream, session}; null for HTTP/1.1. */
     default int[] http2Windows() {
+        return null;
+    }
+
+    /** The QUIC transport settings this client runs with (congestion control, windows); null for TCP clients. */
+    default QuicSettings quicSettings() {
         return null;
     }
 

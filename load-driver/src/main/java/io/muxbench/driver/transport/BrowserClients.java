@@ -29,8 +29,11 @@ public final class BrowserClients {
         return new BrowserClientOverHttp2(environment, browserIndex);
     }
 
-    /** HTTP/3 over QUIC: one connection per host, every request a stream. */
+    /**
+     * HTTP/3 on Netty's QUIC codec: one QUIC connection per host, every request a stream, as many at
+     * once as the server allows; the browser's UDP socket bound to its own source address.
+     */
     public static BrowserClient http3(ClientEnvironment environment, int browserIndex) throws Exception {
-        throw new UnsupportedOperationException("h3 client not merged yet");
+        return new BrowserClientOverHttp3(environment, browserIndex);
     }
 }

@@ -15,6 +15,11 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
 import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
@@ -85,6 +90,8 @@ public final class ClientEnvironment implements AutoCloseable {
     private final ScheduledExecutorScheduler scheduler;
     private final ByteBufferPool bufferPool;
     private final boolean bindPerBrowser;
+    /** Made on the first h3 browser's first use (guarded by this); null when no browser runs QUIC. */
+    private EventLoopGroup quicEventLoops;
 
     public ClientEnvironment(Options options) throws Exception {
         this.options = options;
@@ -121,6 +128,20 @@ public final class ClientEnvironment implements AutoCloseable {
 
     public ByteBufferPool bufferPool() {
         return bufferPool;
+    }
+
+    /**
+     * The Netty event loops every h3 browser of this environment runs its UDP socket and QUIC
+     * connections on: a few threads shared by all browsers (a loop per browser would be 1000
+     * threads), made on first use and stopped by {@link #close()}.
+     */
+    synchronized EventLoopGroup quicEventLoops() {
+        if (quicEventLoops == null) {
+            int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            quicEventLoops = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("browser-quic", true),
+                    NioIoHandler.newFactory());
+        }
+        return quicEventLoops;
     }
 
     /**
@@ -188,20 +209,29 @@ public final class ClientEnvironment implements AutoCloseable {
     /** A JDK TLS context for clients that are not Jetty's (the pipelined one). */
     public SSLContext newSslContext() throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
-        TrustManager[] trust;
-        if (options.insecure()) {
-            trust = new TrustManager[]{new InsecureTrustManager()};
-        } else {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(options.trustStore());
-            trust = factory.getTrustManagers();
-        }
-        context.init(null, trust, new SecureRandom());
+        context.init(null, trustManagers(), new SecureRandom());
         return context;
+    }
+
+    /** The trust the options say: the trust store's (the JVM's default without one), or any certificate when insecure. */
+    TrustManager[] trustManagers() throws Exception {
+        if (options.insecure()) {
+            return new TrustManager[]{new InsecureTrustManager()};
+        }
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(options.trustStore());
+        return factory.getTrustManagers();
     }
 
     @Override
     public void close() {
+        EventLoopGroup quic;
+        synchronized (this) {
+            quic = quicEventLoops;
+        }
+        if (quic != null) {
+            quic.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
         try {
             scheduler.stop();
             executor.stop();

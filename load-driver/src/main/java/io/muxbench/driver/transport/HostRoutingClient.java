@@ -144,6 +144,11 @@ final class HostRoutingClient implements BrowserClient {
     }
 
     @Override
+    public QuicSettings quicSettings() {
+        return main.quicSettings();
+    }
+
+    @Override
     public void close() {
         clients().forEach(BrowserClient::close);
     }

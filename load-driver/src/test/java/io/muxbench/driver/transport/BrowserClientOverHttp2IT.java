@@ -16,7 +16,6 @@ import io.muxbench.vocabulary.ErrorCause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -68,8 +67,8 @@ class BrowserClientOverHttp2IT {
         Scenario page = TestScenarios.withChildThinkTime(ScenarioLoader.bundled("image-grid"), 20);
         origin.serve(page);
 
-        sendAndWait(List.of(page.root()));
-        List<Exchange> children = sendAndWait(page.root().children());
+        Batches.sendAndWait(client, List.of(page.root()));
+        List<Exchange> children = Batches.sendAndWait(client, page.root().children());
 
         OriginStats stats = origin.stats();
         assertEquals(1, stats.connectionsAccepted(), stats.toString());
@@ -78,13 +77,8 @@ class BrowserClientOverHttp2IT {
         assertEquals(STREAM_LIMIT, client.negotiated().maxInFlightPerConnection());
         for (Exchange exchange : children) {
             assertFalse(exchange.failed(), exchange.resource.path() + ": " + exchange.failureDetail);
-            long openAtBegin = children.stream().filter(other -> other != exchange
-                    && other.beginNanos <= exchange.beginNanos && other.lastByteNanos > exchange.beginNanos).count();
-            assertTrue(openAtBegin < STREAM_LIMIT, exchange.resource.path() + " began with " + openAtBegin + " streams open");
         }
-        long firstEnd = children.stream().mapToLong(e -> e.lastByteNanos).min().orElseThrow();
-        assertTrue(children.stream().filter(e -> e.beginNanos >= firstEnd).count() >= children.size() - STREAM_LIMIT,
-                "the requests beyond the limit waited for a stream to end");
+        Batches.assertKeptToTheLimit(children, STREAM_LIMIT);
     }
 
     @Test
@@ -97,8 +91,8 @@ class BrowserClientOverHttp2IT {
 
         for (int load = 0; load < 2; load++) {
             long opened = client.connectionsOpened();
-            List<Exchange> all = new ArrayList<>(sendAndWait(List.of(root)));
-            all.addAll(sendAndWait(root.children()));
+            List<Exchange> all = new ArrayList<>(Batches.sendAndWait(client, List.of(root)));
+            all.addAll(Batches.sendAndWait(client, root.children()));
             for (Exchange exchange : all) {
                 assertFalse(exchange.failed(), exchange.resource.path() + ": " + exchange.failureDetail);
                 assertEquals(exchange.resource.size(), exchange.bodyBytesReceived, exchange.resource.path());
@@ -122,29 +116,15 @@ class BrowserClientOverHttp2IT {
         origin.serve(new Scenario(Scenario.SCHEMA_VERSION, "reset", "built in a test", null, root));
         origin.fault("/reset.bin", Fault.RESET_MID_RESPONSE);
 
-        sendAndWait(List.of(root));
-        List<Exchange> children = sendAndWait(root.children());
+        Batches.sendAndWait(client, List.of(root));
+        List<Exchange> children = Batches.sendAndWait(client, root.children());
         assertFalse(children.get(0).failed(), children.get(0).failureDetail);
         assertTrue(children.get(1).failure == ErrorCause.GOAWAY || children.get(1).failure == ErrorCause.RESET,
                 children.get(1).failure + ": " + children.get(1).failureDetail);
 
         origin.fault("/reset.bin", null);
-        List<Exchange> again = sendAndWait(root.children());
+        List<Exchange> again = Batches.sendAndWait(client, root.children());
         again.forEach(e -> assertFalse(e.failed(), e.resource.path() + ": " + e.failureDetail));
         assertEquals(1, client.connectionsOpened(), "the reset stream did not take the session");
-    }
-
-    private List<Exchange> sendAndWait(List<Resource> resources) throws InterruptedException {
-        long now = System.nanoTime();
-        List<Exchange> batch = new ArrayList<>();
-        for (Resource resource : resources) {
-            Exchange exchange = new Exchange(resource);
-            exchange.startNanos = now;
-            batch.add(exchange);
-        }
-        CountDownLatch done = new CountDownLatch(batch.size());
-        client.send(batch, exchange -> done.countDown());
-        assertTrue(done.await(30, TimeUnit.SECONDS), "exchanges did not complete: " + done.getCount() + " left");
-        return batch;
     }
 }
