@@ -1,6 +1,7 @@
 package io.muxbench.driver.origin;
 
 import io.muxbench.driver.tls.SelfSignedCertificate;
+import io.muxbench.driver.transport.QuicParameters;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

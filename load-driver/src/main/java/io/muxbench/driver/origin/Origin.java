@@ -1,6 +1,7 @@
 package io.muxbench.driver.origin;
 
 import io.muxbench.driver.transport.Alpn;
+import io.muxbench.driver.transport.QuicParameters;
 import io.muxbench.driver.origin.internal.CountingEndPoint;
 import io.muxbench.driver.origin.internal.CountingHttpConnectionFactory;
 import io.muxbench.driver.tls.KeyType;

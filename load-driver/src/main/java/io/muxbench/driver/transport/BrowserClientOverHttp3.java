@@ -17,7 +17,6 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.handler.codec.http3.DefaultHttp3Headers;
 import io.netty.handler.codec.http3.Http3;
 import io.netty.handler.codec.http3.Http3Headers;
-import io.netty.handler.codec.quic.QuicCongestionControlAlgorithm;
 import io.netty.handler.codec.quic.QuicSslContext;
 import io.netty.handler.codec.quic.QuicSslContextBuilder;
 import io.netty.util.concurrent.Future;
@@ -63,14 +62,6 @@ import javax.net.ssl.TrustManager;
 final class BrowserClientOverHttp3 implements BrowserClient {
 
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
-    private static final QuicCongestionControlAlgorithm CONGESTION_CONTROL = QuicCongestionControlAlgorithm.CUBIC;
-    /** Linux TCP's initial window (RFC 6928), as the link's TCP modes start with. */
-    private static final int INITIAL_WINDOW_PACKETS = 10;
-    /** Receive windows far above any bundled page, so that flow control never limits a load. */
-    private static final long CONNECTION_WINDOW_BYTES = 1L << 30;
-    private static final long STREAM_WINDOW_BYTES = 1L << 28;
-    /** quiche's default; QUIC's smallest allowed maximum is 1200. */
-    private static final int MAX_UDP_PAYLOAD_BYTES = 1350;
     /** Socket buffers wide enough that the kernel does not drop datagrams of a burst behind QUIC's back. */
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;
 
@@ -188,15 +179,9 @@ final class BrowserClientOverHttp3 implements BrowserClient {
             throw new IllegalStateException("cannot make a QUIC TLS context: " + e.getMessage(), e);
         }
         int port = address.getPort();
-        ChannelHandler codec = Http3.newQuicClientCodecBuilder()
+        ChannelHandler codec = QuicParameters.apply(Http3.newQuicClientCodecBuilder(), 0)
                 .sslEngineProvider(quic -> ssl.newEngine(quic.alloc(), quic.attr(Http3Connection.SERVER_NAME).get(), port))
-                .congestionControlAlgorithm(CONGESTION_CONTROL)
-                .initialCongestionWindowPackets(INITIAL_WINDOW_PACKETS)
-                .hystart(true)
-                .maxSendUdpPayloadSize(MAX_UDP_PAYLOAD_BYTES)
                 .maxIdleTimeout(environment.options().idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .initialMaxData(CONNECTION_WINDOW_BYTES)
-                .initialMaxStreamDataBidirectionalLocal(STREAM_WINDOW_BYTES)
                 .build();
         return new Bootstrap().group(loop).channel(NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
@@ -294,9 +279,10 @@ final class BrowserClientOverHttp3 implements BrowserClient {
     @Override
     public QuicSettings quicSettings() {
         refresh();
-        return new QuicSettings(CONGESTION_CONTROL.name().toLowerCase(Locale.ROOT), INITIAL_WINDOW_PACKETS, true,
-                serverMaxStreams, CONNECTION_WINDOW_BYTES, STREAM_WINDOW_BYTES, MAX_UDP_PAYLOAD_BYTES,
-                environment.options().idleTimeout().toMillis());
+        return new QuicSettings(QuicParameters.CONGESTION_CONTROL.name().toLowerCase(Locale.ROOT),
+                QuicParameters.INITIAL_CONGESTION_WINDOW_PACKETS, QuicParameters.HYSTART, serverMaxStreams,
+                QuicParameters.INITIAL_MAX_DATA_BYTES, QuicParameters.INITIAL_MAX_STREAM_DATA_BYTES,
+                QuicParameters.MAX_SEND_UDP_PAYLOAD_BYTES, environment.options().idleTimeout().toMillis());
     }
 
     @Override

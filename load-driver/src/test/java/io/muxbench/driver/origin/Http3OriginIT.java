@@ -1,5 +1,6 @@
 package io.muxbench.driver.origin;
 
+import io.muxbench.driver.transport.QuicParameters;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

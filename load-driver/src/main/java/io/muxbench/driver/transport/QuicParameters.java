@@ -1,4 +1,4 @@
-package io.muxbench.driver.origin;
+package io.muxbench.driver.transport;
 
 import io.netty.handler.codec.quic.QuicCodecBuilder;
 import io.netty.handler.codec.quic.QuicCongestionControlAlgorithm;
@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The QUIC settings of the origin's HTTP/3 side, in one place so an HTTP/3 client can mirror them
- * and a result can name them. Congestion control is pinned to what Linux TCP does by default:
+ * The QUIC settings both ends of muxbench's HTTP/3 use, the origin's and the h3 client's, in one
+ * place so that they match and a result can name them ({@link QuicSettings}). Congestion control is pinned to what Linux TCP does by default:
  * CUBIC with HyStart, an initial window of 10 packets (RFC 6928).
  *
  * <pre>{@code
@@ -50,8 +50,8 @@ public final class QuicParameters {
     /**
      * Applies these settings to a client's or server's codec builder.
      *
-     * @param maxBidirectionalStreams the request streams the peer may have open at once: the origin
-     *                                announces {@link Origin.Options#maxConcurrentStreams()}, as HTTP/2's SETTINGS
+     * @param maxBidirectionalStreams the request streams the peer may have open at once (a client: 0,
+     *                                HTTP/3 servers open none); the origin announces {@code Origin.Options#maxConcurrentStreams()}, as HTTP/2's SETTINGS
      */
     public static <B extends QuicCodecBuilder<B>> B apply(B builder, int maxBidirectionalStreams) {
         return builder
