@@ -32,7 +32,7 @@ import java.util.concurrent.CompletionStage;
  * <p>UDP: every listening port relays datagrams on the same port number too. Each client address
  * and port gets a relay with its own upstream socket (the upstream sees one peer per client); its
  * datagrams take turns at the same bottleneck as the browser's TCP connections, wait in a drop-tail
- * queue of twice the bandwidth-delay product (at least 64 KiB) per direction, are lost per datagram
+ * queue of twice the bandwidth-delay product (at least 256 KiB, as a TCP flow's bytes in the emulator) per direction, are lost per datagram
  * by the same seeded loss, propagate for half the round trip and arrive whole and in order.
  *
  * <p>An unexpected failure while serving one connection (even an {@link Error}) resets that
