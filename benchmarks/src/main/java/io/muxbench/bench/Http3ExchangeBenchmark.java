@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * <p>Pitfalls avoided: <i>state carried between invocations</i>: each exchange opens a new stream
  * on the same connection, as a browser's requests do, and the connection's flow-control windows
  * (32 MiB, 8 MiB per stream) never run out; <i>dead code</i>: the received byte count is returned;
- * <i>a no-op</i>: setup checks one exchange's status and every body byte against what the server
- * sent, and every invocation checks the status and the body's length.
+ * <i>a no-op</i>: setup checks one exchange's status, header fields and every body byte against
+ * what the server sent, and every invocation checks the status and the body's length.
  */
 public class Http3ExchangeBenchmark extends BenchmarkBase {
 
@@ -67,6 +67,9 @@ public class Http3ExchangeBenchmark extends BenchmarkBase {
                     && first.body().flip().equals(body),
                     "HTTP/3 exchange of a " + size + " body: status " + first.status() + ", " + first.bodyBytes()
                     + " bytes, not the " + size.bytes() + " the server sent, byte for byte");
+            SelfCheck.require(QpackBenchmark.describe(response).equals(QpackBenchmark.describe(first.headers())),
+                    "HTTP/3 exchange changed the response headers: sent\n" + QpackBenchmark.describe(response)
+                    + "got\n" + QpackBenchmark.describe(first.headers()));
         }
 
         @TearDown(Level.Trial)

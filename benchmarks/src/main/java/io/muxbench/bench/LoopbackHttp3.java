@@ -78,8 +78,8 @@ final class LoopbackHttp3 implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** What one exchange received: the status, the body's length, and its bytes when asked for. */
-    record Response(int status, long bodyBytes, ByteBuffer body) {
+    /** What one exchange received: the status, the header fields, the body's length, and its bytes when asked for. */
+    record Response(int status, Http3Headers headers, long bodyBytes, ByteBuffer body) {
     }
 
     /**
@@ -234,6 +234,7 @@ final class LoopbackHttp3 implements AutoCloseable {
         final CompletableFuture<Response> response = new CompletableFuture<>();
         private final ByteBuffer copy;
         private int status = -1;
+        private Http3Headers headers;
         private long bodyBytes;
 
         ResponseReader(ByteBuffer copy) {
@@ -242,7 +243,8 @@ final class LoopbackHttp3 implements AutoCloseable {
 
         @Override
         protected void channelRead(ChannelHandlerContext ctx, Http3HeadersFrame frame) {
-            CharSequence value = frame.headers().status();
+            headers = frame.headers();
+            CharSequence value = headers.status();
             status = value == null ? -1 : Integer.parseInt(value.toString());
             ReferenceCountUtil.release(frame);
         }
@@ -259,7 +261,7 @@ final class LoopbackHttp3 implements AutoCloseable {
 
         @Override
         protected void channelInputClosed(ChannelHandlerContext ctx) {
-            response.complete(new Response(status, bodyBytes, copy));
+            response.complete(new Response(status, headers, bodyBytes, copy));
             ctx.close();
         }
 

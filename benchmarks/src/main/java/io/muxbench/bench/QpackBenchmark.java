@@ -102,13 +102,18 @@ public class QpackBenchmark extends BenchmarkBase {
                     + ") changed " + headerSet + ": sent\n" + describe(headers) + "got\n" + describe(decoded));
         }
 
-        private static String describe(Http3Headers headers) {
-            StringBuilder text = new StringBuilder();
-            for (Map.Entry<CharSequence, CharSequence> field : headers) {
-                text.append(field.getKey()).append(": ").append(field.getValue()).append('\n');
-            }
-            return text.toString();
+    }
+
+    /**
+     * @param headers Netty HTTP/3 headers
+     * @return one "name: value" line per field, in iteration order (pseudo-headers first); for checks
+     */
+    static String describe(Http3Headers headers) {
+        StringBuilder text = new StringBuilder();
+        for (Map.Entry<CharSequence, CharSequence> field : headers) {
+            text.append(field.getKey()).append(": ").append(field.getValue()).append('\n');
         }
+        return text.toString();
     }
 
     /**
