@@ -19,7 +19,7 @@ import org.eclipse.jetty.http.MetaData;
 
 /**
  * Real browser header sets (from the HAR captures, see {@code browser-headers.txt}) as Jetty
- * {@link MetaData}, the input of the HPACK, HTTP/2 frame and HTTP/1.1 benchmarks.
+ * {@link MetaData}, the input of the HPACK, QPACK, HTTP/2 frame and HTTP/1.1 benchmarks.
  *
  * <pre>{@code
  * MetaData.Request request = HeaderSet.REQUEST_DOCUMENT.request(HttpVersion.HTTP_2);
@@ -96,6 +96,11 @@ public enum HeaderSet {
 
     private int status() {
         return Integer.parseInt(pseudo(":status"));
+    }
+
+    /** @return every field as captured, pseudo-headers first, names lower case (HTTP/2 and HTTP/3 order) */
+    public List<HttpField> fields() {
+        return SETS.get(name());
     }
 
     /** @return the header fields without pseudo-headers, names lower case, in captured order */

@@ -22,9 +22,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * The suite's short JMH pass, into one JSON file for {@code muxbench run --jmh}: every
  * microbenchmark on a subset of parameters at 1 warm-up and 2 measured iterations of 200 ms, then
- * {@link DriverBenchmark} on image-grid over h1 and h2 with its own warm-up (its {@code @Warmup}). Two JMH runs,
- * because JMH's iteration settings apply to every benchmark of a run and 200 ms of warm-up would
- * measure the driver in the interpreter. Any benchmark that fails fails the pass.
+ * {@link DriverBenchmark} on image-grid over h1 and h2 and {@link Http3ExchangeBenchmark} on the
+ * medium body, each with its own warm-up (its {@code @Warmup}). Two JMH runs, because JMH's
+ * iteration settings apply to every benchmark of a run and 200 ms of warm-up would measure the
+ * driver and the QUIC exchange in the interpreter. Any benchmark that fails fails the pass.
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar io.muxbench.bench.ShortPass jmh-short.json jmh-short.txt
@@ -58,6 +59,7 @@ public final class ShortPass {
         return common()
                 .include("io\\.muxbench\\.bench\\..*")
                 .exclude(DriverBenchmark.class.getName())
+                .exclude(Http3ExchangeBenchmark.class.getName())
                 .warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
                 .measurementIterations(2).measurementTime(TimeValue.milliseconds(200))
                 .param("headerSet", "REQUEST_DOCUMENT", "RESPONSE_DOCUMENT")
@@ -65,13 +67,18 @@ public final class ShortPass {
                 .param("recordSize", "KB_16");
     }
 
-    /** The driver's page load of image-grid over h1 and h2: its own warm-up, 3 measured iterations of 1 s. */
+    /**
+     * The driver's page load of image-grid over h1 and h2, and the HTTP/3 exchange of the medium
+     * body: each with its own warm-up, 3 measured iterations of 2 s.
+     */
     static ChainedOptionsBuilder driver() {
         return common()
                 .include(DriverBenchmark.class.getName())
+                .include(Http3ExchangeBenchmark.class.getName())
                 .measurementIterations(3)
                 .param("scenario", "image-grid")
-                .param("mode", "h1", "h2");
+                .param("mode", "h1", "h2")
+                .param("size", "MEDIUM");
     }
 
     private static ChainedOptionsBuilder common() {

@@ -34,7 +34,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  */
 class BenchmarksSmokeTest {
 
-    private static final String AREAS = "Hpack|Http2Frame|Http1|Tls|Driver";
+    private static final String AREAS = "Hpack|Qpack|Http2Frame|Http3Exchange|Http1|Tls|Driver";
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
