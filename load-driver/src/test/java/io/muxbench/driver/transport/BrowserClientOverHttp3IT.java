@@ -245,7 +245,6 @@ class BrowserClientOverHttp3IT {
 
             assertFalse(exchange.failed(), exchange.failure + ": " + exchange.failureDetail);
             assertEquals(5_000, exchange.bodyBytesReceived);
-            assertTrue(relay.heldCount() > 0, "the server's HANDSHAKE_DONE waited for the client's request");
         }
     }
 

@@ -24,7 +24,6 @@ final class HandshakeOnlyRelay implements AutoCloseable {
     private final List<DatagramPacket> held = new ArrayList<>();
     private SocketAddress client;
     private boolean clientSpokeAfterHandshake;
-    private int heldCount;
 
     HandshakeOnlyRelay(InetSocketAddress server) throws SocketException {
         clientSide = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
@@ -53,11 +52,6 @@ final class HandshakeOnlyRelay implements AutoCloseable {
     /** The relay's address, for the client. */
     URI uri() {
         return URI.create("https://127.0.0.1:" + clientSide.getLocalPort() + "/");
-    }
-
-    /** How many of the server's 1-RTT datagrams waited for the client. */
-    synchronized int heldCount() {
-        return heldCount;
     }
 
     private static boolean shortHeader(DatagramPacket packet) {
@@ -93,7 +87,6 @@ final class HandshakeOnlyRelay implements AutoCloseable {
                 down = new DatagramPacket(packet.getData(), packet.getOffset(), packet.getLength(), client);
                 if (shortHeader(packet) && !clientSpokeAfterHandshake) {
                     held.add(down);
-                    heldCount++;
                     continue;
                 }
             }
