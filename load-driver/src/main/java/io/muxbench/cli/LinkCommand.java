@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "",
                 "Datagrams from each client address and port go through a relay of their own, share the"
                         + " browser's bottleneck with its TCP connections, wait in a drop-tail queue (twice the"
-                        + " bandwidth-delay product, at least 64 KiB, per direction), are lost at random"
+                        + " bandwidth-delay product, at least 256 KiB, per direction), are lost at random"
                         + " (seeded, per datagram, never retransmitted) and arrive whole and in order.",
                 ""
         },

@@ -92,10 +92,19 @@ public record CellResult(
      * @param tlsProtocol          negotiated TLS version, e.g. TLSv1.3; null in cleartext
      * @param cipherSuite          negotiated cipher suite; null in cleartext
      * @param alpn                 negotiated ALPN protocol; null in cleartext
+     * @param quic                 what QUIC ran with (h3); null for the TCP modes
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Settings(int connectionsPerOrigin, int maxInFlightPerConnection, int initialStreamWindow,
-                           int initialSessionWindow, String tlsProtocol, String cipherSuite, String alpn) {
+                           int initialSessionWindow, String tlsProtocol, String cipherSuite, String alpn,
+                           QuicSettings quic) {
+
+        /** A TCP mode's settings. */
+        public Settings(int connectionsPerOrigin, int maxInFlightPerConnection, int initialStreamWindow,
+                        int initialSessionWindow, String tlsProtocol, String cipherSuite, String alpn) {
+            this(connectionsPerOrigin, maxInFlightPerConnection, initialStreamWindow, initialSessionWindow, tlsProtocol,
+                    cipherSuite, alpn, null);
+        }
 
         /** The ALPN id of HTTP/3 (RFC 9114), which runs over QUIC only. */
         public static final String ALPN_H3 = "h3";

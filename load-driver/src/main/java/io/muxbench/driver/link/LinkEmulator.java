@@ -22,7 +22,9 @@ import java.util.concurrent.CompletionStage;
  * each virtual browser's sockets to its own loopback address (127.0.0.2, 127.0.0.3, ...).
  *
  * <p>Per connection and direction it models: half the round-trip time of propagation, the shared
- * bottleneck (round-robin between the browser's connections), one round trip of TCP handshake before
+ * bottleneck (round-robin between the browser's connections; its rate counts IP packets, so each
+ * segment also costs 40 bytes of IPv4 and TCP headers, each datagram 28 of IPv4 and UDP, and neither
+ * TCP's ACKs nor its handshake take any of it), one round trip of TCP handshake before
  * the first byte, slow start from 10 segments of 1460 bytes, in-order delivery, and seeded segment
  * loss with retransmission after one round trip (or a 200 ms timeout) that holds back every later
  * byte and halves the window. One selector thread and a timer heap do all the work.
@@ -30,7 +32,7 @@ import java.util.concurrent.CompletionStage;
  * <p>UDP: every listening port relays datagrams on the same port number too. Each client address
  * and port gets a relay with its own upstream socket (the upstream sees one peer per client); its
  * datagrams take turns at the same bottleneck as the browser's TCP connections, wait in a drop-tail
- * queue of twice the bandwidth-delay product (at least 64 KiB) per direction, are lost per datagram
+ * queue of twice the bandwidth-delay product (at least 256 KiB, as a TCP flow's bytes in the emulator) per direction, are lost per datagram
  * by the same seeded loss, propagate for half the round trip and arrive whole and in order.
  *
  * <p>An unexpected failure while serving one connection (even an {@link Error}) resets that

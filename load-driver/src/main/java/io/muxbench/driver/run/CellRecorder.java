@@ -10,6 +10,7 @@ import io.muxbench.vocabulary.ErrorCause;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.PageLoadSample;
+import io.muxbench.results.QuicSettings;
 import io.muxbench.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,6 +63,7 @@ final class CellRecorder {
     private int serverMaxInFlight;
     private boolean hasServer;
     private CellResult.Datagrams datagrams;
+    private volatile QuicSettings quicSettings;
     private volatile BrowserClient.Negotiated negotiated;
     private int[] http2Windows = {0, 0};
     private boolean uncorrectedSeen;
@@ -242,12 +244,15 @@ final class CellRecorder {
                 (d == null ? 0 : d.kernelDropped()) + kernelDropped);
     }
 
-    void negotiated(BrowserClient.Negotiated value, int[] windows) {
+    void negotiated(BrowserClient.Negotiated value, int[] windows, QuicSettings quic) {
         if (value != null) {
             negotiated = value;
         }
         if (windows != null) {
             http2Windows = windows;
+        }
+        if (quic != null) {
+            quicSettings = quic;
         }
     }
 
@@ -284,7 +289,7 @@ final class CellRecorder {
         return new Totals(cell, recorded.get(), pageLoadsFailed.get(), measured.get(), pageLoadTotal,
                 uncorrectedSeen ? pageLoadUncorrectedTotal : null, requestTotal, requestsFailed.get(), bytesSent.sum(),
                 bytesReceived.sum(), bodyReceived.sum(), connections.sum(), errorCounts, server, datagrams,
-                negotiated, http2Windows, List.copyOf(samples));
+                negotiated, http2Windows, quicSettings, List.copyOf(samples));
     }
 
     /**
@@ -297,7 +302,7 @@ final class CellRecorder {
                   Histogram pageLoadUncorrected, Histogram request, long requestsFailed, long bytesSent,
                   long bytesReceived, long bodyBytesReceived, long connections, Map<String, Long> errors,
                   CellResult.ServerCounters server, CellResult.Datagrams datagrams,
-                  BrowserClient.Negotiated negotiated, int[] http2Windows,
+                  BrowserClient.Negotiated negotiated, int[] http2Windows, QuicSettings quicSettings,
                   List<PageLoadSample> samples) {
     }
 }

@@ -34,7 +34,8 @@ final class CellSummary {
         BrowserClient.Negotiated n = t.negotiated();
         int[] windows = t.http2Windows();
         CellResult.Settings settings = n == null ? null : new CellResult.Settings(n.connectionsPerOrigin(),
-                n.maxInFlightPerConnection(), windows[0], windows[1], n.tlsProtocol(), n.cipherSuite(), n.alpn());
+                n.maxInFlightPerConnection(), windows[0], windows[1], n.tlsProtocol(), n.cipherSuite(), n.alpn(),
+                t.quicSettings());
         RunPlan.Cell cell = t.cell();
         return new CellResult(cell.id(), cell.key().scenario(), cell.key().mode(), cell.key().link(), cell.key().reuse(),
                 cell.key().tls(), cell.key().client(), settings, loads, requests, round((double) t.connections() / per),

@@ -140,7 +140,7 @@ final class ChromiumCellRound extends CellRound {
             recorder.negotiated(new BrowserClient.Negotiated(tls, seen.cipher(),
                     config.tls() ? settings.nextHopProtocol() : null,
                     settings.maxInFlightPerConnection(origin == null ? 0 : origin.maxConcurrentStreams()),
-                    settings.connectionsPerOrigin()), null);
+                    settings.connectionsPerOrigin()), null, null);
         }
     }
 

@@ -58,6 +58,6 @@ final class DriverCellRound extends CellRound {
         }
         measuringStarts();
         loop.run(quota);
-        recorder.negotiated(browsers.get(0).negotiated(), browsers.get(0).http2Windows());
+        recorder.negotiated(browsers.get(0).negotiated(), browsers.get(0).http2Windows(), browsers.get(0).quicSettings());
     }
 }

@@ -1,5 +1,6 @@
 package io.muxbench.driver.transport;
 
+import io.muxbench.results.QuicSettings;
 import java.util.List;
 
 /**

@@ -24,8 +24,9 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /**
  * {@code h2} on Jetty's {@link HTTP2Client} sessions and streams, without {@code HttpClient}: one
  * session per host of the page (every one connected to the origin or the link in front of it, the
- * host in {@code :authority}), opened on the host's first request, with as many streams at once as
- * the server's SETTINGS allow. A request costs a stream and one small object: its HEADERS are made
+ * host in {@code :authority}), opened on the host's first request, whose streams begin right after
+ * the handshake, as many at once as the server's SETTINGS allow (a browser's 100 until they come).
+ * A request costs a stream and one small object: its HEADERS are made
  * once per resource (the path parsed once, the headers merged once per content type) and reused,
  * and the stream starts on the thread that sends it or that saw the previous stream end.
  *

@@ -3,6 +3,7 @@ package io.muxbench.driver.transport;
 import io.muxbench.driver.transport.internal.DatagramCounter;
 import io.muxbench.driver.transport.internal.HandshakeTaskExecutor;
 import io.muxbench.driver.transport.internal.Http3Connection;
+import io.muxbench.results.QuicSettings;
 import io.muxbench.scenario.BrowserHeaders;
 import io.muxbench.scenario.Resource;
 import io.muxbench.vocabulary.ErrorCause;
@@ -284,7 +285,8 @@ final class BrowserClientOverHttp3 implements BrowserClient {
         return new QuicSettings(QuicParameters.CONGESTION_CONTROL.name().toLowerCase(Locale.ROOT),
                 QuicParameters.INITIAL_CONGESTION_WINDOW_PACKETS, QuicParameters.HYSTART, serverMaxStreams,
                 QuicParameters.INITIAL_MAX_DATA_BYTES, QuicParameters.INITIAL_MAX_STREAM_DATA_BYTES,
-                QuicParameters.MAX_SEND_UDP_PAYLOAD_BYTES, environment.options().idleTimeout().toMillis());
+                QuicParameters.MAX_SEND_UDP_PAYLOAD_BYTES, environment.options().idleTimeout().toMillis(),
+                QuicSettings.QUICHE_RECOVERY);
     }
 
     @Override

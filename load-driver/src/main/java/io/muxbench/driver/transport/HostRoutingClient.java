@@ -1,5 +1,6 @@
 package io.muxbench.driver.transport;
 
+import io.muxbench.results.QuicSettings;
 import io.muxbench.vocabulary.ErrorCause;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The QUIC settings both ends of muxbench's HTTP/3 use, the origin's and the h3 client's, in one
- * place so that they match and a result can name them ({@link QuicSettings}). Congestion control is pinned to what Linux TCP does by default:
- * CUBIC with HyStart, an initial window of 10 packets (RFC 6928).
+ * place so that they match and a result can name them ({@link io.muxbench.results.QuicSettings}).
+ * Congestion control is pinned to what Linux TCP does by default: CUBIC with HyStart, an initial
+ * window of 10 packets (RFC 6928).
  *
  * <pre>{@code
  * ChannelHandler codec = QuicParameters.apply(Http3.newQuicClientCodecBuilder(), 128).sslContext(ssl).build();

@@ -3,6 +3,7 @@ package io.muxbench.driver.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,8 +57,8 @@ class RunnerIT {
 
     @Test
     void writesTheRunFolderWithEveryDocumentedField() throws Exception {
-        // The modes over TCP: h3 joins when its client is merged (then Mode.runnable(true)).
-        List<Mode> modes = List.of(BuiltInMode.H1, BuiltInMode.H1_PIPELINED, BuiltInMode.H2);
+        // Every mode that can run over TLS here: h3 too where QUIC's native library loads.
+        List<Mode> modes = Mode.runnable(true);
         RunConfig config = config(modes, List.of(Reuse.COLD, Reuse.WARM), true, 0, 6, 1, 2, 2);
         // 31 resources: enough for six h1 connections, small enough for 4 cells x 2 rounds to stay quick.
         Scenario page = TestScenarios.flat("grid", 30, 3_000, 0);
@@ -111,6 +112,13 @@ class RunnerIT {
             } else {
                 // h2 and h1-pipelined: one connection per page load when cold, none when warm.
                 assertEquals(cell.reuse() == Reuse.COLD ? 6 : 0, cell.server().connectionsAccepted(), id);
+            }
+            if (cell.mode().equals("h3")) {
+                assertEquals("cubic", cell.settings().quic().congestionControl(), id);
+                assertEquals(10, cell.settings().quic().initialWindowPackets(), id);
+                assertEquals("h3", cell.settings().alpn(), id);
+            } else {
+                assertNull(cell.settings().quic(), id);
             }
             assertFalse(cell.samples().isEmpty(), id);
             for (PageLoadSample sample : cell.samples()) {

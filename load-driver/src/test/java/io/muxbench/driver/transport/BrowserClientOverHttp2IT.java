@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The h2 client on Jetty's HTTP2Client: it keeps to the server's stream limit and begins waiting
- * requests as streams end, opens one session per host, and fails only the stream the server reset.
+ * requests as streams end, takes a first batch beyond that limit whole, opens one session per host,
+ * and fails only the stream the server reset.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BrowserClientOverHttp2IT {
@@ -79,6 +80,26 @@ class BrowserClientOverHttp2IT {
             assertFalse(exchange.failed(), exchange.resource.path() + ": " + exchange.failureDetail);
         }
         Batches.assertKeptToTheLimit(children, STREAM_LIMIT);
+    }
+
+    @Test
+    void aFirstBatchBeyondTheServersLimitSucceedsWholeOnOneSession() throws Exception {
+        // Sent as the session opens, before the server's SETTINGS can have come: the streams beyond
+        // its limit that the server refuses are retried, and none fails.
+        Scenario page = TestScenarios.withChildThinkTime(ScenarioLoader.bundled("image-grid"), 20);
+        origin.serve(page);
+
+        List<Exchange> children = Batches.sendAndWait(client, page.root().children());
+
+        for (Exchange exchange : children) {
+            assertFalse(exchange.failed(), exchange.resource.path() + ": " + exchange.failureDetail);
+            assertEquals(exchange.resource.size(), exchange.bodyBytesReceived, exchange.resource.path());
+        }
+        OriginStats stats = origin.stats();
+        assertEquals(1, stats.connectionsAccepted(), stats.toString());
+        assertTrue(stats.maxInFlightPerConnection() <= STREAM_LIMIT, "streams in flight at once: " + stats);
+        assertEquals(STREAM_LIMIT, client.negotiated().maxInFlightPerConnection());
+        assertEquals(1, client.connectionsOpened());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.driver.tls.KeyType;
 import io.muxbench.driver.tls.SelfSignedCertificate;
+import io.muxbench.results.QuicSettings;
 import io.muxbench.scenario.Resource;
 import io.muxbench.vocabulary.ErrorCause;
 import java.net.DatagramSocket;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.muxbench.driver.TestScenarios;
 import io.muxbench.driver.origin.Origin;
@@ -47,7 +46,7 @@ class TransportIT {
     private BrowserClient client;
     private final Map<Exchange, AtomicInteger> completions = new ConcurrentHashMap<>();
 
-    /** Modes x TLS, where the mode can run; {@link #newClient} skips a mode whose client throws UnsupportedOperationException. */
+    /** Modes x TLS, where the mode can run (h3: over TLS, where QUIC's native library loads). */
     static Stream<Arguments> modes() {
         List<Arguments> list = new ArrayList<>();
         for (boolean tls : new boolean[]{true, false}) {
@@ -91,18 +90,14 @@ class TransportIT {
     private void newClient(Mode mode, boolean tls) throws Exception {
         environment = new ClientEnvironment(ClientEnvironment.Options.defaults(
                 tls ? origin.tlsUri() : origin.cleartextUri(), origin.certificate().trustStore()));
-        try {
-            client = mode.newClient(environment, 0);
-        } catch (UnsupportedOperationException e) {
-            assumeTrue(false, mode + " has no client yet: " + e.getMessage());
-        }
+        client = mode.newClient(environment, 0);
     }
 
     @ParameterizedTest(name = "{0} tls={1}")
     @MethodSource("modes")
     void usesTheModesConnectionsAndKeepsEveryExchangeAsDeclared(Mode mode, boolean tls) throws Exception {
         // Not for h1-pipelined: the origin answers a pipeline in order, so think times would add up.
-        Scenario scenario = mode == BuiltInMode.H2 ? imageGridSlow : imageGrid;
+        Scenario scenario = mode == BuiltInMode.H2 || mode == BuiltInMode.H3 ? imageGridSlow : imageGrid;
         origin.serve(scenario);
         newClient(mode, tls);
 
@@ -119,10 +114,10 @@ class TransportIT {
             stats.connections().forEach(c -> assertEquals("HTTP/1.1", c.protocol()));
             assertEquals(1, client.negotiated().maxInFlightPerConnection(), "h1 does not pipeline");
             assertEquals(6, client.negotiated().connectionsPerOrigin());
-        } else if (mode == BuiltInMode.H2) {
-            assertEquals(1, stats.connectionsAccepted(), "h2 opens exactly one connection: " + stats);
-            assertEquals("HTTP/2.0", stats.connections().get(0).protocol());
-            assertTrue(stats.maxInFlightPerConnection() > 10, "h2 streams in flight at once: " + stats);
+        } else if (mode == BuiltInMode.H2 || mode == BuiltInMode.H3) {
+            assertEquals(1, stats.connectionsAccepted(), mode + " opens exactly one connection: " + stats);
+            assertEquals(mode == BuiltInMode.H2 ? "HTTP/2.0" : "HTTP/3", stats.connections().get(0).protocol());
+            assertTrue(stats.maxInFlightPerConnection() > 10, mode + " streams in flight at once: " + stats);
         } else {
             assertEquals(1, stats.connectionsAccepted(), "h1-pipelined uses one connection by default: " + stats);
             assertEquals("HTTP/1.1", stats.connections().get(0).protocol());

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * One direction of one browser's access link: a fixed bandwidth, served round-robin one segment at
- * a time among the senders (TCP flows, UDP relays) with segments queued (fair queueing, as a modern home router does). Time
+ * a time among the senders (TCP flows, UDP relays) with segments queued (fair queueing, as a modern home router does),
+ * each segment costing its payload and its IP and transport headers ({@link Sender#headerBytes}). Time
  * here is logical: a segment starts when the link is free or when it was queued, whichever is later,
  * so a late wake-up does not stretch the schedule.
  */
@@ -44,7 +45,7 @@ final class Bottleneck extends Scheduled {
                 continue;
             }
             long startNanos = Math.max(freeAtNanos, segment.enqueuedNanos);
-            freeAtNanos = startNanos + serializationNanos(segment.length);
+            freeAtNanos = startNanos + serializationNanos(segment.length + flow.headerBytes);
             flow.onTransmitted(segment, freeAtNanos);
             if (flow.hasQueued()) {
                 rotation.addLast(flow);

@@ -40,7 +40,7 @@ final class DatagramFlow extends Sender {
     private boolean closed;
 
     DatagramFlow(DatagramRelay relay, LinkContext link, Bottleneck bottleneck, long flowKey, Counters counters, Sink sink) {
-        super(link.timers);
+        super(link.timers, UDP_HEADER_BYTES);
         this.relay = relay;
         this.link = link;
         this.bottleneck = bottleneck;

@@ -169,7 +169,7 @@ public final class EventLoop implements Runnable {
         }
     }
 
-    /** Twice the bandwidth-delay product, at least 64 KiB and at most 8 MiB: what a UDP relay queues per direction. */
+    /** Twice the bandwidth-delay product, at least 256 KiB and at most 8 MiB (a TCP flow's bound): what a UDP relay queues per direction. */
     public static int defaultDatagramQueueBytes(LinkProfile profile) {
         return LinkContext.defaultDatagramQueueBytes(profile);
     }

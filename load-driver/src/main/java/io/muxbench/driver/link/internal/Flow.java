@@ -58,7 +58,7 @@ final class Flow extends Sender {
 
     Flow(ProxyConnection connection, LinkContext link, Bottleneck bottleneck, long flowKey, AtomicLong bytesCounter,
          long notBeforeNanos) {
-        super(link.timers);
+        super(link.timers, TCP_HEADER_BYTES);
         this.connection = connection;
         this.link = link;
         this.bottleneck = bottleneck;

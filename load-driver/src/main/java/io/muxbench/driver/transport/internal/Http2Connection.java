@@ -31,10 +31,13 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
  * One HTTP/2 session of a browser to one host, straight on Jetty's {@link HTTP2Client}: opened on
- * the first request, ready once the server's SETTINGS arrived, then as many streams at once as
- * they allow; requests beyond that wait in order and begin as streams close, on the thread that saw
- * the close. A session that closed or failed takes its waiting requests with it, and the next
- * request of the host gets a new one ({@link #isClosed()}).
+ * the first request, whose streams begin as soon as the handshake is done and the preface written,
+ * as a browser's do, up to {@link #ASSUMED_MAX_STREAMS} at once until the server's SETTINGS give
+ * its limit, then as many as that allows; requests beyond it wait in order and begin as streams
+ * close, on the thread that saw the close. A stream the server refused (REFUSED_STREAM: it came
+ * beyond the limit before the client knew it) goes back to the head of the queue once. A session
+ * that closed or failed takes its waiting requests with it, and the next request of the host gets
+ * a new one ({@link #isClosed()}).
  *
  * <pre>{@code
  * Http2Connection connection = new Http2Connection(http2Client, ssl, originAddress, connector, rttNanos);
@@ -44,6 +47,13 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 public final class Http2Connection implements Session.Listener {
 
     private enum State { IDLE, CONNECTING, READY, CLOSED }
+
+    /**
+     * Streams opened at once before the server's SETTINGS say how many it takes, and when they say
+     * nothing: Chromium's {@code kInitialMaxConcurrentStreams} (net/spdy/spdy_session.h), with which
+     * it sends its first requests right after the TLS handshake instead of waiting a round trip.
+     */
+    static final int ASSUMED_MAX_STREAMS = 100;
 
     /**
      * TLS records encrypted and decrypted in heap buffers: the JDK's AES-GCM copies every block of a
@@ -65,8 +75,9 @@ public final class Http2Connection implements Session.Listener {
     /** Guarded by this, as everything below. */
     private State state = State.IDLE;
     private Session session;
-    private boolean settingsReceived;
-    private int maxStreams = Integer.MAX_VALUE;
+    private int maxStreams = ASSUMED_MAX_STREAMS;
+    /** The limit the server's SETTINGS gave; 0 until they give one. */
+    private int serverLimit;
     private int active;
     private final ArrayDeque<Http2Request> waiting = new ArrayDeque<>();
     private ConnectionTimes times;
@@ -159,19 +170,24 @@ public final class Http2Connection implements Session.Listener {
             }
             this.session = session;
             times = connector.times(session.getLocalSocketAddress());
+            state = State.READY;
         }
         drain();
     }
 
-    /** The server's SETTINGS: the first makes the session ready (its stream limit is known). */
+    /**
+     * The server's SETTINGS: their stream limit replaces the assumed one. Below it, no stream begins
+     * until enough of those open have ended; above it, more begin at once.
+     */
     @Override
     public void onSettings(Session session, SettingsFrame frame) {
         Integer limit = frame.getSettings().get(SettingsFrame.MAX_CONCURRENT_STREAMS);
+        if (limit == null) {
+            return;
+        }
         synchronized (this) {
-            if (limit != null) {
-                maxStreams = limit;
-            }
-            settingsReceived = true;
+            maxStreams = limit;
+            serverLimit = limit;
         }
         drain();
     }
@@ -181,9 +197,6 @@ public final class Http2Connection implements Session.Listener {
         while (true) {
             Http2Request next;
             synchronized (this) {
-                if (state == State.CONNECTING && session != null && settingsReceived) {
-                    state = State.READY;
-                }
                 if (state != State.READY || active >= maxStreams) {
                     return;
                 }
@@ -236,9 +249,37 @@ public final class Http2Connection implements Session.Listener {
         }
     }
 
-    /** The server's stream limit as its SETTINGS gave it; 0 until known (or when it gave none). */
+    /**
+     * A request whose stream was refused goes back to the head of the queue, its place freed, and
+     * begins again when a place is free; false when the session is closed (then it is not queued).
+     * Refused by the server (REFUSED_STREAM, once the stream closed), its place is given to the queue
+     * at once. Refused by Jetty, which learnt the server's lower limit from SETTINGS just before this
+     * connection did, the limit is taken from Jetty's session (so that the queue waits for a stream
+     * to end instead of asking Jetty again) and the queue is left for the next stream's end.
+     */
+    boolean putBack(Http2Request request, boolean refusedByServer) {
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return false;
+            }
+            if (request.started) {
+                request.started = false;
+                active--;
+            }
+            waiting.addFirst(request);
+            if (!refusedByServer && session instanceof HTTP2Session http2 && http2.getMaxLocalStreams() >= 0) {
+                maxStreams = http2.getMaxLocalStreams();
+            }
+        }
+        if (refusedByServer) {
+            drain();
+        }
+        return true;
+    }
+
+    /** The server's stream limit as its SETTINGS gave it; 0 until known (or when they gave none). */
     public synchronized int serverMaxStreams() {
-        return settingsReceived && maxStreams != Integer.MAX_VALUE ? maxStreams : 0;
+        return serverLimit;
     }
 
     /** True once the session failed or closed: the host needs a new connection. */

@@ -16,9 +16,14 @@ import org.eclipse.jetty.util.Promise;
 /**
  * One exchange on an HTTP/2 stream: the stream's listener and the promise of its creation, in one
  * object, so a request costs this and Jetty's stream, and nothing else of ours. Response bodies are
- * read through the stream's demand and released at once; only their length is kept.
+ * read through the stream's demand and released at once; only their length is kept. A stream the
+ * server refused (REFUSED_STREAM) is asked for again once, on the same session, as browsers do; a
+ * second refusal fails the exchange like any other reset.
  */
 final class Http2Request implements Stream.Listener, Promise<Stream> {
+
+    /** How Jetty's session begins its refusal of a stream beyond the limit of the server's SETTINGS. */
+    private static final String JETTY_LIMIT_REACHED = "Max local stream count";
 
     final Exchange exchange;
     final MetaData.Request request;
@@ -30,6 +35,10 @@ final class Http2Request implements Stream.Listener, Promise<Stream> {
     private boolean closed;
     /** Guarded by this: the stream's place under the server's limit is given back once. */
     private boolean released;
+    /** Guarded by this: the server refused the stream, still open; it is asked for again once Jetty closed it. */
+    private boolean refused;
+    /** Guarded by this: the exchange was refused once already. */
+    private boolean retried;
     /** Guarded by the connection: a stream was asked for (it counts against the server's limit). */
     boolean started;
 
@@ -49,9 +58,16 @@ final class Http2Request implements Stream.Listener, Promise<Stream> {
         }
     }
 
-    /** The stream could not be made: it never took a place under the server's limit. */
+    /**
+     * The stream could not be made: it never took a place under the server's limit. When Jetty
+     * refused it because the server's SETTINGS had just lowered the limit, it waits for a place.
+     */
     @Override
     public void failed(Throwable failure) {
+        if (failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).startsWith(JETTY_LIMIT_REACHED)
+                && connection.putBack(this, false)) {
+            return;
+        }
         fail(FailureClassifier.classify(failure), String.valueOf(failure.getMessage()));
         closed();
     }
@@ -59,7 +75,17 @@ final class Http2Request implements Stream.Listener, Promise<Stream> {
     /** Jetty closed the stream, after taking it off the session's count of streams. */
     @Override
     public void onClosed(Stream stream) {
-        closed();
+        boolean retry;
+        synchronized (this) {
+            retry = refused && !done;
+            refused = false;
+            closed = !retry;
+        }
+        if (retry) {
+            retry();
+        } else {
+            release();
+        }
     }
 
     @Override
@@ -101,6 +127,10 @@ final class Http2Request implements Stream.Listener, Promise<Stream> {
 
     @Override
     public void onReset(Stream stream, ResetFrame frame, Callback callback) {
+        if (frame.getError() == ErrorCode.REFUSED_STREAM_ERROR.code && refuse()) {
+            callback.succeeded();
+            return;
+        }
         fail(ErrorCause.GOAWAY, "stream reset by the server: " + ErrorCode.toString(frame.getError(), "error " + frame.getError()));
         callback.succeeded();
     }
@@ -133,6 +163,35 @@ final class Http2Request implements Stream.Listener, Promise<Stream> {
         if (finish()) {
             exchange.fail(cause, detail);
             complete();
+        }
+    }
+
+    /**
+     * True for the exchange's first refusal: it is retried at once if Jetty closed the stream already
+     * (Jetty 12 closes it before it tells of the reset), else when Jetty closes it.
+     */
+    private boolean refuse() {
+        boolean now;
+        synchronized (this) {
+            if (done || retried) {
+                return false;
+            }
+            retried = true;
+            now = closed;
+            closed = false;
+            refused = !now;
+        }
+        if (now) {
+            retry();
+        }
+        return true;
+    }
+
+    private void retry() {
+        exchange.sentNanos = 0; // it is sent again, on the next stream
+        if (!connection.putBack(this, true)) {
+            fail(ErrorCause.RESET, "the HTTP/2 session was closed");
+            closed();
         }
     }
 

@@ -158,7 +158,13 @@ public final class Http3Connection {
             if (t instanceof SSLException) {
                 String message = String.valueOf(t.getMessage());
                 boolean alpn = message.toLowerCase(Locale.ROOT).contains("application_protocol");
-                return new Failure(alpn ? ErrorCause.ALPN : ErrorCause.TLS, "QUIC handshake: " + message);
+                // BoringSSL's reason (CERTIFICATE_VERIFY_FAILED) and, when the JDK's trust check said why, why.
+                Throwable why = t;
+                while (why.getCause() != null && why.getCause() != why) {
+                    why = why.getCause();
+                }
+                String reason = why == t || why.getMessage() == null ? "" : " (" + why.getMessage() + ")";
+                return new Failure(alpn ? ErrorCause.ALPN : ErrorCause.TLS, "QUIC handshake: " + message + reason);
             }
         }
         return new Failure(FailureClassifier.classify(failure), "QUIC connect: " + failure);

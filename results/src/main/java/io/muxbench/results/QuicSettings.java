@@ -1,7 +1,8 @@
-package io.muxbench.driver.transport;
+package io.muxbench.results;
 
 /**
- * What an {@code h3} client's QUIC connections run with, for the results: the congestion control
+ * What an {@code h3} cell's QUIC connections ran with, as results.json records it in its
+ * {@code settings.quic}: the congestion control
  * pinned to match the TCP modes' (Linux's CUBIC, slow start from 10 packets) and the windows that
  * keep flow control from limiting a page, so that h3 is compared with h2 under recorded settings.
  *
@@ -17,10 +18,15 @@ package io.muxbench.driver.transport;
  * @param streamWindowBytes     the client's initial receive window per request stream
  * @param maxUdpPayloadBytes    the largest UDP payload the client sends
  * @param idleTimeoutMillis     the client's QUIC idle timeout
+ * @param lossRecovery          how its loss recovery differs from the TCP modes', in words
  */
 public record QuicSettings(String congestionControl, int initialWindowPackets, boolean hystart, long maxStreamsBidi,
                            long connectionWindowBytes, long streamWindowBytes, int maxUdpPayloadBytes,
-                           long idleTimeoutMillis) {
+                           long idleTimeoutMillis, String lossRecovery) {
+
+    /** What {@link #lossRecovery} says of muxbench's own h3. */
+    public static final String QUICHE_RECOVERY = "quiche's own (RFC 9002) on the real datagrams the link"
+            + " delays, queues and drops; the TCP modes' losses and congestion are the link's TCP model";
 
     public QuicSettings {
         if (congestionControl == null || congestionControl.isEmpty()) {
