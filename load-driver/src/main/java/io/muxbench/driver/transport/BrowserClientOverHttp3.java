@@ -1,6 +1,7 @@
 package io.muxbench.driver.transport;
 
 import io.muxbench.driver.transport.internal.DatagramCounter;
+import io.muxbench.driver.transport.internal.HandshakeTaskExecutor;
 import io.muxbench.driver.transport.internal.Http3Connection;
 import io.muxbench.results.QuicSettings;
 import io.muxbench.scenario.BrowserHeaders;
@@ -183,6 +184,7 @@ final class BrowserClientOverHttp3 implements BrowserClient {
         ChannelHandler codec = QuicParameters.apply(Http3.newQuicClientCodecBuilder(), 0)
                 .sslEngineProvider(quic -> ssl.newEngine(quic.alloc(), quic.attr(Http3Connection.SERVER_NAME).get(), port))
                 .maxIdleTimeout(environment.options().idleTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .sslTaskExecutor(HandshakeTaskExecutor.INSTANCE)
                 .build();
         return new Bootstrap().group(loop).channel(NioDatagramChannel.class)
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The h3 client on Netty's QUIC codec, against a small Netty HTTP/3 server: a page's requests go as
  * concurrent streams of one QUIC connection per host, a cold close makes the next load connect
- * again, a reset stream fails alone, no server fails every request with a cause, and the browser's
- * datagrams leave from its own source address.
+ * again, a reset stream fails alone, no server fails every request with a cause, the browser's
+ * datagrams leave from its own source address, and the first request leaves right after the client's
+ * handshake, not one round trip later when the server's next datagram arrives.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BrowserClientOverHttp3IT {
@@ -232,6 +233,20 @@ class BrowserClientOverHttp3IT {
         List<Exchange> again = Batches.sendAndWait(client, resources.subList(0, 1));
         assertFalse(again.get(0).failed(), again.get(0).failureDetail);
         assertEquals(1, client.connectionsOpened(), "the reset stream did not take the connection");
+    }
+
+    @Test
+    void sendsTheFirstRequestRightAfterItsHandshakeNotAfterTheServersNextDatagram() throws Exception {
+        try (HandshakeOnlyRelay relay = new HandshakeOnlyRelay(new InetSocketAddress("127.0.0.1", server.port()))) {
+            // The connect timeout is far longer than any handshake: a client that waited for the server's next datagram fails with TIMEOUT.
+            BrowserClient client = newClient(relay.uri(), Duration.ofSeconds(20), 0);
+
+            Exchange exchange = Batches.sendAndWait(client,
+                    List.of(Resource.leaf("/ok.bin", "application/octet-stream", 5_000))).get(0);
+
+            assertFalse(exchange.failed(), exchange.failure + ": " + exchange.failureDetail);
+            assertEquals(5_000, exchange.bodyBytesReceived);
+        }
     }
 
     @Test
