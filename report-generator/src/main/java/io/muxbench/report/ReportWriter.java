@@ -119,6 +119,12 @@ public final class ReportWriter {
         }
     }
 
+    /** What the report weighs: HTTP/1.1 against HTTP/2, and HTTP/3 when the run measured it. */
+    static String headline(ReportData data) {
+        boolean h3 = data.cells().stream().anyMatch(cell -> cell.result().mode().equals("h3"));
+        return "HTTP/1.1 against HTTP/2" + (h3 ? " and HTTP/3" : "");
+    }
+
     static String render(ReportData data) {
         RunInfo run = data.run();
         String runId = data.folder().results().runId();
@@ -126,7 +132,7 @@ public final class ReportWriter {
         html.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .raw("<title>").text("muxbench report · " + runId).raw("</title>\n<style>\n").raw(ReportStyle.CSS)
-                .raw("</style></head>\n<body>\n<header><h1>HTTP/1.1 against HTTP/2: ").text(runId).raw("</h1>\n");
+                .raw("</style></head>\n<body>\n<header><h1>").text(headline(data)).raw(": ").text(runId).raw("</h1>\n");
         html.note("subtitle", (run == null ? "" : run.startedAt() + " · ") + data.cells().size() + " cells · "
                 + String.join(", ", data.distinct(c -> c.result().scenario())));
         if (!data.complete()) {

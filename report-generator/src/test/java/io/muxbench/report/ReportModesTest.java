@@ -110,6 +110,7 @@ class ReportModesTest {
         describeModes(ModeDescription.builtIn());
 
         String html = Files.readString(ReportWriter.write(dir));
+        assertTrue(html.contains("<h1>HTTP/1.1 against HTTP/2 and HTTP/3: "), "the title names HTTP/3");
         assertTrue(section(html, "distributions").contains("stroke:" + ModeDescription.H3.color()), "h3's own colour");
         String waterfalls = section(html, "waterfalls");
         assertTrue(waterfalls.contains("<path class=\"quic-handshake\""), "the handshake as one phase");

@@ -47,6 +47,7 @@ class ReportWriterTest {
 
     @Test
     void hasEverySection() {
+        assertTrue(fixtureHtml.contains("<h1>HTTP/1.1 against HTTP/2: "), "a run without h3 keeps the two-protocol title");
         for (String id : SECTIONS) {
             assertTrue(fixtureHtml.contains("<section id=\"" + id + "\">"), "section " + id);
         }

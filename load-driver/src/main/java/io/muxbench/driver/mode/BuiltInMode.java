@@ -4,6 +4,7 @@ import io.muxbench.driver.transport.Alpn;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.BrowserClients;
 import io.muxbench.driver.transport.ClientEnvironment;
+import io.muxbench.driver.transport.QuicLibrary;
 import io.muxbench.vocabulary.ModeDescription;
 import java.util.Arrays;
 import java.util.stream.Collectors;

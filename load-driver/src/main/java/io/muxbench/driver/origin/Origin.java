@@ -1,13 +1,13 @@
 package io.muxbench.driver.origin;
 
 import io.muxbench.driver.transport.Alpn;
+import io.muxbench.driver.transport.QuicLibrary;
 import io.muxbench.driver.transport.QuicParameters;
 import io.muxbench.driver.origin.internal.CountingEndPoint;
 import io.muxbench.driver.origin.internal.CountingHttpConnectionFactory;
 import io.muxbench.driver.tls.KeyType;
 import io.muxbench.driver.tls.SelfSignedCertificate;
 import io.muxbench.scenario.Scenario;
-import io.netty.handler.codec.quic.Quic;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.SelectableChannel;
@@ -164,15 +164,16 @@ public final class Origin implements AutoCloseable {
 
     /**
      * Starts an origin; it serves nothing until {@link #serve} is called. HTTP/3 listens on UDP at the
-     * TLS port's number when QUIC's native library loads ({@link #http3Available()}); else one warning
+     * TLS port's number when QUIC's native library loads and is not turned off ({@link QuicLibrary},
+     * {@link #http3Available()}); else one warning
      * is logged and the origin serves TCP only. With {@code tlsPort} 0, a UDP port taken by another
      * socket is met by starting again on a fresh pair, a few times.
      */
     public static Origin start(Options options) throws Exception {
-        boolean quic = Quic.isAvailable();
+        String noQuic = QuicLibrary.whyUnavailable();
+        boolean quic = noQuic == null;
         if (!quic && WARNED_NO_QUIC.compareAndSet(false, true)) {
-            System.err.println("warning: HTTP/3 unavailable, the origin serves TCP only (QUIC's native library: "
-                    + Quic.unavailabilityCause() + ")");
+            System.err.println("warning: HTTP/3 unavailable, the origin serves TCP only (QUIC " + noQuic + ")");
         }
         for (int attempt = 1; ; attempt++) {
             Origin origin = new Origin(options);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.muxbench.driver.transport.QuicLibrary;
 import io.muxbench.vocabulary.ModeDescription;
 import io.netty.handler.codec.quic.Quic;
 import java.util.List;

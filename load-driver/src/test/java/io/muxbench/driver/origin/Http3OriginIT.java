@@ -1,13 +1,15 @@
 package io.muxbench.driver.origin;
 
-import io.muxbench.driver.transport.QuicParameters;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.driver.TestScenarios;
+import io.muxbench.driver.transport.QuicLibrary;
+import io.muxbench.driver.transport.QuicParameters;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
 import io.muxbench.scenario.ScenarioLoader;
@@ -80,6 +82,21 @@ class Http3OriginIT {
     @Test
     void servesHttp3WhereQuicLoads() {
         assertTrue(origin.http3Available(), "Quic.isAvailable() holds on the machines this suite runs on");
+    }
+
+    @Test
+    void servesTcpOnlyWhenQuicIsTurnedOffAsTheH3ModeIs() throws Exception {
+        String before = System.getProperty(QuicLibrary.PROPERTY);
+        System.setProperty(QuicLibrary.PROPERTY, "off");
+        try (Origin tcpOnly = Origin.start(Origin.Options.defaults())) {
+            assertFalse(tcpOnly.http3Available());
+        } finally {
+            if (before == null) {
+                System.clearProperty(QuicLibrary.PROPERTY);
+            } else {
+                System.setProperty(QuicLibrary.PROPERTY, before);
+            }
+        }
     }
 
     @Test
