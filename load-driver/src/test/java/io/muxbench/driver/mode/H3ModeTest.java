@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.muxbench.driver.transport.QuicLibrary;
+import io.muxbench.driver.transport.QuicTurnedOff;
 import io.muxbench.vocabulary.ModeDescription;
 import io.netty.handler.codec.quic.Quic;
 import java.util.List;
@@ -15,21 +15,6 @@ import org.junit.jupiter.api.Test;
 class H3ModeTest {
 
     private static final List<Mode> OVER_TCP = List.of(BuiltInMode.H1, BuiltInMode.H1_PIPELINED, BuiltInMode.H2);
-
-    /** Runs {@code body} with {@code -Dmuxbench.quic=off}, and puts the property back. */
-    static void withQuicOff(Runnable body) {
-        String before = System.getProperty(QuicLibrary.PROPERTY);
-        System.setProperty(QuicLibrary.PROPERTY, "off");
-        try {
-            body.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty(QuicLibrary.PROPERTY);
-            } else {
-                System.setProperty(QuicLibrary.PROPERTY, before);
-            }
-        }
-    }
 
     @Test
     void isTheFourthBuiltInModeWithItsOwnDescription() {
@@ -55,8 +40,8 @@ class H3ModeTest {
     }
 
     @Test
-    void isLeftOutWhenQuicIsTurnedOff() {
-        withQuicOff(() -> {
+    void isLeftOutWhenQuicIsTurnedOff() throws Exception {
+        QuicTurnedOff.during(() -> {
             assertEquals("is turned off (-Dmuxbench.quic=off)", BuiltInMode.H3.whyUnavailable(true));
             assertEquals(OVER_TCP, Mode.runnable(true));
         });

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.driver.TestScenarios;
-import io.muxbench.driver.transport.QuicLibrary;
+import io.muxbench.driver.transport.QuicTurnedOff;
 import io.muxbench.driver.transport.QuicParameters;
 import io.muxbench.scenario.Resource;
 import io.muxbench.scenario.Scenario;
@@ -86,17 +86,11 @@ class Http3OriginIT {
 
     @Test
     void servesTcpOnlyWhenQuicIsTurnedOffAsTheH3ModeIs() throws Exception {
-        String before = System.getProperty(QuicLibrary.PROPERTY);
-        System.setProperty(QuicLibrary.PROPERTY, "off");
-        try (Origin tcpOnly = Origin.start(Origin.Options.defaults())) {
-            assertFalse(tcpOnly.http3Available());
-        } finally {
-            if (before == null) {
-                System.clearProperty(QuicLibrary.PROPERTY);
-            } else {
-                System.setProperty(QuicLibrary.PROPERTY, before);
+        QuicTurnedOff.during(() -> {
+            try (Origin tcpOnly = Origin.start(Origin.Options.defaults())) {
+                assertFalse(tcpOnly.http3Available());
             }
-        }
+        });
     }
 
     @Test
