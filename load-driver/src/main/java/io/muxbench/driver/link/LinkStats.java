@@ -51,13 +51,6 @@ public record LinkStats(long connections, long bytesUp, long bytesDown, long seg
                     lost - before.lost, queueDropped - before.queueDropped, sendDropped - before.sendDropped);
         }
 
-        /** Added together, for links that ran side by side. */
-        public Datagrams plus(Datagrams other) {
-            return new Datagrams(relays + other.relays, deliveredUp + other.deliveredUp,
-                    deliveredDown + other.deliveredDown, bytesUp + other.bytesUp, bytesDown + other.bytesDown,
-                    lost + other.lost, queueDropped + other.queueDropped, sendDropped + other.sendDropped);
-        }
-
         /** Datagrams the relays themselves dropped, for any reason. */
         public long dropped() {
             return lost + queueDropped + sendDropped;

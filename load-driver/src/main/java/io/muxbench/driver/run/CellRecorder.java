@@ -234,14 +234,11 @@ final class CellRecorder {
         if (relayed.deliveredUp() + relayed.deliveredDown() + relayed.dropped() + kernelDropped == 0) {
             return;
         }
-        CellResult.Datagrams d = datagrams;
-        datagrams = new CellResult.Datagrams(
-                (d == null ? 0 : d.deliveredUp()) + relayed.deliveredUp(),
-                (d == null ? 0 : d.deliveredDown()) + relayed.deliveredDown(),
-                (d == null ? 0 : d.lost()) + relayed.lost(),
-                (d == null ? 0 : d.queueDropped()) + relayed.queueDropped(),
-                (d == null ? 0 : d.sendDropped()) + relayed.sendDropped(),
-                (d == null ? 0 : d.kernelDropped()) + kernelDropped);
+        CellResult.Datagrams d = datagrams == null ? new CellResult.Datagrams(0, 0, 0, 0, 0, 0) : datagrams;
+        datagrams = new CellResult.Datagrams(d.deliveredUp() + relayed.deliveredUp(),
+                d.deliveredDown() + relayed.deliveredDown(), d.lost() + relayed.lost(),
+                d.queueDropped() + relayed.queueDropped(), d.sendDropped() + relayed.sendDropped(),
+                d.kernelDropped() + kernelDropped);
     }
 
     void negotiated(BrowserClient.Negotiated value, int[] windows, QuicSettings quic) {
