@@ -4,6 +4,7 @@ import io.muxbench.driver.ceiling.CeilingConfig;
 import io.muxbench.driver.ceiling.CeilingEngine;
 import io.muxbench.driver.ceiling.CeilingException;
 import io.muxbench.driver.ceiling.CeilingTable;
+import io.muxbench.driver.mode.BuiltInMode;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.driver.run.RunConfig;
 import io.muxbench.driver.run.RunDefaults;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,8 +55,9 @@ public final class RunCommand implements Callable<Integer> {
     List<String> scenarios;
 
     @Option(names = {"-m", "--mode"}, split = ",", paramLabel = "MODE",
-            description = "h1, h1-pipelined, h2, h3; repeatable (default: all four; h3 only over TLS and when Netty's native"
-                    + " QUIC library loads, else left out with a warning).")
+            description = "h1, h1-pipelined, h2, h3; repeatable (default: all four; h3 only over TLS, when Netty's native"
+                    + " QUIC library loads and, with --target, when the target answers over QUIC, else left out with a"
+                    + " warning).")
     List<String> modes;
 
     @Option(names = {"-l", "--link"}, paramLabel = "LINK",
@@ -218,6 +221,10 @@ public final class RunCommand implements Callable<Integer> {
         RunFolder folder = RunFolder.create(out, runsDir);
         Runner runner = new Runner(config, loaded, folder.dir(), new Progress(System.err, quiet))
                 .withCeiling(measuredCeiling);
+        if (target != null && modes == null) {
+            // h3 joins the defaults wherever it can run here; whether the target offers HTTP/3 only its answer tells
+            runner.leavingOutUnanswered(Set.of(BuiltInMode.H3));
+        }
         if (executable != null) {
             runner.withChromium(executable);
         }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.transport.QuicTurnedOff;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.ResultsFormat;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import io.netty.handler.codec.quic.Quic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +102,31 @@ class RunCommandIT {
         assertEquals(Main.EXIT_BAD_INPUT, target.exitCode());
         assertOneLine(target, "2 hosts", "--target is one server");
         assertTrue(Files.notExists(dir.resolve("run")), "no run folder");
+    }
+
+    @Test
+    void aTargetWithoutHttp3LeavesTheDefaultH3OutWithAWarningButRefusesANamedOne() throws Exception {
+        assumeTrue(Quic.isAvailable(), "Netty's native QUIC library is not available here");
+        Origin[] started = new Origin[1];
+        QuicTurnedOff.during(() -> started[0] = Origin.start(Origin.Options.defaults())); // TCP only
+        try (Origin tcpOnly = started[0]) {
+            tcpOnly.serve(Scenarios.load("image-grid"));
+            String target = tcpOnly.tlsUri().toString();
+            Path out = dir.resolve("run");
+            Result defaults = muxbench("run", "--target", target, "--insecure", "--link", "none", "--reuse", "warm",
+                    "--page-loads", "1", "--rounds", "1", "--timeout", "3s", "--quiet", "--no-report", "--out", out.toString());
+            assertEquals(0, defaults.exitCode(), defaults.errLines().toString());
+            assertTrue(defaults.errLines().stream().anyMatch(l -> l.startsWith("warning: no h3 cells:")
+                    && l.contains("UDP port " + tcpOnly.tlsUri().getPort())), defaults.errLines().toString());
+            assertEquals(List.of("h1", "h1-pipelined", "h2"), ResultsFormat.readRun(out).results().cells().stream()
+                    .map(CellResult::mode).toList());
+
+            Result named = muxbench("run", "--target", target, "--insecure", "--mode", "h3", "--link", "none",
+                    "--page-loads", "1", "--timeout", "3s", "--quiet", "--no-report", "--out", dir.resolve("h3").toString());
+            assertNotEquals(0, named.exitCode());
+            assertOneLine(named, "over h3", "UDP port");
+            assertTrue(Files.notExists(dir.resolve("h3")), "no run folder");
+        }
     }
 
     @Test

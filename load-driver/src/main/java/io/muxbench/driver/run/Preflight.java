@@ -1,6 +1,7 @@
 package io.muxbench.driver.run;
 
 import io.muxbench.driver.origin.Origin;
+import io.muxbench.driver.transport.Alpn;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;
 import io.muxbench.driver.transport.Exchange;
@@ -8,26 +9,36 @@ import io.muxbench.vocabulary.ErrorCause;
 import io.muxbench.driver.mode.Mode;
 import io.muxbench.scenario.Scenario;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Before measuring anything: one request for the document over each mode, straight to the origin.
  * A target that refuses connections, a certificate that is not trusted, or ALPN giving another
- * protocol than the mode asks for ends the run here with one clear line.
+ * protocol than the mode asks for ends the run here with one clear line; except over a mode the
+ * user did not ask for by name and the target may well not offer (h3 against a server without
+ * HTTP/3), which is left out of the run with one warning line.
  */
 final class Preflight {
 
     private Preflight() {
     }
 
-    static void check(RunConfig config, Scenario scenario, URI upstream, Origin origin) throws RunException {
+    /**
+     * @param optional modes that are left out, with a warning, when the origin does not answer over them
+     * @return the modes the origin answered over, in the configuration's order
+     */
+    static List<Mode> check(RunConfig config, Scenario scenario, URI upstream, Origin origin, Set<Mode> optional,
+                            ProgressListener progress) throws RunException {
         if (origin != null) {
             origin.serve(scenario);
         }
         ClientEnvironment.Options options = config.client().options(upstream,
                 origin == null ? null : origin.certificate().trustStore(), null);
+        List<Mode> answered = new ArrayList<>();
         try (ClientEnvironment environment = new ClientEnvironment(options)) {
             for (Mode mode : config.modes()) {
                 try (BrowserClient client = mode.newClient(environment, 0)) {
@@ -36,7 +47,18 @@ final class Preflight {
                     exchange.startNanos = System.nanoTime();
                     CompletableFuture<Exchange> done = new CompletableFuture<>();
                     client.send(List.of(exchange), done::complete);
-                    Exchange result = done.get(config.pageLoadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    Exchange result;
+                    try {
+                        result = done.get(config.pageLoadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        result = new Exchange(scenario.root());
+                        result.fail(ErrorCause.TIMEOUT, "within " + config.pageLoadTimeout().toSeconds() + " s");
+                    }
+                    if (result.failed() && optional.contains(mode)) {
+                        progress.message("warning: no " + mode.id() + " cells: " + describe(mode, upstream, result)
+                                + "; name it with -m to make this an error");
+                        continue;
+                    }
                     if (result.failed()) {
                         throw new RunException(describe(mode, upstream, result));
                     }
@@ -46,16 +68,15 @@ final class Preflight {
                                 + " where scenario '" + scenario.name() + "' declares " + scenario.root().status()
                                 + ": is it the right server, and does it serve the scenario's paths?");
                     }
+                    answered.add(mode);
                 }
             }
         } catch (RunException e) {
             throw e;
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new RunException(upstream + " did not answer " + scenario.root().path() + " within "
-                    + config.pageLoadTimeout().toSeconds() + " s");
         } catch (Exception e) {
             throw new RunException("cannot reach " + upstream + ": " + e.getMessage());
         }
+        return answered;
     }
 
     private static String describe(Mode mode, URI upstream, Exchange failed) {
@@ -67,7 +88,10 @@ final class Preflight {
             case ALPN -> where + " over " + mode.id() + ": " + failed.failureDetail
                     + (failed.failureDetail.contains("fall back") ? ""
                     : " (the server accepts none of the protocols offered, '" + mode.alpn() + "'; muxbench does not fall back)");
-            case TIMEOUT -> where + " did not answer in time over " + mode.id();
+            case TIMEOUT -> where + " did not answer " + failed.resource.path() + " over " + mode.id()
+                    + (String.valueOf(failed.failureDetail).startsWith("within") ? " " + failed.failureDetail : " in time")
+                    + (Alpn.H3.equals(mode.alpn())
+                    ? " (QUIC, on UDP port " + upstream.getPort() + ": does the server offer HTTP/3 there?)" : "");
             case RESET -> upstream.getScheme().equals("https") && failed.status == 0
                     ? where + " closed the connection before answering over " + mode.id() + " (ALPN offered only '"
                     + mode.alpn() + "'): the server may not support that protocol, and muxbench does not fall back ("

@@ -181,6 +181,15 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
     }
 
     /** The defaults ({@link RunDefaults}): image-grid, every built-in mode, cold and warm, TLS, the cable link. */
+    /** This configuration over fewer modes, such as those a target answered over; each one must be among its own. */
+    public RunConfig withModes(List<Mode> fewer) {
+        if (!matrix.modes().containsAll(fewer)) {
+            throw new IllegalArgumentException("modes " + fewer + " are not among " + matrix.modes());
+        }
+        return new RunConfig(new Matrix(matrix.scenarios(), fewer, matrix.links(), matrix.reuse(), matrix.tls()), load,
+                measurement, client, origin, seed);
+    }
+
     public static RunConfig defaults() {
         return builder().build();
     }

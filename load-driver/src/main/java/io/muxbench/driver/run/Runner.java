@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs a configuration and writes its run folder, in three parts: the {@link RunPlan} (cells, their
@@ -39,7 +40,8 @@ public final class Runner {
     public record Outcome(Path runDir, RunInfo run, Results results) {
     }
 
-    private final RunConfig config;
+    private RunConfig config;
+    private Set<Mode> optionalModes = Set.of();
     private final List<Scenario> scenarios;
     private final Path runDir;
     private final ProgressListener progress;
@@ -83,6 +85,16 @@ public final class Runner {
         return this;
     }
 
+    /**
+     * Modes the user did not name and the target may not offer (h3 with {@code --target}): one the
+     * target does not answer over in the preflight is left out of the run with a warning line,
+     * instead of ending it.
+     */
+    public Runner leavingOutUnanswered(Set<Mode> modes) {
+        this.optionalModes = Set.copyOf(modes);
+        return this;
+    }
+
     /** Tests only: told once the embedded origin has started, to inject faults or stalls into it. */
     void onOriginStarted(java.util.function.Consumer<Origin> hook) {
         this.originStarted = hook;
@@ -115,7 +127,10 @@ public final class Runner {
         try (Links links = new Links(config.seed()); CellLogs logs = new CellLogs(runDir, started.toEpochMilli())) {
             this.links = links;
             URI upstream = startOrigin();
-            Preflight.check(config, scenarios.get(0), upstream, origin);
+            List<Mode> answered = Preflight.check(config, scenarios.get(0), upstream, origin, optionalModes, progress);
+            if (!answered.equals(config.modes())) {
+                config = config.withModes(answered);
+            }
             warmUp = new SteadyWarmUp(config, scenarios, upstream, origin, progress, stop).run();
             if (stop.isStopped()) {
                 throw new RunException("interrupted before anything was measured");

@@ -169,14 +169,13 @@ final class BrowserClientOverHttp3 implements BrowserClient {
     private ChannelFuture bind() {
         QuicSslContext ssl;
         try {
-            QuicSslContextBuilder builder = QuicSslContextBuilder.forClient()
+            ssl = QuicSslContextBuilder.forClient()
                     .trustManager(trust)
                     .applicationProtocols(Alpn.H3)
-                    .earlyData(false);
-            if (!environment.options().insecure()) {
-                builder.endpointIdentificationAlgorithm("HTTPS");
-            }
-            ssl = builder.build();
+                    .earlyData(false)
+                    // Netty 4.2 checks the host name by default; --insecure checks nothing, as the TCP modes
+                    .endpointIdentificationAlgorithm(environment.options().insecure() ? null : "HTTPS")
+                    .build();
         } catch (Exception e) {
             throw new IllegalStateException("cannot make a QUIC TLS context: " + e.getMessage(), e);
         }
