@@ -28,14 +28,18 @@ import java.util.Objects;
  *                        when the run did not warm up so (a run written before it did, or a zero budget)
  * @param ceiling         this machine's ceiling for each mode, when the run measured it ({@code run --ceiling}),
  *                        so a reader knows how far from its limit the run was; null otherwise
+ * @param shard           which shard of a sharded run this folder holds ({@code run --shard I/N}); null for a
+ *                        run that is not one shard (a whole run, or a merge of shards)
+ * @param shards          the shards this folder merges ({@code muxbench merge}), by index; null otherwise
  */
 @JsonPropertyOrder({"schemaVersion", "runId", "startedAt", "finishedAt", "durationSeconds", "complete",
-        "muxbenchVersion", "environment", "configuration", "modes", "driver", "warmUp", "ceiling"})
+        "muxbenchVersion", "environment", "configuration", "modes", "driver", "warmUp", "ceiling", "shard", "shards"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunInfo(int schemaVersion, String runId, String startedAt, String finishedAt, double durationSeconds,
                       boolean complete, String muxbenchVersion, Environment environment,
                       @JsonDeserialize(using = ConfigurationDeserializer.class) RunConfiguration configuration,
-                      List<ModeDescription> modes, DriverHealth driver, WarmUp warmUp, Ceiling ceiling) {
+                      List<ModeDescription> modes, DriverHealth driver, WarmUp warmUp, Ceiling ceiling, Shard shard,
+                      List<MergedShard> shards) {
 
     public RunInfo {
         Objects.requireNonNull(runId, "runId");
@@ -44,6 +48,15 @@ public record RunInfo(int schemaVersion, String runId, String startedAt, String 
                     : configuration.modes().stream().map(ModeDescription::known).toList();
         }
         modes = List.copyOf(modes);
+        shards = shards == null ? null : List.copyOf(shards);
+    }
+
+    /** A run.json that is neither a shard nor a merge of shards (as written before sharding existed). */
+    public RunInfo(int schemaVersion, String runId, String startedAt, String finishedAt, double durationSeconds,
+                   boolean complete, String muxbenchVersion, Environment environment, RunConfiguration configuration,
+                   List<ModeDescription> modes, DriverHealth driver, WarmUp warmUp, Ceiling ceiling) {
+        this(schemaVersion, runId, startedAt, finishedAt, durationSeconds, complete, muxbenchVersion, environment,
+                configuration, modes, driver, warmUp, ceiling, null, null);
     }
 
     /** A run.json without a steady-state warm-up or a ceiling (as written before they existed). */
@@ -67,6 +80,56 @@ public record RunInfo(int schemaVersion, String runId, String startedAt, String 
     /** The run's baseline mode (the one others are compared against), or null when none of its modes is one. */
     public ModeDescription baseline() {
         return modes.stream().filter(ModeDescription::baseline).findFirst().orElse(null);
+    }
+
+    /**
+     * One shard of a sharded run ({@code run --shard I/N}): N processes, each with its share of the
+     * virtual browsers (browser b is shard b mod N's) or of the open-load rate, together make the load
+     * one process would.
+     *
+     * @param index             this shard, 0 to {@code count - 1}
+     * @param count             shards in the run
+     * @param configurationHash {@link #configurationHash} of the run's configuration, the same on every
+     *                          shard of one run (the configuration is the whole run's, not the shard's share)
+     * @param host              the machine that ran it (its hostname, a pod's name on Kubernetes)
+     */
+    public record Shard(int index, int count, String configurationHash, String host) {
+        public Shard {
+            if (count < 1 || index < 0 || index >= count) {
+                throw new IllegalArgumentException("shard " + index + "/" + count + ": the index must be 0 to count - 1");
+            }
+            Objects.requireNonNull(configurationHash, "configurationHash");
+        }
+    }
+
+    /**
+     * A shard as a merged run keeps it: what its own run.json said.
+     *
+     * @param shard     which shard, and where it ran
+     * @param runId     its run folder's name
+     * @param startedAt its ISO-8601 start
+     * @param complete  whether it ran to the end
+     * @param driver    how its driver fared (a saturated shard is named in the merged report)
+     * @param pageLoads measured page loads it made, over all its cells
+     */
+    public record MergedShard(Shard shard, String runId, String startedAt, boolean complete, DriverHealth driver,
+                              long pageLoads) {
+        public MergedShard {
+            Objects.requireNonNull(shard, "shard");
+        }
+    }
+
+    /**
+     * What identifies a run's configuration across its shards: the SHA-256, in hex, of the
+     * configuration as run.json writes it ({@link ResultsFormat#MAPPER}).
+     */
+    public static String configurationHash(RunConfiguration configuration) {
+        try {
+            byte[] json = ResultsFormat.MAPPER.writeValueAsBytes(configuration);
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the configuration: " + e.getMessage(), e);
+        }
     }
 
     /** Machine and software the run used. */
