@@ -56,12 +56,15 @@ public final class QuicParameters {
      * the some 450 packets each way of a page of 100 small images).
      */
     public static final int LOCAL_CONNECTION_ID_BYTES = 8;
-    // QPACK runs without a dynamic table (Netty's handlers' default), unlike Chromium's (64 KiB): with
-    // it on at both ends, Netty 4.2.18's decoder refuses its own encoder's first insert with a name
-    // reference ("QPACK - illegal decoder dynamic table index value", the connection closed with
-    // QPACK_ENCODER_STREAM_ERROR; Netty turned the table off by default for such bugs,
-    // netty-incubator-codec-http3#152). So every h3 request repeats its fields as literals, about 200
-    // to 380 bytes where h2's HPACK sends about 10 once warm: 20 to 38 KB up per 100-request page.
+    // QPACK runs without a dynamic table (Netty's handlers' default), unlike Chromium's (64 KiB), so every
+    // h3 request repeats its fields as literals: about 200 to 380 bytes where h2's HPACK sends about 10
+    // once warm, 20 to 38 KB up per 100-request page. Netty 4.2.18 cannot do better here: its decoder
+    // counts an encoder instruction's relative index from the oldest entry, not the newest
+    // (QpackDecoderDynamicTable.getEntryRelativeEncoderInstructions), so an insert naming a dynamic
+    // entry closes the connection ("QPACK - illegal decoder dynamic table index value",
+    // netty-incubator-codec-http3#152); and with the table on, it holds each HEADERS frame until the
+    // peer's SETTINGS arrive, which its server sends only once the handshake is confirmed: a new
+    // connection's first request one round trip late (the load-driver README has the figures).
 
     /** Idle timeout, as Jetty's connectors' default. */
     public static final Duration MAX_IDLE_TIMEOUT = Duration.ofSeconds(30);
