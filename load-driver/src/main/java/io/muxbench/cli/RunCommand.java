@@ -23,6 +23,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -143,6 +145,20 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for link loss and resampling (default: " + RunDefaults.SEED + ").")
     Long seed;
 
+    @Option(names = "--shard", paramLabel = "I/N|N",
+            description = "Run shard I (from 0) of N, one process of N that together make this run's load: browser b of"
+                    + " -b is shard b mod N's, each cell's -n page loads are split so the shards' add up to n, --rate is"
+                    + " divided by N, the link-loss seed is offset by I. run.json keeps the whole run's configuration and"
+                    + " names the shard and its host. N alone takes I from $JOB_COMPLETION_INDEX (a Kubernetes Indexed"
+                    + " Job's pods).")
+    String shard;
+
+    @Option(names = "--start-at", paramLabel = "TIME",
+            description = "After the preflight and the warm-up, wait until TIME (ISO-8601, e.g. 2026-12-01T10:00:00Z;"
+                    + " at most 24h ahead) to start the first measured round, so that shards start together; a warning"
+                    + " line when TIME has passed by then.")
+    String startAt;
+
     @Option(names = "--browser", paramLabel = ClientKind.CHROMIUM_ID,
             description = "Also load every scenario in a real browser (headless Chromium) over h1, h2 and h3, as cells of"
                     + " their own (client chromium), through the same links, interleaved with the driver's cells.")
@@ -171,6 +187,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunConfig config = config();
+        Instant start = startTime();
         if (modes == null) {
             for (Mode mode : Mode.builtIn()) {
                 if (mode.whyUnavailable(config.tls()) != null) {
@@ -228,6 +245,9 @@ public final class RunCommand implements Callable<Integer> {
         if (executable != null) {
             runner.withChromium(executable);
         }
+        if (start != null) {
+            runner.startingAt(start);
+        }
         CountDownLatch finished = new CountDownLatch(1);
         long hookWaitSeconds = config.pageLoadTimeout().toSeconds() + 60;
         Thread hook = new Thread(() -> {
@@ -251,7 +271,10 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code muxbench ceiling} with the run's modes, browsers and clients, on its first scenario. */
+    /**
+     * {@code muxbench ceiling} with the run's modes, browsers (a shard's own: this machine's) and clients, on its
+     * first scenario.
+     */
     private Ceiling measureCeiling(RunConfig config, Scenario first) {
         if (!first.hosts().isEmpty()) {
             throw UserException.badInput("--ceiling: " + config.scenarios().get(0) + " has resources on other hosts;"
@@ -264,7 +287,7 @@ public final class RunCommand implements Callable<Integer> {
         CeilingConfig ceilingConfig;
         try {
             ceilingConfig = new CeilingConfig(ceilingModes(config.modes()), config.scenarios().get(0),
-                    target, insecure, null, config.tls(), config.load().browsers(), CEILING_DURATION, CEILING_WINDOW,
+                    target, insecure, null, config.tls(), config.shardLoad().browsers(), CEILING_DURATION, CEILING_WINDOW,
                     config.measurement().warmupBudget(), config.pageLoadTimeout(), config.client().h1Connections(),
                     config.client().pipelineConnections(), config.client().pipelineDepth(),
                     config.origin().maxConcurrentStreams(), config.origin().keyType(),
@@ -406,6 +429,9 @@ public final class RunCommand implements Callable<Integer> {
             set(maxStreams, builder::maxConcurrentStreams);
             set(key, builder::keyType);
             set(seed, builder::seed);
+            if (shard != null) {
+                builder.shard(ShardArgument.parse(shard, System.getenv(ShardArgument.INDEX_VARIABLE)));
+            }
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw UserException.badInput(e.getMessage());
@@ -413,6 +439,26 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static final String BOTH = "both";
+
+    /** --start-at's time, or null; checked before anything slow starts. */
+    private Instant startTime() {
+        if (startAt == null) {
+            return null;
+        }
+        Instant time;
+        try {
+            time = Instant.parse(startAt.trim());
+        } catch (DateTimeParseException e) {
+            throw UserException.badInput("--start-at must be an ISO-8601 time such as 2026-12-01T10:00:00Z, got '"
+                    + startAt + "'");
+        }
+        try {
+            Runner.checkStartTime(time);
+        } catch (IllegalArgumentException e) {
+            throw UserException.badInput("--start-at: " + e.getMessage());
+        }
+        return time;
+    }
 
     private static Reuse reuseOf(String value) {
         try {

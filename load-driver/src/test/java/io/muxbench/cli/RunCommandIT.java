@@ -314,10 +314,68 @@ class RunCommandIT {
     }
 
     @Test
+    void aShardRunsItsShareOfTheCellsPageLoadsAndRunJsonNamesItWithTheWholeRunsConfiguration() throws Exception {
+        Path out = dir.resolve("shard1");
+        // A start time long past: the shard starts at once, with a warning line.
+        Result result = muxbench("run", "--scenario", tinyScenario("t.json", "t").toString(), "--mode", "h1,h2",
+                "--shard", "1/3", "-b", "3", "-n", "4", "--link", "none", "--reuse", "warm", "--warmup-budget", "0",
+                "--warmup", "0", "--start-at", "2020-01-01T00:00:00Z", "--quiet", "--no-report", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.errLines().toString());
+        assertEquals(1, result.errLines().size(), result.errLines().toString());
+        assertTrue(result.errLines().get(0).startsWith("warning: the start time 2020-01-01T00:00:00Z passed "),
+                result.errLines().toString());
+
+        ResultsFormat.RunFolder folder = ResultsFormat.readRun(out);
+        RunInfo run = folder.run();
+        RunInfo.Shard shard = run.shard();
+        assertEquals(1, shard.index());
+        assertEquals(3, shard.count());
+        assertEquals(RunInfo.configurationHash(run.configuration()), shard.configurationHash());
+        assertFalse(shard.host().isBlank());
+        assertEquals(4, run.configuration().pageLoads(), "the whole run's page loads");
+        assertEquals(3, run.configuration().browsers(), "the whole run's browsers");
+        assertEquals(List.of("h1", "h2"), folder.results().cells().stream().map(CellResult::mode).toList());
+        for (CellResult cell : folder.results().cells()) {
+            // 4 page loads in 3 shards: 2, 1, 1
+            assertEquals(1, cell.pageLoads().count(), cell.id());
+            assertEquals(0, cell.pageLoads().failed(), cell.errors().toString());
+            assertEquals(1, HistogramLogs.readTotals(out.resolve(cell.histogramLog())).get(HistogramLogs.PAGE_LOAD)
+                    .getTotalCount(), cell.id());
+        }
+    }
+
+    @Test
+    void badShardsAndStartTimesExitTwoWithOneLineAndNoFolder() {
+        Path out = dir.resolve("run");
+        String[][] cases = {
+                {"--shard", "3/3", "shard index must be between 0 and 2, got 3"},
+                {"--shard", "0/0", "shard count must be between 1 and 1000, got 0"},
+                {"--shard", "one/3", "--shard must be I/N (shard I, from 0, of N) or N, got 'one/3'"},
+                {"--start-at", "soon", "--start-at must be an ISO-8601 time such as 2026-12-01T10:00:00Z, got 'soon'"},
+                {"--start-at", java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString(), "more than 24h ahead"}};
+        for (String[] flag : cases) {
+            Result result = muxbench("run", flag[0], flag[1], "--quiet", "--out", out.toString());
+            assertEquals(Main.EXIT_BAD_INPUT, result.exitCode(), String.join(" ", flag) + ": " + result.errLines());
+            assertOneLine(result, flag[2]);
+            assertTrue(Files.notExists(out), "no run folder");
+        }
+        Result noBrowser = muxbench("run", "-b", "2", "--shard", "2/3", "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, noBrowser.exitCode(), noBrowser.errLines().toString());
+        assertEquals(List.of("muxbench: -b 2 --shard 2/3 gives shard 2 no browser"), noBrowser.errLines());
+        if (System.getenv("JOB_COMPLETION_INDEX") == null) {
+            Result noIndex = muxbench("run", "--shard", "3", "--quiet", "--out", out.toString());
+            assertEquals(Main.EXIT_BAD_INPUT, noIndex.exitCode(), noIndex.errLines().toString());
+            assertOneLine(noIndex, "$JOB_COMPLETION_INDEX, which is not set");
+        }
+        assertTrue(Files.notExists(out), "no run folder");
+    }
+
+    @Test
     void helpExitsZero() {
         Result run = muxbench("run", "--help");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("--target"), run.out());
+        assertTrue(run.out().contains("--shard=I/N|N") && run.out().contains("--start-at=TIME"), run.out());
         assertTrue(run.out().replaceAll("\\s+", " ").contains("--link 'rtt=100ms,down=8mbit,up=2mbit,loss=1%' --link 3g"),
                 run.out());
         Result serve = muxbench("serve", "--help");

@@ -29,17 +29,25 @@ public final class Browsers implements AutoCloseable {
         this.browsers = List.copyOf(browsers);
     }
 
-    /**
-     * {@code count} browsers numbered from 0; when one cannot be made, those made so far and the
-     * environment are closed before the failure is thrown.
-     */
+    /** {@code count} browsers numbered from 0 ({@link #open(ClientEnvironment.Options, Mode, List, Map)}). */
     public static Browsers open(ClientEnvironment.Options options, Mode mode, int count,
+                                Map<String, String> requestHeaders) throws Exception {
+        return open(options, mode, java.util.stream.IntStream.range(0, count).boxed().toList(), requestHeaders);
+    }
+
+    /**
+     * Browsers with these run-wide indexes (a shard's: {@link RunConfig#shardBrowsers}), which give
+     * each its source address ({@link ClientEnvironment#bindAddress}), so that two shards on one
+     * machine never share one; when one cannot be made, those made so far and the environment are
+     * closed before the failure is thrown.
+     */
+    public static Browsers open(ClientEnvironment.Options options, Mode mode, List<Integer> indexes,
                                 Map<String, String> requestHeaders) throws Exception {
         ClientEnvironment environment = new ClientEnvironment(options);
         List<BrowserClient> made = new ArrayList<>();
         try {
-            for (int i = 0; i < count; i++) {
-                BrowserClient browser = mode.newClient(environment, i);
+            for (int index : indexes) {
+                BrowserClient browser = mode.newClient(environment, index);
                 made.add(browser);
                 browser.requestHeaders(requestHeaders);
             }

@@ -43,7 +43,7 @@ final class DriverCellRound extends CellRound {
                 origin == null ? null : origin.certificate().trustStore(), front.rtt());
         // Every host of the page is served on the origin's ports, and reached through the same link:
         // each browser's client sends every host's requests to the front, naming the host in them.
-        try (Browsers browsers = Browsers.open(options, recorder.cell.mode(), config.load().browsers(),
+        try (Browsers browsers = Browsers.open(options, recorder.cell.mode(), config.shardBrowsers(),
                 recorder.scenario.requestHeaders())) {
             runBrowsers(recorder, browsers.list(), first, quota);
         } catch (InterruptedException | IOException e) {
@@ -55,7 +55,7 @@ final class DriverCellRound extends CellRound {
 
     private void runBrowsers(CellRecorder recorder, List<BrowserClient> browsers, boolean first, int quota)
             throws InterruptedException {
-        LoadLoop loop = new LoadLoop(recorder, browsers, config.load(), config.pageLoadTimeout(), monitor, progress, stop);
+        LoadLoop loop = new LoadLoop(recorder, browsers, config.shardLoad(), config.pageLoadTimeout(), monitor, progress, stop);
         if (first && plan.warmupPerBrowser() > 0) {
             loop.warmUp(plan.warmupPerBrowser());
         }

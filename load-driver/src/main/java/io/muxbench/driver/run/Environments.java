@@ -16,11 +16,13 @@ public final class Environments {
                 runtime.availableProcessors(), runtime.maxMemory(), org.eclipse.jetty.util.Jetty.VERSION, hostname());
     }
 
-    private static String hostname() {
+    /** This machine's name (a pod's name on Kubernetes); else $HOSTNAME; else "unknown". */
+    static String hostname() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (Exception e) {
-            return "unknown";
+            String variable = System.getenv("HOSTNAME");
+            return variable == null || variable.isBlank() ? "unknown" : variable;
         }
     }
 

@@ -41,7 +41,7 @@ final class Preflight {
         List<Mode> answered = new ArrayList<>();
         try (ClientEnvironment environment = new ClientEnvironment(options)) {
             for (Mode mode : config.modes()) {
-                try (BrowserClient client = mode.newClient(environment, 0)) {
+                try (BrowserClient client = mode.newClient(environment, config.shardBrowsers().get(0))) {
                     client.requestHeaders(scenario.requestHeaders());
                     Exchange exchange = new Exchange(scenario.root());
                     exchange.startNanos = System.nanoTime();

@@ -28,10 +28,13 @@ import java.util.Objects;
  * RunConfig config = RunConfig.builder().scenarios(List.of("blog")).links(List.of("none")).pageLoads(20).build();
  * }</pre>
  *
- * @param seed seed of everything random (link loss, the report's resampling)
+ * @param seed  seed of everything random (link loss, the report's resampling)
+ * @param shard the part of the run this process makes, or null when it makes all of it (it is no
+ *              shard): every other part is the whole run's, as run.json records it; {@link #shardLoad},
+ *              {@link #shardPageLoads}, {@link #shardBrowsers} and {@link #shardSeed} are this shard's share
  */
 public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, ClientSettings client,
-                        OriginSettings origin, long seed) {
+                        OriginSettings origin, long seed, Shard shard) {
 
     /** The longest think time or page-load timeout: longer is a mistake, and far longer overflows nanoseconds. */
     public static final Duration MAX_DURATION = Duration.ofHours(24);
@@ -42,6 +45,51 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
         Objects.requireNonNull(measurement, "measurement");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(origin, "origin");
+        if (shard != null) {
+            String flags = " --shard " + shard.index() + "/" + shard.count() + " gives shard " + shard.index();
+            if (shard.share(load.browsers()) == 0) {
+                throw new IllegalArgumentException("-b " + load.browsers() + flags + " no browser");
+            }
+            if (shard.share(measurement.pageLoads()) == 0) {
+                throw new IllegalArgumentException("-n " + measurement.pageLoads() + flags + " no page load");
+            }
+        }
+    }
+
+    /**
+     * Shard {@code index} of {@code count}: {@code count} processes, each given its index, together make
+     * the load one process would. Browser b belongs to shard b mod count; a count of page loads (or
+     * browsers) is split so that the shards' shares add up to it exactly.
+     *
+     * <pre>{@code
+     * new RunConfig.Shard(1, 3).share(20);      // 7 (shards 0, 1, 2 make 7, 7 and 6)
+     * new RunConfig.Shard(1, 3).browsers(5);    // [1, 4]
+     * }</pre>
+     */
+    public record Shard(int index, int count) {
+        /** The most shards a run is split into. */
+        public static final int MAX_COUNT = 1000;
+
+        public Shard {
+            between("shard count", count, MAX_COUNT);
+            if (index < 0 || index >= count) {
+                throw new IllegalArgumentException("shard index must be between 0 and " + (count - 1) + ", got " + index);
+            }
+        }
+
+        /** This shard's share of {@code total}: total / count, plus one for the first total mod count shards. */
+        public int share(int total) {
+            return total / count + (index < total % count ? 1 : 0);
+        }
+
+        /** The run-wide indexes of this shard's browsers among {@code total}: index, index + count, ... */
+        public List<Integer> browsers(int total) {
+            List<Integer> indexes = new ArrayList<>(share(total));
+            for (int b = index; b < total; b += count) {
+                indexes.add(b);
+            }
+            return List.copyOf(indexes);
+        }
     }
 
     /**
@@ -175,6 +223,34 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
         return measurement.pageLoadTimeout();
     }
 
+    /**
+     * This shard's load: closed, its browsers with the run's think time; open, the run's rate divided
+     * by the shard count, with at most its browsers' page loads in flight.
+     */
+    public LoadModel shardLoad() {
+        if (shard == null) {
+            return load;
+        }
+        int browsers = shard.share(load.browsers());
+        return load instanceof LoadModel.Open open ? new LoadModel.Open(open.ratePerSecond() / shard.count(), browsers)
+                : new LoadModel.Closed(browsers, ((LoadModel.Closed) load).thinkTime());
+    }
+
+    /** The run-wide indexes of this shard's browsers, which give each its source address. */
+    public List<Integer> shardBrowsers() {
+        return (shard == null ? new Shard(0, 1) : shard).browsers(load.browsers());
+    }
+
+    /** The measured page loads this shard makes per cell. */
+    public int shardPageLoads() {
+        return shard == null ? measurement.pageLoads() : shard.share(measurement.pageLoads());
+    }
+
+    /** The seed of this shard's link losses: the run's, offset by the shard's index. */
+    public long shardSeed() {
+        return shard == null ? seed : seed + shard.index();
+    }
+
     /** A link spec's canonical name ({@code none}, {@code cable}, {@code rtt=100ms,...}); throws on a bad spec. */
     public static String canonicalLink(String spec) {
         return Links.canonical(spec.trim());
@@ -187,7 +263,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
             throw new IllegalArgumentException("modes " + fewer + " are not among " + matrix.modes());
         }
         return new RunConfig(new Matrix(matrix.scenarios(), fewer, matrix.links(), matrix.reuse(), matrix.tls()), load,
-                measurement, client, origin, seed);
+                measurement, client, origin, seed, shard);
     }
 
     public static RunConfig defaults() {
@@ -271,6 +347,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
         private int maxConcurrentStreams = RunDefaults.MAX_CONCURRENT_STREAMS;
         private KeyType keyType = KeyType.valueOf(RunDefaults.KEY_TYPE);
         private long seed = RunDefaults.SEED;
+        private Shard shard;
 
         private Builder() {
         }
@@ -390,6 +467,12 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
             return this;
         }
 
+        /** The part of the run this process makes; null (the default) for the whole run. */
+        public Builder shard(Shard value) {
+            shard = value;
+            return this;
+        }
+
         /** The configuration; an IllegalArgumentException naming the first field that is wrong. */
         public RunConfig build() {
             Matrix matrix = new Matrix(scenarios, modes == null ? Mode.runnable(tls) : modes, links, reuse, tls);
@@ -401,7 +484,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
                     warmupBudget);
             return new RunConfig(matrix, load, measurement,
                     new ClientSettings(target, insecure, h1Connections, pipelineConnections, pipelineDepth),
-                    new OriginSettings(maxConcurrentStreams, keyType), seed);
+                    new OriginSettings(maxConcurrentStreams, keyType), seed, shard);
         }
     }
 }

@@ -44,18 +44,20 @@ final class RunPlan {
     private final int pageLoads;
     private final int rounds;
     private final int browsers;
-    private final int warmupPageLoads;
+    private final int warmupPerBrowser;
 
-    private RunPlan(List<Cell> cells, int pageLoads, int rounds, int browsers, int warmupPageLoads) {
+    private RunPlan(List<Cell> cells, int pageLoads, int rounds, int browsers, int warmupPerBrowser) {
         this.cells = List.copyOf(cells);
         this.pageLoads = pageLoads;
         this.rounds = rounds;
         this.browsers = browsers;
-        this.warmupPageLoads = warmupPageLoads;
+        this.warmupPerBrowser = warmupPerBrowser;
     }
 
     /**
-     * The plan of a configuration.
+     * The plan of a configuration, for its shard: the shard's page loads per cell in as many rounds as
+     * configured (fewer when it has fewer page loads), by its browsers, each warming up as it would
+     * in a run of one process.
      *
      * @param chromiumModes for a scenario, the modes Chromium loads it over (none without Chromium)
      * @throws IllegalStateException when two cells would share an id ({@link #collision} is checked first)
@@ -82,8 +84,11 @@ final class RunPlan {
             }
         }
         RunConfig.Measurement measurement = config.measurement();
-        return new RunPlan(cells, measurement.pageLoads(), measurement.rounds(), config.load().browsers(),
-                measurement.warmupPageLoads());
+        int pageLoads = config.shardPageLoads();
+        int warmupPerBrowser = measurement.warmupPageLoads() > 0
+                ? Math.max(1, measurement.warmupPageLoads() / config.load().browsers()) : 0;
+        return new RunPlan(cells, pageLoads, Math.min(measurement.rounds(), pageLoads),
+                config.shardLoad().browsers(), warmupPerBrowser);
     }
 
     private static Cell cell(Scenario scenario, Mode mode, String link, Reuse reuse, boolean tls, ClientKind client) {
@@ -125,7 +130,7 @@ final class RunPlan {
 
     /** Unrecorded page loads each driver browser makes before a cell's first round. */
     int warmupPerBrowser() {
-        return warmupPageLoads > 0 ? Math.max(1, warmupPageLoads / browsers) : 0;
+        return warmupPerBrowser;
     }
 
     /**
@@ -141,7 +146,7 @@ final class RunPlan {
                 total += 1;
                 continue;
             }
-            total += (long) browsers * warmupPerBrowser();
+            total += (long) browsers * warmupPerBrowser;
             if (!cell.cold()) {
                 total += (long) browsers * rounds;
             }

@@ -14,6 +14,7 @@ import io.muxbench.vocabulary.ClientKind;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class Runner {
     private RunInfo.WarmUp warmUp;
     private io.muxbench.results.Ceiling ceiling;
     private java.util.function.Consumer<Origin> originStarted = o -> { };
+    private Instant startAt;
 
     public Runner(RunConfig config, List<Scenario> scenarios, Path runDir, ProgressListener progress) {
         this.config = config;
@@ -95,6 +97,29 @@ public final class Runner {
         return this;
     }
 
+    /**
+     * Holds the first measured round until {@code time} (wall clock), after the preflight and the
+     * warm-up, so that shards on several machines start together without a coordinator; a time that
+     * has passed by then starts the round at once, with a warning line. Ctrl-C ends the wait.
+     *
+     * @throws IllegalArgumentException as {@link #checkStartTime} does
+     */
+    public Runner startingAt(Instant time) {
+        checkStartTime(time);
+        this.startAt = time;
+        return this;
+    }
+
+    /**
+     * Refuses a start time more than {@link RunConfig#MAX_DURATION} ahead: a mistake (a wrong date), and
+     * far enough ahead to overflow the wait's nanoseconds.
+     */
+    public static void checkStartTime(Instant time) {
+        if (Duration.between(Instant.now(), time).compareTo(RunConfig.MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(time + " is more than 24h ahead");
+        }
+    }
+
     /** Tests only: told once the embedded origin has started, to inject faults or stalls into it. */
     void onOriginStarted(java.util.function.Consumer<Origin> hook) {
         this.originStarted = hook;
@@ -124,7 +149,7 @@ public final class Runner {
     }
 
     public Outcome run() throws RunException, IOException, InterruptedException {
-        try (Links links = new Links(config.seed()); CellLogs logs = new CellLogs(runDir, started.toEpochMilli())) {
+        try (Links links = new Links(config.shardSeed()); CellLogs logs = new CellLogs(runDir, started.toEpochMilli())) {
             this.links = links;
             URI upstream = startOrigin();
             List<Mode> answered = Preflight.check(config, scenarios.get(0), upstream, origin, optionalModes, progress);
@@ -132,6 +157,7 @@ public final class Runner {
                 config = config.withModes(answered);
             }
             warmUp = new SteadyWarmUp(config, scenarios, upstream, origin, progress, stop).run();
+            awaitStart();
             if (stop.isStopped()) {
                 throw new RunException("interrupted before anything was measured");
             }
@@ -141,7 +167,7 @@ public final class Runner {
                     : new ChromiumCellRound(chromiumExecutable, config, origin, monitor, progress, stop::isStopped);
             RunPlan plan = RunPlan.of(config, scenarios, chromium == null ? s -> List.of() : chromium::modes);
             for (RunPlan.Cell cell : plan.cells()) {
-                recorders.put(cell.key(), new CellRecorder(cell, config.measurement().pageLoads(),
+                recorders.put(cell.key(), new CellRecorder(cell, config.shardPageLoads(),
                         config.measurement().samplesPerCell()));
             }
             DriverCellRound driver = new DriverCellRound(config, plan, origin, monitor, progress, stop);
@@ -193,6 +219,22 @@ public final class Runner {
         }
     }
 
+    /** Waits for the start time ({@link #startingAt}), if any; a run asked to stop ends the wait. */
+    private void awaitStart() throws InterruptedException {
+        if (startAt == null) {
+            return;
+        }
+        long aheadMillis = Duration.between(Instant.now(), startAt).toMillis();
+        String seconds = String.format(java.util.Locale.ROOT, "%.1f s", Math.abs(aheadMillis) / 1000.0);
+        if (aheadMillis <= 0) {
+            progress.message("warning: the start time " + startAt + " passed " + seconds + " ago (the warm-up took"
+                    + " longer): the first round starts now, not together with other shards'");
+            return;
+        }
+        progress.info("waiting " + seconds + ", until " + startAt + ", to start the first round");
+        stop.pause(Duration.ofMillis(aheadMillis)); // at most a day (startingAt)
+    }
+
     private URI startOrigin() throws RunException {
         if (config.client().target() != null) {
             return config.client().target();
@@ -216,6 +258,13 @@ public final class Runner {
         return results;
     }
 
+    /** run.json's shard: this folder is shard I of N, of this configuration, made on this host; null when no shard. */
+    private RunInfo.Shard shard(io.muxbench.vocabulary.RunConfiguration configuration) {
+        RunConfig.Shard shard = config.shard();
+        return shard == null ? null : new RunInfo.Shard(shard.index(), shard.count(),
+                RunInfo.configurationHash(configuration), Environments.hostname());
+    }
+
     private RunInfo writeRun(boolean finished) throws IOException {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         io.muxbench.vocabulary.RunConfiguration configuration =
@@ -230,7 +279,8 @@ public final class Runner {
                 finished || stop.isStopped() ? Instant.now().truncatedTo(ChronoUnit.MILLIS).toString() : null,
                 Math.round(seconds * 10) / 10.0, finished, Environments.muxbenchVersion(),
                 Environments.current(), configuration,
-                config.modes().stream().map(Mode::description).toList(), health, warmUp, ceiling);
+                config.modes().stream().map(Mode::description).toList(), health, warmUp, ceiling, shard(configuration),
+                null);
         ResultsFormat.writeRun(runDir, run);
         return run;
     }

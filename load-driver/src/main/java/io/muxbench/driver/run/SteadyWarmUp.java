@@ -197,8 +197,9 @@ final class SteadyWarmUp {
         }
         ClientEnvironment.Options options = config.client().options(upstream,
                 origin == null ? null : origin.certificate().trustStore(), Duration.ZERO);
-        try (Browsers browsers = Browsers.open(options, mode, Math.min(config.load().browsers(), MAX_BROWSERS),
-                scenario.requestHeaders())) {
+        List<Integer> shardBrowsers = config.shardBrowsers(); // their source addresses, apart from other shards'
+        try (Browsers browsers = Browsers.open(options, mode,
+                shardBrowsers.subList(0, Math.min(shardBrowsers.size(), MAX_BROWSERS)), scenario.requestHeaders())) {
             return window(scenario, browsers.list());
         } catch (InterruptedException | RuntimeException e) {
             throw e;

@@ -84,6 +84,40 @@ class RunnerEdgesIT {
     }
 
     @Test
+    void stopEndsTheWaitForTheStartTimeAndTheRunEndsWithNothingMeasured() throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runner runner = new Runner(config(List.of(BuiltInMode.H1), 1, 0, Duration.ZERO, 1),
+                List.of(TestScenarios.flat("start", 2, 1_000, 0)), runDir, new ProgressListener() {
+            @Override
+            public void info(String line) {
+                lines.add(line);
+                waiting.countDown();
+            }
+
+            @Override
+            public void pageLoadDone() {
+                lines.add("page load");
+            }
+        }).startingAt(java.time.Instant.now().plus(Duration.ofHours(1)));
+        CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                runner.run();
+                return "finished";
+            } catch (RunException e) {
+                return e.getMessage();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(waiting.await(30, TimeUnit.SECONDS), "not waiting within 30 s");
+        runner.stop(); // the run now waits an hour for its start time
+        assertEquals("interrupted before anything was measured", run.get(20, TimeUnit.SECONDS));
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("waiting ") && lines.get(0).endsWith(", to start the first round"), lines.get(0));
+    }
+
+    @Test
     void resultsJsonIsWrittenAfterEveryCellSoItAgreesWithTheHlogsMidRound() throws Exception {
         // Read what a kill at the start of each cell would leave behind: results.json and every hlog.
         List<String> disagreements = new ArrayList<>();
