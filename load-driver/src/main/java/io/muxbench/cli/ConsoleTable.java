@@ -1,5 +1,6 @@
 package io.muxbench.cli;
 
+import io.muxbench.report.ShardsText;
 import io.muxbench.report.WarmUpText;
 import io.muxbench.results.Ceiling;
 import io.muxbench.results.CellResult;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
  * The table a run prints at the end: page-load percentiles per cell, grouped by the cells that differ
  * only by mode, and each mode's median against the run's baseline mode (and against h2 too, when the
  * run has h2 beside the baseline and another mode, h3 say); under it, a warning when the
- * run measured before steady state, and each mode's ceiling when the run measured it.
+ * run measured before steady state, the shards of a merged run (a saturated one named in a warning),
+ * and each mode's ceiling when the run measured it.
  *
  * <pre>{@code
  * ConsoleTable.print(results, run, new PrintWriter(System.out));
@@ -70,11 +72,18 @@ final class ConsoleTable {
         out.flush();
     }
 
-    /** Under the table: whether the run measured before steady state, and the ceiling when it was measured. */
+    /** Under the table: whether the run measured before steady state, its shards, and the ceiling when measured. */
     private static void footer(RunInfo run, PrintWriter out) {
         String beforeSteadyState = WarmUpText.beforeSteadyState(run);
         if (beforeSteadyState != null) {
             out.println("warning: measured before steady state: " + beforeSteadyState);
+        }
+        String shards = ShardsText.summary(run);
+        if (shards != null) {
+            out.println(shards);
+        }
+        for (String shard : ShardsText.saturated(run)) {
+            out.println("warning: the driver of " + shard + " was probably the bottleneck");
         }
         if (run != null && run.ceiling() != null) {
             for (Ceiling.ModeCeiling mode : run.ceiling().modes()) {

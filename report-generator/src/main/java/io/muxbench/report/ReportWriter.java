@@ -28,6 +28,7 @@ public final class ReportWriter {
 
     private static final List<Section> SECTIONS = List.of(
             new Section("run", "What ran", RunSection::render),
+            new Section("shards", data -> "Shards", ShardsSection::render, ShardsSection::shown),
             new Section("ceiling", data -> "Ceiling", CeilingSection::render, CeilingSection::shown),
             new Section("headline", HeadlineSection::title, HeadlineSection::render),
             new Section("distributions", "Page-load-time distributions", DistributionSection::render),

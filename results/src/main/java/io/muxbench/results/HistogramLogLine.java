@@ -13,10 +13,12 @@ import org.HdrHistogram.Histogram;
  * length), so the header is checked first, and a crafted line is refused rather than allowed to
  * exhaust the heap.
  *
- * @param tag       the interval's tag, or null
- * @param histogram its histogram
+ * @param tag           the interval's tag, or null
+ * @param startSeconds  the interval's start, in seconds from the log's base time
+ * @param lengthSeconds the interval's length in seconds
+ * @param histogram     its histogram
  */
-record HistogramLogLine(String tag, Histogram histogram) {
+record HistogramLogLine(String tag, double startSeconds, double lengthSeconds, Histogram histogram) {
 
     /** HdrHistogram's V2 compressed encoding, the one {@code HistogramLogWriter} writes (word size in bits 4-7). */
     private static final int COMPRESSED_COOKIE = 0x1c849304;
@@ -51,7 +53,18 @@ record HistogramLogLine(String tag, Histogram histogram) {
         } catch (IllegalArgumentException e) {
             throw new ResultsFormatException("the histogram is not base64");
         }
-        return new HistogramLogLine(tag, decode(encoded));
+        double start;
+        double length;
+        try {
+            start = Double.parseDouble(fields[0].trim());
+            length = Double.parseDouble(fields[1].trim());
+        } catch (NumberFormatException e) {
+            throw new ResultsFormatException("the interval's start or length is not a number");
+        }
+        if (!Double.isFinite(start) || !Double.isFinite(length)) {
+            throw new ResultsFormatException("the interval's start or length is not finite");
+        }
+        return new HistogramLogLine(tag, start, length, decode(encoded));
     }
 
     private static Histogram decode(byte[] encoded) throws ResultsFormatException {

@@ -7,8 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.FileNotFoundException;
 import java.io.PrintStream;
 import org.HdrHistogram.Histogram;
@@ -99,6 +103,51 @@ public final class HistogramLogs {
     }
 
     private static Map<String, Histogram> read(Path hlog, String name) throws ResultsFormatException {
+        Map<String, Histogram> totals = new LinkedHashMap<>();
+        forEachInterval(hlog, name, (interval, startSeconds, lengthSeconds) ->
+                totals.computeIfAbsent(tagOf(interval), t -> newHistogram()).add(interval.histogram()));
+        return totals;
+    }
+
+    /**
+     * One interval of a log, placed in absolute time: what {@code muxbench merge} needs to add logs
+     * written by different processes.
+     *
+     * @param tag              {@link #PAGE_LOAD} (also for an untagged interval), {@link #PAGE_LOAD_UNCORRECTED}
+     *                         or {@link #REQUEST}
+     * @param startEpochMillis the interval's start: the log's base time plus the interval's offset
+     * @param lengthMillis     the interval's length
+     * @param histogram        its values, at the precision the log was written with
+     */
+    public record Interval(String tag, long startEpochMillis, long lengthMillis, Histogram histogram) {
+    }
+
+    /**
+     * Reads a cell's log, confined to the run folder as {@link #readTotals(Path, String)} is, interval by
+     * interval. Offsets count from the log's {@code BaseTime}, or its {@code StartTime} when it has none
+     * (as {@link Writer} writes it), or from the epoch when it has neither.
+     */
+    public static List<Interval> readIntervals(Path runDir, String histogramLog) throws ResultsFormatException {
+        List<Interval> intervals = new ArrayList<>();
+        forEachInterval(resolve(runDir, histogramLog), histogramLog, (interval, startSeconds, lengthSeconds) ->
+                intervals.add(new Interval(tagOf(interval), Math.round(startSeconds * 1000),
+                        Math.round(lengthSeconds * 1000), interval.histogram())));
+        return intervals;
+    }
+
+    private static String tagOf(HistogramLogLine interval) {
+        return interval.tag() == null ? PAGE_LOAD : interval.tag();
+    }
+
+    /** What reading a log hands over for each interval; {@code startSeconds} is absolute (since the epoch). */
+    private interface IntervalHandler {
+        void accept(HistogramLogLine interval, double startSeconds, double lengthSeconds);
+    }
+
+    private static final Pattern START_TIME = Pattern.compile("#\\[StartTime: ([0-9.]+)[ \\]].*");
+    private static final Pattern BASE_TIME = Pattern.compile("#\\[BaseTime: ([0-9.]+)[ \\]].*");
+
+    private static void forEachInterval(Path hlog, String name, IntervalHandler handler) throws ResultsFormatException {
         if (!Files.exists(hlog)) {
             throw new ResultsFormatException(name + ": no such histogram log");
         }
@@ -115,30 +164,37 @@ public final class HistogramLogs {
             throw new ResultsFormatException(name + ": " + bytes + " bytes, more than a histogram log can be ("
                     + MAX_LOG_BYTES + ")");
         }
-        Map<String, Histogram> totals = new LinkedHashMap<>();
+        double startTime = 0;
+        double baseTime = Double.NaN;
         int lineNumber = 0;
         try (BufferedReader lines = Files.newBufferedReader(hlog, StandardCharsets.ISO_8859_1)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 lineNumber++;
+                Matcher start = START_TIME.matcher(line);
+                Matcher base = BASE_TIME.matcher(line);
+                if (start.matches()) {
+                    startTime = Double.parseDouble(start.group(1));
+                } else if (base.matches()) {
+                    baseTime = Double.parseDouble(base.group(1));
+                }
                 HistogramLogLine interval = HistogramLogLine.parse(line);
                 if (interval != null) {
-                    String tag = interval.tag() == null ? PAGE_LOAD : interval.tag();
-                    totals.computeIfAbsent(tag, t -> newHistogram()).add(interval.histogram());
+                    handler.accept(interval, (Double.isNaN(baseTime) ? startTime : baseTime) + interval.startSeconds(),
+                            interval.lengthSeconds());
                 }
             }
         } catch (NoSuchFileException e) {
             throw new ResultsFormatException(name + ": no such histogram log");
         } catch (IOException e) {
             throw new ResultsFormatException(name + ": cannot read: " + reason(e));
-        } catch (ResultsFormatException e) {
+        } catch (ResultsFormatException | NumberFormatException e) { // NumberFormatException: a StartTime or BaseTime
             throw new ResultsFormatException(name + ": line " + lineNumber + ": not a readable histogram log: "
                     + e.getMessage());
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new ResultsFormatException(name + ": line " + lineNumber + ": a value is beyond "
                     + HIGHEST_MICROS + " µs (one hour), the most a muxbench log holds");
         }
-        return totals;
     }
 
     private static String reason(IOException e) {

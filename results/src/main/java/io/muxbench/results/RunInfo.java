@@ -100,6 +100,12 @@ public record RunInfo(int schemaVersion, String runId, String startedAt, String 
             }
             Objects.requireNonNull(configurationHash, "configurationHash");
         }
+
+        /** How messages and the report name it: {@code shard 1 (pod-b)}, or {@code shard 1} with no host. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String label() {
+            return "shard " + index + (host == null || host.isBlank() ? "" : " (" + host + ")");
+        }
     }
 
     /**

@@ -2,12 +2,12 @@ package io.muxbench.driver.run;
 
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.results.CellResult;
+import io.muxbench.results.CellStatistics;
 import io.muxbench.results.HistogramLogs;
-import org.HdrHistogram.Histogram;
 
 /**
- * A cell's summary for results.json, from what its recorder holds: percentiles in milliseconds,
- * bytes and connections per page load, failures by cause.
+ * A cell's summary for results.json, from what its recorder holds: percentiles in milliseconds
+ * ({@link CellStatistics}), bytes and connections per page load, failures by cause.
  */
 final class CellSummary {
 
@@ -15,17 +15,9 @@ final class CellSummary {
     }
 
     static CellResult of(CellRecorder.Totals t) {
-        Histogram plt = t.pageLoad();
-        Histogram uncorrectedTotal = t.pageLoadUncorrected();
-        CellResult.Uncorrected uncorrected = uncorrectedTotal == null ? null
-                : new CellResult.Uncorrected(p(uncorrectedTotal, 50), p(uncorrectedTotal, 90), p(uncorrectedTotal, 99),
-                ms(uncorrectedTotal.getMaxValue()));
-        CellResult.PageLoads loads = new CellResult.PageLoads(t.attempted(), t.failed(), p(plt, 50), p(plt, 90),
-                p(plt, 99), ms(plt.getMaxValue()), round(plt.getMean() / 1000), round(plt.getStdDeviation() / 1000),
-                uncorrected);
-        Histogram request = t.request();
-        CellResult.Requests requests = new CellResult.Requests(request.getTotalCount() + t.requestsFailed(),
-                t.requestsFailed(), p(request, 50), p(request, 90), p(request, 99), ms(request.getMaxValue()));
+        CellResult.PageLoads loads = CellStatistics.pageLoads(t.attempted(), t.failed(), t.pageLoad(),
+                t.pageLoadUncorrected());
+        CellResult.Requests requests = CellStatistics.requests(t.request(), t.requestsFailed());
         long per = Math.max(1, t.measured());
         long sent = t.bytesSent() / per;
         long received = t.bytesReceived() / per;
@@ -38,19 +30,7 @@ final class CellSummary {
                 t.quicSettings());
         RunPlan.Cell cell = t.cell();
         return new CellResult(cell.id(), cell.key().scenario(), cell.key().mode(), cell.key().link(), cell.key().reuse(),
-                cell.key().tls(), cell.key().client(), settings, loads, requests, round((double) t.connections() / per),
-                bytes, t.errors(), t.server(), t.datagrams(), HistogramLogs.path(cell.id()), t.samples());
-    }
-
-    private static double p(Histogram h, double percentile) {
-        return h.getTotalCount() == 0 ? 0 : ms(h.getValueAtPercentile(percentile));
-    }
-
-    private static double ms(long micros) {
-        return round(micros / 1000.0);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+                cell.key().tls(), cell.key().client(), settings, loads, requests,
+                CellStatistics.round((double) t.connections() / per), bytes, t.errors(), t.server(), t.datagrams(), HistogramLogs.path(cell.id()), t.samples());
     }
 }
