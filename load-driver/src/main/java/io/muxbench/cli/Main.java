@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 CeilingCommand.class,
                 ReportCommand.class,
                 CompareCommand.class,
+                K8sCommand.class,
                 ImportHarCommand.class,
                 CommandLine.HelpCommand.class
         })
