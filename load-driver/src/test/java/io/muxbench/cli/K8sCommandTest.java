@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * flags in {@link #GOLDEN_FLAGS} and the scenario file {@code k8s/shop.json}. After a deliberate change,
  * rewrite it with {@code -Dmuxbench.updateGolden=true} (run from load-driver's folder, e.g.
  * {@code mvn -B -o -pl load-driver -am verify -Dfuzz.skip -Dtest=K8sCommandTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dmuxbench.updateGolden=true}) and read the difference.
+ * -Dit.test=NONE -Dfailsafe.failIfNoSpecifiedTests=false -Dmuxbench.updateGolden=true}) and read the difference.
  */
 class K8sCommandTest {
 
