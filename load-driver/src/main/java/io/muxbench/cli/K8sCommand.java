@@ -5,6 +5,7 @@ import io.muxbench.driver.run.RunConfig;
 import io.muxbench.k8s.ShardJob;
 import io.muxbench.k8s.ShardJobObjects;
 import io.muxbench.scenario.ScenarioLoader;
+import io.muxbench.vocabulary.Reuse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -170,6 +171,9 @@ public final class K8sCommand implements Callable<Integer> {
         }
         args.addAll(List.of("-l", String.join(";", canonical)));
         if (reuse != null) {
+            if (!reuse.equals("both")) {
+                Reuse.of(reuse); // throws, naming the valid ones
+            }
             args.addAll(List.of("--reuse", reuse));
         }
         positive("-b", browsers, args);

@@ -89,6 +89,7 @@ class K8sCommandTest {
                 List.of("--shards", "2", "--target", "http://web:8080", "--memory", "lots"),
                 List.of("--shards", "2", "--target", "http://web:8080", "-m", "h4"),
                 List.of("--shards", "2", "--target", "http://web:8080", "-l", "cable"),
+                List.of("--shards", "2", "--target", "http://web:8080", "--reuse", "tepid"),
                 List.of("--shards", "2", "--target", "http://web:8080", "-s", bad.toString()),
                 List.of("--shards", "2", "--target", "http://web:8080", "-s", dir.resolve("absent.json").toString()),
                 List.of("--shards", "2", "--target", "http://web:8080", "-n", "0"));
