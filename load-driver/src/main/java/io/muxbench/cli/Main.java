@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 CompareCommand.class,
                 MergeCommand.class,
+                K8sCommand.class,
                 ImportHarCommand.class,
                 CommandLine.HelpCommand.class
         })
