@@ -3,39 +3,69 @@ package io.muxbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.muxbench.driver.ceiling.OriginProcess;
 import io.muxbench.results.CellResult;
 import io.muxbench.results.HistogramLogs;
 import io.muxbench.results.ResultsFormat;
 import io.muxbench.results.RunInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code muxbench merge} on run folders the driver wrote: three runs of one configuration, each
- * marked by hand as shard I of 3 (as {@code run --shard I/3} marks its folder), merged, then reported
- * and compared.
+ * {@code muxbench merge} on shard folders the driver wrote: three {@code run --shard I/3} processes
+ * against one {@code muxbench serve} process, started together with {@code --start-at}, merged, then
+ * reported and compared.
  */
 class MergeCommandIT {
+
+    private static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(5);
 
     @TempDir
     Path dir;
 
     @Test
-    void mergesThreeShardsThatReportAndCompareThenRead() throws Exception {
+    @Timeout(600)
+    void mergesThreeShardProcessesIntoOneRunThatReportsAndCompares() throws Exception {
         List<Path> shards = new ArrayList<>();
+        try (OriginProcess serve = OriginProcess.start(List.of("--scenario", "image-grid"), PROCESS_TIMEOUT)) {
+            String startAt = Instant.now().plusSeconds(20).truncatedTo(ChronoUnit.SECONDS).toString();
+            List<Process> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Path out = dir.resolve("shard-" + i);
+                shards.add(out);
+                runs.add(muxbenchProcess(out.resolveSibling("shard-" + i + ".log"), "run", "--shard", i + "/3",
+                        "--start-at", startAt, "--target", serve.tlsUri().toString(), "--insecure", "--mode", "h1,h2",
+                        "--link", "none", "--reuse", "warm", "--browsers", "3", "--page-loads", "10", "--rounds", "2",
+                        "--warmup", "0", "--warmup-budget", "0", "--quiet", "--no-report", "--out", out.toString()));
+            }
+            for (int i = 0; i < runs.size(); i++) {
+                Process run = runs.get(i);
+                assertTrue(run.waitFor(PROCESS_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "shard " + i + " did not end");
+                assertEquals(0, run.exitValue(), "shard " + i + ": " + Files.readString(dir.resolve("shard-" + i + ".log")));
+            }
+        }
+        List<RunInfo.Shard> marks = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            shards.add(shard(i, 3));
+            RunInfo.Shard shard = ResultsFormat.readRun(shards.get(i)).run().shard();
+            assertEquals(i, shard.index());
+            assertEquals(3, shard.count());
+            marks.add(shard);
         }
         Path merged = dir.resolve("merged");
         CliRun merge = merge(shards, merged);
         assertEquals(0, merge.exitCode(), merge.err());
-        assertTrue(merge.out().contains("merged from 3 shards: shard 0 (host-0) "), merge.out());
+        assertTrue(merge.out().contains("merged from 3 shards: " + marks.get(0).label()), merge.out());
 
         ResultsFormat.RunFolder run = ResultsFormat.readRun(merged);
         for (CellResult cell : run.results().cells()) {
@@ -51,6 +81,8 @@ class MergeCommandIT {
             }
             assertEquals(pageLoads, cell.pageLoads().count(), cell.id());
             assertEquals(requests, cell.requests().count(), cell.id());
+            assertEquals(10, cell.pageLoads().count(), cell.id() + ": the page loads one process would make");
+            assertEquals(0, cell.pageLoads().failed(), cell.id());
             assertEquals(plt.getValueAtPercentile(50) / 1000.0, cell.pageLoads().p50Ms(), cell.id());
             assertEquals(plt.getValueAtPercentile(90) / 1000.0, cell.pageLoads().p90Ms(), cell.id());
             assertEquals(plt.getValueAtPercentile(99) / 1000.0, cell.pageLoads().p99Ms(), cell.id());
@@ -59,7 +91,7 @@ class MergeCommandIT {
         CliRun report = CliRun.of("report", merged.toString());
         assertEquals(0, report.exitCode(), report.err());
         String html = Files.readString(merged.resolve(ResultsFormat.REPORT_FILE));
-        assertTrue(html.contains("id=\"shards\"") && html.contains("host-2"), "the report's shard section");
+        assertTrue(html.contains("id=\"shards\"") && html.contains(marks.get(2).host()), "the report's shard section");
 
         Path copy = Files.createDirectories(dir.resolve("copy"));
         try (Stream<Path> files = Files.walk(merged)) {
@@ -87,6 +119,11 @@ class MergeCommandIT {
         assertEquals(Main.EXIT_BAD_INPUT, missing.exitCode());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().startsWith("muxbench: cannot merge: shard 0 of 2 missing"), missing.err());
+        CliRun different = merge(List.of(a, shard(1, 2, 6)), dir.resolve("merged"));
+        assertEquals(Main.EXIT_BAD_INPUT, different.exitCode());
+        assertEquals(1, different.err().lines().count(), different.err());
+        assertTrue(different.err().startsWith("muxbench: cannot merge ") && different.err().contains("different configurations"),
+                different.err());
         assertTrue(Files.notExists(dir.resolve("merged")));
     }
 
@@ -96,26 +133,27 @@ class MergeCommandIT {
         return CliRun.of(args.toArray(String[]::new));
     }
 
-    /** A short run on the embedded origin, its run.json then marked as shard {@code index} of {@code count}. */
+    /** Shard {@code index} of {@code count} of a short run on the embedded origin, in this process. */
     private Path shard(int index, int count) throws Exception {
-        Path scenario = dir.resolve("t.json");
-        if (Files.notExists(scenario)) {
-            Files.writeString(scenario, """
-                    {"schemaVersion": 1, "name": "t", "root": {"path": "/", "contentType": "text/html", "size": 1000,
-                     "children": [{"path": "/a.css", "contentType": "text/css", "size": 2000}]}}
-                    """);
-        }
-        Path out = dir.resolve("shard-" + index + "-of-" + count);
-        CliRun run = CliRun.of("run", "--scenario", scenario.toString(), "--mode", "h2,h1", "--link", "none",
-                "--reuse", "cold", "--page-loads", "4", "--rounds", "1", "--warmup", "0",
+        return shard(index, count, 4);
+    }
+
+    private Path shard(int index, int count, int pageLoads) throws Exception {
+        Path out = dir.resolve("shard-" + index + "-of-" + count + "-n" + pageLoads);
+        CliRun run = CliRun.of("run", "--shard", index + "/" + count, "--browsers", "" + count, "--mode", "h2", "--link", "none",
+                "--reuse", "cold", "--page-loads", "" + pageLoads, "--rounds", "1", "--warmup", "0",
                 "--warmup-budget", "0", "--quiet", "--no-report", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
-        RunInfo info = ResultsFormat.readRun(out).run();
-        RunInfo marked = new RunInfo(info.schemaVersion(), info.runId(), info.startedAt(), info.finishedAt(),
-                info.durationSeconds(), info.complete(), info.muxbenchVersion(), info.environment(),
-                info.configuration(), info.modes(), info.driver(), info.warmUp(), info.ceiling(),
-                new RunInfo.Shard(index, count, RunInfo.configurationHash(info.configuration()), "host-" + index), null);
-        ResultsFormat.writeRun(out, marked);
         return out;
+    }
+
+    /** muxbench in a JVM of its own (this one's Java and class path), its output into {@code log}. */
+    private static Process muxbenchProcess(Path log, String... args) throws Exception {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-final class OriginProcess implements AutoCloseable {
+public final class OriginProcess implements AutoCloseable {
 
     private static final String SERVE_MAIN = "io.muxbench.cli.Main";
     private static final String READY = "Press Ctrl-C to stop.";
@@ -44,7 +44,7 @@ final class OriginProcess implements AutoCloseable {
      *
      * @throws IOException when it cannot start or ends first, with the last line it printed
      */
-    static OriginProcess start(List<String> serveArguments, Duration startTimeout)
+    public static OriginProcess start(List<String> serveArguments, Duration startTimeout)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -104,15 +104,15 @@ final class OriginProcess implements AutoCloseable {
         return text.strip().split("\\s+")[0];
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    URI cleartextUri() {
+    public URI cleartextUri() {
         return cleartextUri;
     }
 
-    URI tlsUri() {
+    public URI tlsUri() {
         return tlsUri;
     }
 
