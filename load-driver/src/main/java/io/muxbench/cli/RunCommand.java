@@ -149,8 +149,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Run shard I (from 0) of N, one process of N that together make this run's load: browser b of"
                     + " -b is shard b mod N's, each cell's -n page loads are split so the shards' add up to n, --rate is"
                     + " divided by N, the link-loss seed is offset by I. run.json keeps the whole run's configuration and"
-                    + " names the shard and its host. N alone takes I from $JOB_COMPLETION_INDEX (a Kubernetes Indexed"
-                    + " Job's pods).")
+                    + " names the shard and its host; muxbench merge adds the shards' folders into one run. N alone takes"
+                    + " I from $JOB_COMPLETION_INDEX (a Kubernetes Indexed Job's pods; muxbench k8s prints one).")
     String shard;
 
     @Option(names = "--start-at", paramLabel = "TIME",
