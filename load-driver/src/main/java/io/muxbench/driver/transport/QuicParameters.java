@@ -19,9 +19,7 @@ import java.util.concurrent.TimeUnit;
  * The QUIC settings both ends of muxbench's HTTP/3 use, the origin's and the h3 client's, in one
  * place so that they match and a result can name them ({@link io.muxbench.results.QuicSettings}).
  * Congestion control is pinned to what Linux TCP does by default: CUBIC with HyStart, an initial
- * window of 10 packets (RFC 6928). Both ends' HTTP/3 handlers come from here too, with QPACK's
- * dynamic table on as Chromium's (Netty turns it off by default; the load-driver README says why it
- * can be on, and what it saves).
+ * window of 10 packets (RFC 6928).
  *
  * <pre>{@code
  * ChannelHandler codec = QuicParameters.apply(Http3.newQuicClientCodecBuilder(), 128).sslContext(ssl).build();
@@ -95,24 +93,8 @@ public final class QuicParameters {
                 new FirstValuePerName(), MAX_UNKNOWN_FRAME_PAYLOAD_BYTES);
     }
 
-    /**
-     * Whether the embedded origin offers QPACK's dynamic table ({@code -Dmuxbench.h3.qpackTable=true}):
-     * off by default, because Netty 4.2.18's decoder fails on a browser that uses the table fully
-     * (Chromium's inserts that name dynamic entries close the connection, see {@link FirstValuePerName});
-     * muxbench's own h3 client uses it safely. Off, the origin is Netty's default: no table.
-     */
-    public static final boolean ORIGIN_QPACK_TABLE = Boolean.getBoolean("muxbench.h3.qpackTable");
-
-    /** The HTTP/3 handler of the origin's QUIC connections: QPACK's table as {@link #ORIGIN_QPACK_TABLE} says. */
+    /** The HTTP/3 handler of a server's QUIC connection, with the QPACK table on. */
     public static Http3ServerConnectionHandler serverConnectionHandler(ChannelHandler requestStreamHandler) {
-        return serverConnectionHandler(requestStreamHandler, ORIGIN_QPACK_TABLE);
-    }
-
-    /** The HTTP/3 handler of a server's QUIC connection, with or without QPACK's table. */
-    public static Http3ServerConnectionHandler serverConnectionHandler(ChannelHandler requestStreamHandler, boolean qpackTable) {
-        if (!qpackTable) {
-            return new Http3ServerConnectionHandler(requestStreamHandler);
-        }
         return new Http3ServerConnectionHandler(requestStreamHandler, null, null, localSettings(), false, null,
                 new FirstValuePerName(), MAX_UNKNOWN_FRAME_PAYLOAD_BYTES);
     }

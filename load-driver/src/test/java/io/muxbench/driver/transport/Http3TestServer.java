@@ -96,7 +96,7 @@ final class Http3TestServer implements AutoCloseable {
                                     protected void initChannel(QuicStreamChannel stream) {
                                         stream.pipeline().addLast(new RequestHandler());
                                     }
-                                }, true), new ChannelInboundHandlerAdapter() {
+                                }), new ChannelInboundHandlerAdapter() {
                                     @Override
                                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
                                         // A failed handshake (the tests' own doing), which quiche closes with its TLS alert: no warning.
