@@ -1,18 +1,8 @@
 package io.muxbench.driver.transport;
 
-import io.netty.channel.ChannelHandler;
-import io.netty.handler.codec.http3.DefaultHttp3SettingsFrame;
-import io.netty.handler.codec.http3.Http3ClientConnectionHandler;
-import io.netty.handler.codec.http3.Http3ServerConnectionHandler;
-import io.netty.handler.codec.http3.Http3Settings;
-import io.netty.handler.codec.http3.Http3SettingsFrame;
-import io.netty.handler.codec.http3.QpackSensitivityDetector;
 import io.netty.handler.codec.quic.QuicCodecBuilder;
 import io.netty.handler.codec.quic.QuicCongestionControlAlgorithm;
-import io.netty.util.AsciiString;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,67 +56,20 @@ public final class QuicParameters {
      * the some 450 packets each way of a page of 100 small images).
      */
     public static final int LOCAL_CONNECTION_ID_BYTES = 8;
-    /**
-     * QPACK dynamic table each side's decoder offers (SETTINGS_QPACK_MAX_TABLE_CAPACITY): 64 KiB, as
-     * Chromium. Without one (Netty's default) every h3 request repeats its fields as literals, 200 to
-     * 380 bytes where h2's HPACK sends about 10 once warm: 20 to 38 KB up per 100-request page.
-     */
-    public static final long QPACK_MAX_TABLE_CAPACITY_BYTES = 64 << 10;
-    /** Streams each side's decoder lets wait for table entries (SETTINGS_QPACK_BLOCKED_STREAMS): 100, as Chromium. */
-    public static final long QPACK_BLOCKED_STREAMS = 100;
-    /** Netty's own default for the payload of a frame type it does not know. */
-    private static final int MAX_UNKNOWN_FRAME_PAYLOAD_BYTES = 32 * 1024;
+    // QPACK runs without a dynamic table (Netty's handlers' default), unlike Chromium's (64 KiB), so every
+    // h3 request repeats its fields as literals: about 200 to 380 bytes where h2's HPACK sends about 10
+    // once warm, 20 to 38 KB up per 100-request page. Netty 4.2.18 cannot do better here: its decoder
+    // counts an encoder instruction's relative index from the oldest entry, not the newest
+    // (QpackDecoderDynamicTable.getEntryRelativeEncoderInstructions), so an insert naming a dynamic
+    // entry closes the connection ("QPACK - illegal decoder dynamic table index value",
+    // netty-incubator-codec-http3#152); and with the table on, it holds each HEADERS frame until the
+    // peer's SETTINGS arrive, which its server sends only once the handshake is confirmed: a new
+    // connection's first request one round trip late (the load-driver README has the figures).
 
     /** Idle timeout, as Jetty's connectors' default. */
     public static final Duration MAX_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
     private QuicParameters() {
-    }
-
-    /**
-     * The HTTP/3 handler of a client's QUIC connection, with the QPACK table on.
-     *
-     * @param inboundControlStreamHandler gets the server's control frames (its SETTINGS first); one per connection
-     */
-    public static Http3ClientConnectionHandler clientConnectionHandler(ChannelHandler inboundControlStreamHandler) {
-        return new Http3ClientConnectionHandler(inboundControlStreamHandler, null, null, localSettings(), false, null,
-                new FirstValuePerName(), MAX_UNKNOWN_FRAME_PAYLOAD_BYTES);
-    }
-
-    /** The HTTP/3 handler of a server's QUIC connection, with the QPACK table on. */
-    public static Http3ServerConnectionHandler serverConnectionHandler(ChannelHandler requestStreamHandler) {
-        return new Http3ServerConnectionHandler(requestStreamHandler, null, null, localSettings(), false, null,
-                new FirstValuePerName(), MAX_UNKNOWN_FRAME_PAYLOAD_BYTES);
-    }
-
-    private static Http3SettingsFrame localSettings() {
-        return new DefaultHttp3SettingsFrame(Http3Settings.defaultSettings()
-                .qpackMaxTableCapacity(QPACK_MAX_TABLE_CAPACITY_BYTES)
-                .qpackBlockedStreams(QPACK_BLOCKED_STREAMS));
-    }
-
-    /**
-     * Lets Netty's QPACK encoder index only the first value it meets under each field name, and
-     * sends every other value of that name as a never-indexed literal. Netty 4.2.18's decoder counts
-     * an encoder instruction's relative index from the oldest entry, not the newest
-     * ({@code QpackDecoderDynamicTable.getEntryRelativeEncoderInstructions}), so an insert that names
-     * a dynamic entry (the second {@code :path}) closes the connection with "QPACK - illegal decoder
-     * dynamic table index value" (netty-incubator-codec-http3#152, why Netty turns the table off by
-     * default); inserting each name once never makes one. One per connection, on its event loop.
-     */
-    static final class FirstValuePerName implements QpackSensitivityDetector {
-        private final Map<AsciiString, AsciiString> firstValues = new HashMap<>();
-
-        @Override
-        public boolean isSensitive(CharSequence name, CharSequence value) {
-            AsciiString key = AsciiString.of(name);
-            AsciiString first = firstValues.get(key);
-            if (first == null) {
-                firstValues.put(key, AsciiString.of(value));
-                return false;
-            }
-            return !first.contentEquals(value);
-        }
     }
 
     /**

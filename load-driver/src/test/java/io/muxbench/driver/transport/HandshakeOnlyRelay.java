@@ -9,17 +9,13 @@ import java.net.SocketException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * A UDP relay in front of a QUIC server that makes it a server which answers the handshake and then
  * says nothing until the client speaks: the server's datagrams that start with a long header
  * (Initial, Handshake) pass at once, its 1-RTT datagrams (short header, after the handshake: the
  * HANDSHAKE_DONE above all) are held until the client has sent a 1-RTT datagram of its own. A client
- * that waits for the server's HANDSHAKE_DONE before it sends a request never gets it. Made with a
- * condition instead, it holds them until the condition holds when the server next sends (e.g. until
- * the server has read a request): a client that waits for the server's SETTINGS before it sends a
- * request never gets them.
+ * that waits for the server's HANDSHAKE_DONE before it sends a request never gets it.
  */
 final class HandshakeOnlyRelay implements AutoCloseable {
 
@@ -27,16 +23,9 @@ final class HandshakeOnlyRelay implements AutoCloseable {
     private final DatagramSocket serverSide;
     private final List<DatagramPacket> held = new ArrayList<>();
     private SocketAddress client;
-    private final BooleanSupplier releaseWhen;
     private boolean clientSpokeAfterHandshake;
 
     HandshakeOnlyRelay(InetSocketAddress server) throws SocketException {
-        this(server, null);
-    }
-
-    /** Holds the server's 1-RTT datagrams until {@code releaseWhen} is true at one of its datagrams. */
-    HandshakeOnlyRelay(InetSocketAddress server, BooleanSupplier releaseWhen) throws SocketException {
-        this.releaseWhen = releaseWhen;
         clientSide = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         serverSide = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
         serverSide.connect(server);
@@ -76,7 +65,7 @@ final class HandshakeOnlyRelay implements AutoCloseable {
             List<DatagramPacket> release = List.of();
             synchronized (this) {
                 client = packet.getSocketAddress();
-                if (releaseWhen == null && !clientSpokeAfterHandshake && shortHeader(packet)) {
+                if (!clientSpokeAfterHandshake && shortHeader(packet)) {
                     clientSpokeAfterHandshake = true;
                     release = new ArrayList<>(held);
                     held.clear();
@@ -93,24 +82,15 @@ final class HandshakeOnlyRelay implements AutoCloseable {
         while (true) {
             DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
             serverSide.receive(packet);
-            List<DatagramPacket> release = new ArrayList<>();
+            DatagramPacket down;
             synchronized (this) {
-                DatagramPacket down = new DatagramPacket(packet.getData(), packet.getOffset(), packet.getLength(), client);
+                down = new DatagramPacket(packet.getData(), packet.getOffset(), packet.getLength(), client);
                 if (shortHeader(packet) && !clientSpokeAfterHandshake) {
                     held.add(down);
-                    if (releaseWhen == null || !releaseWhen.getAsBoolean()) {
-                        continue;
-                    }
-                    clientSpokeAfterHandshake = true;
-                    release.addAll(held);
-                    held.clear();
-                } else {
-                    release.add(down);
+                    continue;
                 }
             }
-            for (DatagramPacket down : release) {
-                clientSide.send(down);
-            }
+            clientSide.send(down);
         }
     }
 

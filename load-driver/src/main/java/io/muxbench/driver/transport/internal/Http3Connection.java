@@ -4,7 +4,6 @@ import io.muxbench.driver.transport.Alpn;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.Exchange;
 import io.muxbench.driver.transport.FailureClassifier;
-import io.muxbench.driver.transport.QuicParameters;
 import io.muxbench.vocabulary.ErrorCause;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -15,15 +14,14 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http3.Http3;
+import io.netty.handler.codec.http3.Http3ClientConnectionHandler;
 import io.netty.handler.codec.http3.Http3Headers;
-import io.netty.handler.codec.http3.Http3SettingsFrame;
 import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.handler.codec.quic.QuicClosedChannelException;
 import io.netty.handler.codec.quic.QuicConnectionCloseEvent;
 import io.netty.handler.codec.quic.QuicStreamLimitChangedEvent;
 import io.netty.handler.codec.quic.QuicStreamType;
 import io.netty.util.AttributeKey;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -75,7 +73,6 @@ public final class Http3Connection {
     private long handshakeEndNanos;
     private boolean phasesGiven;
     private int maxStreams;
-    private boolean peerSettings;
     private Failure closeFailure;
 
     /**
@@ -115,7 +112,7 @@ public final class Http3Connection {
                     @Override
                     protected void initChannel(QuicChannel quic) {
                         pending = quic;
-                        quic.pipeline().addLast(QuicParameters.clientConnectionHandler(new PeerControlFrames()), new ConnectionEvents());
+                        quic.pipeline().addLast(new Http3ClientConnectionHandler(), new ConnectionEvents());
                     }
                 })
                 .remoteAddress(address)
@@ -232,14 +229,6 @@ public final class Http3Connection {
         return maxStreams;
     }
 
-    /**
-     * True once the server's SETTINGS arrived: from then on Netty's QPACK encoder, which knows the
-     * server's table, writes the requests' HEADERS at once (before, it would hold them).
-     */
-    boolean hasPeerSettings() {
-        return peerSettings;
-    }
-
     /** The TLS engine of the handshake; null before it is done. */
     public SSLEngine engine() {
         return channel == null ? null : channel.sslEngine();
@@ -275,21 +264,6 @@ public final class Http3Connection {
             return channel.close(true, H3_NO_ERROR, Unpooled.EMPTY_BUFFER);
         }
         return pending == null ? null : pending.close();
-    }
-
-    /**
-     * The frames of the server's control stream, after Netty handled them: its SETTINGS come first,
-     * once Netty has begun to open the QPACK encoder stream they allow.
-     */
-    private final class PeerControlFrames extends ChannelInboundHandlerAdapter {
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object frame) {
-            if (frame instanceof Http3SettingsFrame) {
-                peerSettings = true;
-            }
-            ReferenceCountUtil.release(frame);
-        }
     }
 
     /** The QUIC connection's own events: more stream credit, errors, its end. */

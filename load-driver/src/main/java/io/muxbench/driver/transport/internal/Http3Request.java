@@ -6,9 +6,7 @@ import io.muxbench.driver.transport.FailureClassifier;
 import io.muxbench.vocabulary.ErrorCause;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.handler.codec.http3.DefaultHttp3HeadersFrame;
 import io.netty.handler.codec.http3.Http3DataFrame;
 import io.netty.handler.codec.http3.Http3Exception;
@@ -50,21 +48,7 @@ final class Http3Request extends Http3RequestStreamInboundHandler implements Cha
         QuicStreamChannel stream = (QuicStreamChannel) future.getNow();
         exchange.streamId = stream.streamId();
         stream.closeFuture().addListener(this);
-        if (connection.hasPeerSettings()) {
-            stream.writeAndFlush(new DefaultHttp3HeadersFrame(headers)).addListener(this);
-        } else {
-            // Until the server's SETTINGS its table capacity counts as 0 (RFC 9204 3.2.3): static-only, as
-            // Chromium, written below Netty's codec, which would hold the frame until they come (one round trip).
-            stream.pipeline().addFirst(BelowCodec.INSTANCE);
-            stream.pipeline().context(BelowCodec.INSTANCE)
-                    .writeAndFlush(StaticQpackEncoder.headersFrame(headers, stream.alloc())).addListener(this);
-        }
-    }
-
-    /** Holds the place in a stream's pipeline below Netty's HTTP/3 codec, where bytes go to QUIC as they are. */
-    @ChannelHandler.Sharable
-    private static final class BelowCodec extends ChannelOutboundHandlerAdapter {
-        static final BelowCodec INSTANCE = new BelowCodec();
+        stream.writeAndFlush(new DefaultHttp3HeadersFrame(headers)).addListener(this);
     }
 
     /** The HEADERS written: send the FIN; the FIN sent: the request (a GET without body) is on the wire. The stream closed: free its place. */
