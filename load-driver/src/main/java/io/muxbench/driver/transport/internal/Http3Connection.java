@@ -140,10 +140,14 @@ public final class Http3Connection {
             quic.close(true, H3_NO_ERROR, Unpooled.EMPTY_BUFFER);
             return;
         }
-        long limit = quic.peerTransportParameters() == null ? 0 : quic.peerTransportParameters().initialMaxStreamsBidi();
-        maxStreams = (int) Math.min(limit, Integer.MAX_VALUE);
         state = State.READY;
         drain();
+    }
+
+    /** The server's initial_max_streams_bidi; 0 while Netty does not yet give its transport parameters. */
+    private static int serverLimit(QuicChannel quic) {
+        long limit = quic.peerTransportParameters() == null ? 0 : quic.peerTransportParameters().initialMaxStreamsBidi();
+        return (int) Math.min(limit, Integer.MAX_VALUE);
     }
 
     private Failure connectFailure(Throwable failure) {
@@ -196,6 +200,10 @@ public final class Http3Connection {
 
     /** Starts waiting requests while the server's limit and its stream credit leave room. */
     private void drain() {
+        if (state == State.READY && maxStreams == 0) {
+            // The connect can complete before Netty gives the peer's transport parameters: read them again.
+            maxStreams = serverLimit(channel);
+        }
         while (state == State.READY && !waiting.isEmpty() && open.size() < maxStreams
                 && channel.peerAllowedStreams(QuicStreamType.BIDIRECTIONAL) > 0) {
             start(waiting.poll());
@@ -279,6 +287,14 @@ public final class Http3Connection {
                 ctx.close();
             }
             super.userEventTriggered(ctx, event);
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+            // Datagrams read may have brought the transport parameters or stream credit without a
+            // QuicStreamLimitChangedEvent (one raised before this handler saw the connect is not seen again).
+            drain();
+            super.channelReadComplete(ctx);
         }
 
         @Override
