@@ -4,7 +4,6 @@ import io.muxbench.driver.origin.Origin;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,11 +11,6 @@ import java.util.List;
  * warms them up and runs the load loop.
  */
 final class DriverCellRound extends CellRound {
-
-    /** A warm round's browsers prime their new connections with up to this many page loads ({@link LoadLoop#prime}). */
-    static final int PRIMING_PAGE_LOADS = 5;
-    /** ... while their first began less than this long ago: one page load on any emulated link but the fastest. */
-    static final Duration PRIMING_BUDGET = Duration.ofMillis(100);
 
     private final RunConfig config;
     private final RunPlan plan;
@@ -60,7 +54,7 @@ final class DriverCellRound extends CellRound {
             loop.warmUp(plan.warmupPerBrowser());
         }
         if (!recorder.cold()) {
-            loop.prime(PRIMING_PAGE_LOADS, PRIMING_BUDGET); // opens the warm browsers' connections before measuring
+            loop.warmUp(1); // opens the warm browsers' connections before measuring
         }
         measuringStarts();
         loop.run(quota);

@@ -50,25 +50,6 @@ final class LoadLoop {
         });
     }
 
-    /**
-     * Opens a warm cell's connections before its round measures: every browser loads the page once
-     * (counted by the progress bar), then again while loads are quick, up to {@code maxPageLoads} in
-     * all or until {@code budget} has passed since it began. A new connection's first few page loads
-     * are slower than later ones on a fast link (about 10 % on loopback: buffers, windows and code
-     * paths a connection warms), which a round of a few measured page loads would otherwise
-     * measure; on a slow link one page load spends the budget, and the network dwarfs that effect.
-     */
-    void prime(int maxPageLoads, Duration budget) throws InterruptedException {
-        eachBrowser(browser -> {
-            long began = System.nanoTime();
-            pageLoad(browser, 0, false);
-            progress.pageLoadDone();
-            for (int i = 1; i < maxPageLoads && System.nanoTime() - began < budget.toNanos() && !stop.isStopped(); i++) {
-                pageLoad(browser, 0, false);
-            }
-        });
-    }
-
     /** What one browser does in a closed loop; may be interrupted. */
     @FunctionalInterface
     private interface BrowserLoop {
