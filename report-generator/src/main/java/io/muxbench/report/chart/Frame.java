@@ -4,9 +4,9 @@ import io.muxbench.vocabulary.ModeDescription;
 import java.util.List;
 
 /**
- * The frame the hand-drawn charts share: title, plot area, a linear y axis from 0 with its grid
- * and labels, and the axis titles. Everything is SVG text and lines, so a chart costs a few
- * kilobytes and its labels use the page's fonts.
+ * The frame the hand-drawn charts share: title, plot area, a linear y axis (from 0, or from below it
+ * for signed values) with its grid and labels, and the axis titles. Everything is SVG text and lines,
+ * so a chart costs a few kilobytes and its labels use the page's fonts.
  *
  * <pre>{@code
  * Svg svg = new Svg(Frame.WIDTH, Frame.HEIGHT, "cdf");
@@ -65,9 +65,9 @@ final class Frame {
         return left + fraction * width;
     }
 
-    /** The y coordinate of a value on the y axis; values above the axis stop at its top. */
+    /** The y coordinate of a value on the y axis; values beyond the axis stop at its top or bottom. */
     double y(double value) {
-        return top + height - Math.min(value, yScale.max()) / yScale.max() * height;
+        return top + height - yScale.fraction(value) * height;
     }
 
     /** A vertical grid line with its tick label under the plot. */
