@@ -15,6 +15,7 @@ import io.muxbench.driver.tls.KeyType;
 import io.muxbench.results.Ceiling;
 import io.muxbench.results.CellResult;
 import io.muxbench.scenario.Scenario;
+import io.muxbench.scenario.synthetic.SyntheticPage;
 import io.muxbench.vocabulary.ClientKind;
 import io.muxbench.vocabulary.Reuse;
 import io.muxbench.vocabulary.TlsVersion;
@@ -209,11 +210,12 @@ public final class RunCommand implements Callable<Integer> {
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
             Scenario scenario = Scenarios.load(name, keepHosts);
-            String severalHosts = name + ": its resources are on " + (scenario.hosts().size() + 1)
-                    + " hosts (imported with --keep-hosts)";
+            boolean synthetic = SyntheticPage.isSynthetic(name);
             if (!scenario.hosts().isEmpty() && target != null) {
-                throw UserException.badInput(severalHosts + ", and --target is one server; replay it on the embedded"
-                        + " origin, or import the HAR without --keep-hosts to map every host onto the target");
+                throw UserException.badInput(name + ": its resources are on " + (scenario.hosts().size() + 1) + " hosts"
+                        + (synthetic ? "" : " (imported with --keep-hosts)") + ", and --target is one server; replay it"
+                        + " on the embedded origin, or " + (synthetic ? "leave out :Khosts"
+                        : "import the HAR without --keep-hosts to map every host onto the target"));
             }
             loaded.add(scenario);
         }
