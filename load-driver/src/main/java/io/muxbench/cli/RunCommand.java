@@ -56,7 +56,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
             description = "Bundled scenario, scenario JSON or HAR file, or a synthetic page: synthetic:NxSIZE[:Khosts][:docSIZE]"
-                    + " (N objects of SIZE bytes under a 10kB document, e.g. synthetic:100x2kb, synthetic:100x2kb:4hosts;"
+                    + " (N objects of SIZE bytes under a 10kB document, with Khosts spread over K other hosts; e.g."
+                    + " synthetic:100x2kb, synthetic:100x2kb:4hosts;"
                     + " SIZE 512, 2kb, 1mb, 4kib, 1mib); repeatable (default: " + RunDefaults.SCENARIO + ").")
     List<String> scenarios;
 
