@@ -15,8 +15,10 @@ import io.muxbench.driver.tls.KeyType;
 import io.muxbench.results.Ceiling;
 import io.muxbench.results.CellResult;
 import io.muxbench.scenario.Scenario;
+import io.muxbench.scenario.synthetic.SyntheticPage;
 import io.muxbench.vocabulary.ClientKind;
 import io.muxbench.vocabulary.Reuse;
+import io.muxbench.vocabulary.TlsVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -53,7 +55,10 @@ public final class RunCommand implements Callable<Integer> {
     String suite;
 
     @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
-            description = "Bundled scenario, scenario JSON or HAR file; repeatable (default: " + RunDefaults.SCENARIO + ").")
+            description = "Bundled scenario, scenario JSON or HAR file, or a synthetic page: synthetic:NxSIZE[:Khosts][:docSIZE]"
+                    + " (N objects of SIZE bytes under a 10kB document, with Khosts spread over K other hosts; e.g."
+                    + " synthetic:100x2kb, synthetic:100x2kb:4hosts;"
+                    + " SIZE 512, 2kb, 1mb, 4kib, 1mib); repeatable (default: " + RunDefaults.SCENARIO + ").")
     List<String> scenarios;
 
     @Option(names = {"-m", "--mode"}, split = ",", paramLabel = "MODE",
@@ -75,6 +80,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--cleartext", description = "HTTP/1.1 and h2c (prior knowledge) instead of TLS with ALPN.")
     boolean cleartext;
+
+    @Option(names = "--tls", paramLabel = "1.2|1.3",
+            description = "Hold the clients (Chromium too) to this TLS version (default: whatever both ends support; TLS"
+                    + " 1.3 on the embedded origin). h3 is always TLS 1.3: with 1.2 it leaves the default modes.")
+    String tlsVersion;
 
     @Option(names = {"-n", "--page-loads"}, paramLabel = "N", description = "Measured page loads per cell (default: " + RunDefaults.PAGE_LOADS + ").")
     Integer pageLoads;
@@ -192,17 +202,21 @@ public final class RunCommand implements Callable<Integer> {
             for (Mode mode : Mode.builtIn()) {
                 if (mode.whyUnavailable(config.tls()) != null) {
                     System.err.println("warning: no " + mode.id() + " cells: " + mode.id() + " " + mode.whyUnavailable(config.tls()));
+                } else if (mode.whyNot(config.client().tlsVersion()) != null) {
+                    System.err.println("warning: no " + mode.id() + " cells: " + mode.id() + " "
+                            + mode.whyNot(config.client().tlsVersion()) + " (--tls " + config.client().tlsVersion() + ")");
                 }
             }
         }
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
             Scenario scenario = Scenarios.load(name, keepHosts);
-            String severalHosts = name + ": its resources are on " + (scenario.hosts().size() + 1)
-                    + " hosts (imported with --keep-hosts)";
+            boolean synthetic = SyntheticPage.isSynthetic(name);
             if (!scenario.hosts().isEmpty() && target != null) {
-                throw UserException.badInput(severalHosts + ", and --target is one server; replay it on the embedded"
-                        + " origin, or import the HAR without --keep-hosts to map every host onto the target");
+                throw UserException.badInput(name + ": its resources are on " + (scenario.hosts().size() + 1) + " hosts"
+                        + (synthetic ? "" : " (imported with --keep-hosts)") + ", and --target is one server; replay it"
+                        + " on the embedded origin, or " + (synthetic ? "leave out :Khosts"
+                        : "import the HAR without --keep-hosts to map every host onto the target"));
             }
             loaded.add(scenario);
         }
@@ -409,6 +423,21 @@ public final class RunCommand implements Callable<Integer> {
             throw UserException.badInput("--cleartext with an https:// target: give an http:// target instead");
         }
         builder.tls(tls).target(target).insecure(insecure);
+        if (tlsVersion != null) {
+            if (!tls) {
+                throw UserException.badInput("--tls " + tlsVersion + " with " + (cleartext ? "--cleartext" : "an http:// target")
+                        + ": a TLS version needs TLS");
+            }
+            if (ceiling) {
+                throw UserException.badInput("--tls with --ceiling: the ceiling (and h2load) would not be held to TLS "
+                        + tlsVersion + "; measure it in a run of its own");
+            }
+            try {
+                builder.tlsVersion(TlsVersion.of(tlsVersion));
+            } catch (IllegalArgumentException e) {
+                throw UserException.badInput("--tls must be " + String.join(" or ", TlsVersion.ids()) + ", got '" + tlsVersion + "'");
+            }
+        }
         try {
             if (links != null) {
                 builder.links(LinkArguments.split(links).stream().map(RunConfig::canonicalLink).toList());

@@ -314,6 +314,58 @@ class RunCommandIT {
     }
 
     @Test
+    void tlsWithCleartextH3OrABadVersionIsRefusedWithOneLine() {
+        Path out = dir.resolve("run");
+        Result cleartext = muxbench("run", "--tls", "1.2", "--cleartext", "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, cleartext.exitCode(), cleartext.errLines().toString());
+        assertOneLine(cleartext, "--tls 1.2 with --cleartext: a TLS version needs TLS");
+        Result version = muxbench("run", "--tls", "1.4", "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, version.exitCode(), version.errLines().toString());
+        assertOneLine(version, "--tls must be 1.2 or 1.3, got '1.4'");
+        Result h3 = muxbench("run", "-m", "h3", "--tls", "1.2", "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, h3.exitCode(), h3.errLines().toString());
+        // Where QUIC's native library does not load, that is the one line instead.
+        assertOneLine(h3, Quic.isAvailable() ? "h3 is QUIC, always TLS 1.3" : "h3");
+        assertTrue(Files.notExists(out), "no run folder");
+    }
+
+    @Test
+    void aSyntheticPageRunsWithTls12AndH3LeftOutWithOneWarning() throws Exception {
+        Path out = dir.resolve("run");
+        Result result = muxbench("run", "-s", "synthetic:5x1kb:2hosts", "--tls", "1.2", "--link", "none", "--reuse",
+                "warm", "--page-loads", "2", "--warmup", "0", "--rounds", "1", "--quiet", "--no-report", "--out",
+                out.toString());
+        assertEquals(0, result.exitCode(), result.errLines().toString());
+        if (Quic.isAvailable()) {
+            assertEquals(List.of("warning: no h3 cells: h3 is QUIC, always TLS 1.3 (--tls 1.2)"), result.errLines());
+        }
+        RunInfo run = ResultsFormat.readRun(out).run();
+        assertEquals(io.muxbench.vocabulary.TlsVersion.V1_2, run.configuration().tlsVersion());
+        for (CellResult cell : ResultsFormat.readRun(out).results().cells()) {
+            assertEquals("synthetic-5x1kb-2hosts_none_warm_" + cell.mode() + "_tls", cell.id());
+            assertEquals(0, cell.pageLoads().failed(), cell.errors().toString());
+            assertEquals("TLSv1.2", cell.settings().tlsProtocol(), cell.id());
+            assertEquals(10_000 + 5 * 1_000, cell.bytes().bodyReceivedPerPageLoad(), cell.id());
+        }
+        assertEquals(List.of("h1", "h1-pipelined", "h2"), ResultsFormat.readRun(out).results().cells().stream()
+                .map(CellResult::mode).toList());
+    }
+
+    @Test
+    void aBadSyntheticPageOrOneOnSeveralHostsWithATargetIsOneLine() throws Exception {
+        Path out = dir.resolve("run");
+        Result zero = muxbench("run", "-s", "synthetic:0x2kb", "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, zero.exitCode(), zero.errLines().toString());
+        assertOneLine(zero, "synthetic:0x2kb: object count must be 1 to 10000, got 0");
+        Result target = muxbench("run", "-s", "synthetic:8x2kb:4hosts", "--target", "https://127.0.0.1:" + closedPort(),
+                "--quiet", "--out", out.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, target.exitCode(), target.errLines().toString());
+        assertOneLine(target, "synthetic:8x2kb:4hosts: its resources are on 5 hosts, and --target is one server",
+                "leave out :Khosts");
+        assertTrue(Files.notExists(out), "no run folder");
+    }
+
+    @Test
     void aShardRunsItsShareOfTheCellsPageLoadsAndRunJsonNamesItWithTheWholeRunsConfiguration() throws Exception {
         Path out = dir.resolve("shard1");
         // A start time long past: the shard starts at once, with a warning line.

@@ -35,17 +35,21 @@ import java.util.List;
  * @param keyType              the embedded origin's certificate key
  * @param seed                 seed of everything random
  * @param browser              the real browser whose cells ran beside the driver's, or null for none
+ * @param tlsVersion           the one TLS version the clients were held to ({@code --tls}); null (and absent
+ *                             from run.json) when they negotiated freely
  */
 @JsonPropertyOrder({"scenarios", "modes", "links", "linkProfiles", "reuse", "tls", "load", "browsers", "ratePerSecond",
         "thinkTimeMs", "pageLoads", "warmupPageLoads", "rounds", "samplesPerCell", "pageLoadTimeoutMs", "target",
         "certificateVerified", "h1Connections", "pipelineConnections", "pipelineDepth", "maxConcurrentStreams",
-        "keyType", "seed", "browser"})
+        "keyType", "seed", "browser", "tlsVersion"})
 public record RunConfiguration(List<String> scenarios, List<String> modes, List<String> links,
                                List<LinkProfile> linkProfiles, List<Reuse> reuse, boolean tls, Load load, int browsers,
                                double ratePerSecond, long thinkTimeMs, int pageLoads, int warmupPageLoads, int rounds,
                                int samplesPerCell, long pageLoadTimeoutMs, String target, boolean certificateVerified,
                                int h1Connections, int pipelineConnections, int pipelineDepth, int maxConcurrentStreams,
-                               String keyType, long seed, @JsonInclude(JsonInclude.Include.ALWAYS) ClientKind browser) {
+                               String keyType, long seed, @JsonInclude(JsonInclude.Include.ALWAYS) ClientKind browser,
+                               // Absent when not given, so that run.json files without it and with it read alike.
+                               @JsonInclude(JsonInclude.Include.NON_NULL) TlsVersion tlsVersion) {
 
     /** The target of a run on the embedded origin. */
     public static final String EMBEDDED = "embedded";
@@ -57,6 +61,18 @@ public record RunConfiguration(List<String> scenarios, List<String> modes, List<
         linkProfiles = linkProfiles == null ? List.of() : List.copyOf(linkProfiles);
         reuse = reuse == null ? List.of() : List.copyOf(reuse);
         load = load == null ? Load.CLOSED : load;
+    }
+
+    /** A configuration whose clients negotiated freely (no {@code tlsVersion}), as every run before {@code --tls}. */
+    public RunConfiguration(List<String> scenarios, List<String> modes, List<String> links,
+                            List<LinkProfile> linkProfiles, List<Reuse> reuse, boolean tls, Load load, int browsers,
+                            double ratePerSecond, long thinkTimeMs, int pageLoads, int warmupPageLoads, int rounds,
+                            int samplesPerCell, long pageLoadTimeoutMs, String target, boolean certificateVerified,
+                            int h1Connections, int pipelineConnections, int pipelineDepth, int maxConcurrentStreams,
+                            String keyType, long seed, ClientKind browser) {
+        this(scenarios, modes, links, linkProfiles, reuse, tls, load, browsers, ratePerSecond, thinkTimeMs, pageLoads,
+                warmupPageLoads, rounds, samplesPerCell, pageLoadTimeoutMs, target, certificateVerified, h1Connections,
+                pipelineConnections, pipelineDepth, maxConcurrentStreams, keyType, seed, browser, null);
     }
 
     /** The profile of a link by its name, or null ({@code none}, or a link the run did not record). */

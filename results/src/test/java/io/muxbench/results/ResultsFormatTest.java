@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.muxbench.vocabulary.ModeDescription;
+import io.muxbench.vocabulary.RunConfiguration;
+import io.muxbench.vocabulary.TlsVersion;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,24 @@ class ResultsFormatTest {
         assertEquals(0, run.configuration().browsers());
         assertFalse(run.configuration().tls());
         assertEquals(List.of(ModeDescription.H2), run.modes());
+    }
+
+    @Test
+    void aTlsVersionIsWrittenOnlyWhenGivenAndReadsBack(@TempDir Path dir) throws Exception {
+        RunConfiguration free = GoldenFilesTest.run().configuration();
+        assertFalse(ResultsFormat.MAPPER.valueToTree(free).has("tlsVersion"), "absent when the clients negotiated freely");
+        RunConfiguration held = new RunConfiguration(free.scenarios(), free.modes(), free.links(), free.linkProfiles(),
+                free.reuse(), true, free.load(), free.browsers(), free.ratePerSecond(), free.thinkTimeMs(), free.pageLoads(),
+                free.warmupPageLoads(), free.rounds(), free.samplesPerCell(), free.pageLoadTimeoutMs(), free.target(),
+                free.certificateVerified(), free.h1Connections(), free.pipelineConnections(), free.pipelineDepth(),
+                free.maxConcurrentStreams(), free.keyType(), free.seed(), free.browser(), TlsVersion.V1_2);
+        assertEquals("1.2", ResultsFormat.MAPPER.valueToTree(held).get("tlsVersion").asText());
+        RunInfo run = GoldenFilesTest.run();
+        ResultsFormat.writeRun(dir, new RunInfo(run.schemaVersion(), run.runId(), run.startedAt(), run.finishedAt(),
+                run.durationSeconds(), run.complete(), run.muxbenchVersion(), run.environment(), held, run.modes(),
+                run.driver()));
+        assertEquals(held, ResultsFormat.read(dir.resolve(ResultsFormat.RUN_FILE), RunInfo.class).configuration());
+        assertEquals(TlsVersion.V1_3, ResultsFormat.MAPPER.readValue("\"1.3\"", TlsVersion.class));
     }
 
     @Test

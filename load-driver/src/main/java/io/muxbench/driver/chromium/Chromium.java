@@ -1,5 +1,6 @@
 package io.muxbench.driver.chromium;
 
+import io.muxbench.vocabulary.TlsVersion;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -92,8 +93,17 @@ public final class Chromium implements AutoCloseable {
      */
     public static Chromium launch(Path executable, boolean http2, String spkiSha256, String hostResolverRules,
                                   List<String> quicOrigins, Duration timeout) throws IOException {
+        return launch(executable, http2, spkiSha256, hostResolverRules, quicOrigins, null, timeout);
+    }
+
+    /**
+     * As {@link #launch(Path, boolean, String, String, List, Duration)}, with TLS held to {@code tlsVersion}
+     * ({@code --ssl-version-max=tls1.2}, or {@code --ssl-version-min=tls1.3}); null for any version.
+     */
+    public static Chromium launch(Path executable, boolean http2, String spkiSha256, String hostResolverRules,
+                                  List<String> quicOrigins, TlsVersion tlsVersion, Duration timeout) throws IOException {
         Path profile = Files.createTempDirectory("muxbench-chromium-");
-        List<String> command = command(executable, http2, spkiSha256, hostResolverRules, quicOrigins, profile);
+        List<String> command = command(executable, http2, spkiSha256, hostResolverRules, quicOrigins, tlsVersion, profile);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -114,6 +124,11 @@ public final class Chromium implements AutoCloseable {
     /** Chromium's command line: headless, a fresh profile, the page's hosts, the origin's pin and the protocols. */
     static List<String> command(Path executable, boolean http2, String spkiSha256, String hostResolverRules,
                                 List<String> quicOrigins, Path profile) {
+        return command(executable, http2, spkiSha256, hostResolverRules, quicOrigins, null, profile);
+    }
+
+    static List<String> command(Path executable, boolean http2, String spkiSha256, String hostResolverRules,
+                                List<String> quicOrigins, TlsVersion tlsVersion, Path profile) {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless=new", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage",
@@ -129,6 +144,12 @@ public final class Chromium implements AutoCloseable {
         }
         if (!http2) {
             command.add("--disable-http2");
+        }
+        // Chromium's bounds are inclusive and it supports nothing above 1.3 or below 1.2: one bound holds it to one version.
+        if (tlsVersion == TlsVersion.V1_2) {
+            command.add("--ssl-version-max=tls1.2");
+        } else if (tlsVersion == TlsVersion.V1_3) {
+            command.add("--ssl-version-min=tls1.3");
         }
         if (quicOrigins.isEmpty()) {
             command.add("--disable-quic");

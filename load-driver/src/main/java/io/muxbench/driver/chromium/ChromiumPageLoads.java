@@ -1,6 +1,7 @@
 package io.muxbench.driver.chromium;
 
 import io.muxbench.vocabulary.ErrorCause;
+import io.muxbench.vocabulary.TlsVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,13 +31,22 @@ import java.util.function.Consumer;
  * @param cold            cold (fresh browser per page load) or warm (one browser, connections kept)
  * @param launchTimeout   longest wait for Chromium to start
  * @param pageLoadTimeout longest wait for a page's load event
+ * @param tlsVersion      the one TLS version Chromium may use, or null for any
  */
 public record ChromiumPageLoads(Path executable, String spkiSha256, String hostResolverRules, boolean http2,
                           List<String> quicOrigins, String expectedProtocol, boolean cold, Duration launchTimeout,
-                          Duration pageLoadTimeout) {
+                          Duration pageLoadTimeout, TlsVersion tlsVersion) {
 
     public ChromiumPageLoads {
         quicOrigins = List.copyOf(quicOrigins);
+    }
+
+    /** Page loads with any TLS version. */
+    public ChromiumPageLoads(Path executable, String spkiSha256, String hostResolverRules, boolean http2,
+                             List<String> quicOrigins, String expectedProtocol, boolean cold, Duration launchTimeout,
+                             Duration pageLoadTimeout) {
+        this(executable, spkiSha256, hostResolverRules, http2, quicOrigins, expectedProtocol, cold, launchTimeout,
+                pageLoadTimeout, null);
     }
 
     /**
@@ -81,7 +91,7 @@ public record ChromiumPageLoads(Path executable, String spkiSha256, String hostR
     }
 
     private Chromium launch() throws IOException {
-        return Chromium.launch(executable, http2, spkiSha256, hostResolverRules, quicOrigins, launchTimeout);
+        return Chromium.launch(executable, http2, spkiSha256, hostResolverRules, quicOrigins, tlsVersion, launchTimeout);
     }
 
     private ChromiumPageLoad checked(ChromiumPageLoad load) {

@@ -6,6 +6,7 @@ import io.muxbench.driver.transport.BrowserClients;
 import io.muxbench.driver.transport.ClientEnvironment;
 import io.muxbench.driver.transport.QuicLibrary;
 import io.muxbench.vocabulary.ModeDescription;
+import io.muxbench.vocabulary.TlsVersion;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -77,6 +78,11 @@ public enum BuiltInMode implements Mode {
         @Override
         public String whyUnavailable(boolean tls) {
             return tls ? QuicLibrary.whyUnavailable() : "needs TLS (QUIC has no cleartext form)";
+        }
+
+        @Override
+        public String whyNot(TlsVersion version) {
+            return version == null || version == TlsVersion.V1_3 ? null : "is QUIC, always TLS 1.3";
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.muxbench.driver.mode;
 import io.muxbench.driver.transport.BrowserClient;
 import io.muxbench.driver.transport.ClientEnvironment;
 import io.muxbench.vocabulary.ModeDescription;
+import io.muxbench.vocabulary.TlsVersion;
 import java.util.List;
 
 /**
@@ -60,6 +61,15 @@ public interface Mode {
     }
 
     /**
+     * Why this mode cannot be held to TLS {@code version} ({@code run --tls}), as the words that follow the
+     * mode's id ({@code h3 is QUIC, always TLS 1.3}); null when it can, and always for null (any version).
+     * A run leaves such a mode out of its defaults, and refuses it when asked for it by name.
+     */
+    default String whyNot(TlsVersion version) {
+        return null;
+    }
+
+    /**
      * Why {@code muxbench ceiling} cannot measure this mode, as the words that follow the mode's id;
      * null when it can.
      */
@@ -74,7 +84,12 @@ public interface Mode {
 
     /** The built-in modes that can run here, with or without TLS: a run's default. */
     static List<Mode> runnable(boolean tls) {
-        return builtIn().stream().filter(mode -> mode.whyUnavailable(tls) == null).toList();
+        return runnable(tls, null);
+    }
+
+    /** The built-in modes that can run here, with or without TLS, held to {@code version} (null: any): a run's default. */
+    static List<Mode> runnable(boolean tls, TlsVersion version) {
+        return builtIn().stream().filter(mode -> mode.whyUnavailable(tls) == null && mode.whyNot(version) == null).toList();
     }
 
     /** A built-in mode by its id (case-insensitive), or an exception listing the valid ones. */

@@ -119,7 +119,7 @@ final class ChromiumCellRound extends CellRound {
         ChromiumPageLoads browser = new ChromiumPageLoads(executable, origin == null ? null : origin.certificate().spkiSha256(),
                 hostResolverRules(recorder.scenario, front.uri()), settings.http2(),
                 quicOrigins(settings, recorder.scenario, front.uri()), settings.nextHopProtocol(),
-                recorder.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout());
+                recorder.cold(), LAUNCH_TIMEOUT, config.pageLoadTimeout(), config.client().tlsVersion());
         URI page = pageUri(recorder.scenario, front.uri());
         AtomicReference<ChromiumPageLoad> last = new AtomicReference<>();
         AtomicInteger recorded = new AtomicInteger();

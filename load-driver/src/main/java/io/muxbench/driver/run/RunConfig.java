@@ -8,6 +8,7 @@ import io.muxbench.driver.transport.ClientEnvironment;
 import io.muxbench.vocabulary.ClientKind;
 import io.muxbench.vocabulary.Reuse;
 import io.muxbench.vocabulary.RunConfiguration;
+import io.muxbench.vocabulary.TlsVersion;
 import java.net.URI;
 import java.security.KeyStore;
 import java.time.Duration;
@@ -45,6 +46,18 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
         Objects.requireNonNull(measurement, "measurement");
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(origin, "origin");
+        if (client.tlsVersion() != null) {
+            if (!matrix.tls()) {
+                throw new IllegalArgumentException("TLS version " + client.tlsVersion() + " given for a cleartext run");
+            }
+            for (Mode mode : matrix.modes()) {
+                String why = mode.whyNot(client.tlsVersion());
+                if (why != null) {
+                    throw new IllegalArgumentException(mode.id() + " " + why + ": it cannot be held to TLS "
+                            + client.tlsVersion() + " (--tls " + client.tlsVersion() + ")");
+                }
+            }
+        }
         if (shard != null) {
             String flags = " --shard " + shard.index() + "/" + shard.count() + " gives shard " + shard.index();
             if (shard.share(load.browsers()) == 0) {
@@ -160,9 +173,11 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
      * @param h1Connections       connections per browser and origin for h1
      * @param pipelineConnections connections per browser and origin for h1-pipelined
      * @param pipelineDepth       most requests in flight on one pipelined connection
+     * @param tlsVersion          the one TLS version the clients (Chromium too) are held to; null: whatever both
+     *                            ends support
      */
     public record ClientSettings(URI target, boolean insecure, int h1Connections, int pipelineConnections,
-                                 int pipelineDepth) {
+                                 int pipelineDepth, TlsVersion tlsVersion) {
         public ClientSettings {
             if (target != null && !"http".equals(target.getScheme()) && !"https".equals(target.getScheme())) {
                 throw new IllegalArgumentException("target must be an http:// or https:// URL, got " + target);
@@ -181,7 +196,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
          */
         public ClientEnvironment.Options options(URI uri, KeyStore trustStore, Duration handshakeRtt) {
             return new ClientEnvironment.Options(uri, trustStore, insecure, null, null, handshakeRtt, h1Connections,
-                    pipelineConnections, pipelineDepth);
+                    pipelineConnections, pipelineDepth, tlsVersion);
         }
     }
 
@@ -297,7 +312,8 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
                 measurement.samplesPerCell(), measurement.pageLoadTimeout().toMillis(),
                 client.target() == null ? RunConfiguration.EMBEDDED : client.target().toString(),
                 client.target() == null || !client.insecure(), client.h1Connections(), client.pipelineConnections(),
-                client.pipelineDepth(), origin.maxConcurrentStreams(), origin.keyType().name(), seed, browser);
+                client.pipelineDepth(), origin.maxConcurrentStreams(), origin.keyType().name(), seed, browser,
+                client.tlsVersion());
     }
 
     static void atMostADay(String name, Duration value) {
@@ -330,6 +346,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
         private List<String> links = List.of(RunDefaults.LINK);
         private List<Reuse> reuse = List.of(Reuse.values());
         private boolean tls = true;
+        private TlsVersion tlsVersion;
         private int browsers = RunDefaults.BROWSERS;
         private double ratePerSecond;
         private Duration thinkTime = Duration.ZERO;
@@ -375,6 +392,15 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
 
         public Builder tls(boolean value) {
             tls = value;
+            return this;
+        }
+
+        /**
+         * The one TLS version the clients are held to; null (the default) for whatever both ends support.
+         * Not set, modes that cannot be held to it (h3 with 1.2) are left out of the default modes.
+         */
+        public Builder tlsVersion(TlsVersion value) {
+            tlsVersion = value;
             return this;
         }
 
@@ -475,7 +501,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
 
         /** The configuration; an IllegalArgumentException naming the first field that is wrong. */
         public RunConfig build() {
-            Matrix matrix = new Matrix(scenarios, modes == null ? Mode.runnable(tls) : modes, links, reuse, tls);
+            Matrix matrix = new Matrix(scenarios, modes == null ? Mode.runnable(tls, tlsVersion) : modes, links, reuse, tls);
             // Validated even under open load, which has no use for a think time: a bad one is still a mistake.
             LoadModel.Closed closed = new LoadModel.Closed(browsers, thinkTime);
             // On the command line a rate of 0 means no rate: closed load.
@@ -483,7 +509,7 @@ public record RunConfig(Matrix matrix, LoadModel load, Measurement measurement, 
             Measurement measurement = new Measurement(pageLoads, warmupPageLoads, rounds, samplesPerCell, pageLoadTimeout,
                     warmupBudget);
             return new RunConfig(matrix, load, measurement,
-                    new ClientSettings(target, insecure, h1Connections, pipelineConnections, pipelineDepth),
+                    new ClientSettings(target, insecure, h1Connections, pipelineConnections, pipelineDepth, tlsVersion),
                     new OriginSettings(maxConcurrentStreams, keyType), seed, shard);
         }
     }

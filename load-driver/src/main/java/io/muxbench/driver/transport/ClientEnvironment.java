@@ -1,6 +1,7 @@
 package io.muxbench.driver.transport;
 
 import io.muxbench.vocabulary.ErrorCause;
+import io.muxbench.vocabulary.TlsVersion;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -44,10 +45,12 @@ public final class ClientEnvironment implements AutoCloseable {
      * @param h1Connections      connections per browser and origin for {@code h1} (browsers use 6)
      * @param pipelineConnections connections per browser and origin for {@code h1-pipelined}
      * @param pipelineDepth      most requests in flight on one pipelined connection
+     * @param tlsVersion         the one TLS version the TCP clients offer; null: whatever both ends support
+     *                           (QUIC is always TLS 1.3, so h3 ignores it)
      */
     public record Options(URI origin, KeyStore trustStore, boolean insecure, Duration connectTimeout,
                           Duration idleTimeout, Duration handshakeRtt, int h1Connections, int pipelineConnections,
-                          int pipelineDepth) {
+                          int pipelineDepth, TlsVersion tlsVersion) {
         public Options {
             Objects.requireNonNull(origin, "origin");
             if (!"http".equals(origin.getScheme()) && !"https".equals(origin.getScheme())) {
@@ -70,9 +73,22 @@ public final class ClientEnvironment implements AutoCloseable {
             }
         }
 
+        /** Options whose clients negotiate any TLS version both ends support. */
+        public Options(URI origin, KeyStore trustStore, boolean insecure, Duration connectTimeout, Duration idleTimeout,
+                       Duration handshakeRtt, int h1Connections, int pipelineConnections, int pipelineDepth) {
+            this(origin, trustStore, insecure, connectTimeout, idleTimeout, handshakeRtt, h1Connections,
+                    pipelineConnections, pipelineDepth, null);
+        }
+
         /** Browser-like defaults for an origin. */
         public static Options defaults(URI origin, KeyStore trustStore) {
             return new Options(origin, trustStore, false, null, null, null, 6, 1, 128);
+        }
+
+        /** The same options with the TCP clients held to {@code version} (null: any). */
+        public Options withTlsVersion(TlsVersion version) {
+            return new Options(origin, trustStore, insecure, connectTimeout, idleTimeout, handshakeRtt, h1Connections,
+                    pipelineConnections, pipelineDepth, version);
         }
 
         public boolean tls() {
@@ -198,6 +214,9 @@ public final class ClientEnvironment implements AutoCloseable {
                 }
             }
         };
+        if (options.tlsVersion() != null) {
+            factory.setIncludeProtocols(options.tlsVersion().protocol());
+        }
         if (options.insecure()) {
             factory.setEndpointIdentificationAlgorithm(null);
         } else if (options.trustStore() != null) {
@@ -206,11 +225,19 @@ public final class ClientEnvironment implements AutoCloseable {
         return factory;
     }
 
-    /** A JDK TLS context for clients that are not Jetty's (the pipelined one). */
+    /**
+     * A JDK TLS context for clients that are not Jetty's (the pipelined one); its sockets must be given
+     * {@link #tlsProtocols()}.
+     */
     public SSLContext newSslContext() throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, trustManagers(), new SecureRandom());
         return context;
+    }
+
+    /** The TLS protocols the TCP clients offer, as JSSE names them; null for the JDK's default (any it supports). */
+    public String[] tlsProtocols() {
+        return options.tlsVersion() == null ? null : new String[]{options.tlsVersion().protocol()};
     }
 
     /** The trust the options say: the trust store's (the JVM's default without one), or any certificate when insecure. */

@@ -93,7 +93,7 @@ public final class PipelinedBrowserClient implements BrowserClient {
         String authority = host == null ? options.origin().getRawAuthority() : host;
         String serverName = host == null ? environment.originAddress() : host.replaceFirst(":[0-9]+$", "");
         settings = new ConnectionSettings(environment.originAddress(), options.port(), serverName, authority,
-                environment.bindAddress(browserIndex), options.tls() ? environment.newSslContext() : null,
+                environment.bindAddress(browserIndex), options.tls() ? environment.newSslContext() : null, environment.tlsProtocols(),
                 !options.insecure(), Math.toIntExact(options.connectTimeout().toMillis()),
                 Math.toIntExact(options.idleTimeout().toMillis()), options.handshakeRtt().toNanos(),
                 BrowserHeaders.DEFAULT, environment.executor(), label + "-b" + browserIndex, connectionsOpened, bytesSent, bytesReceived);

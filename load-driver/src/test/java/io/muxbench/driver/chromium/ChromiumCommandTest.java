@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.muxbench.vocabulary.TlsVersion;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,5 +33,15 @@ class ChromiumCommandTest {
         assertTrue(command.contains("--host-resolver-rules=MAP cdn.example 127.0.0.1:8443"), command.toString());
         assertFalse(command.contains("--disable-quic"), command.toString());
         assertFalse(command.contains("--disable-http2"), command.toString());
+    }
+
+    @Test
+    void aTlsVersionIsOneBoundAndNoneWithoutOne() {
+        assertTrue(Chromium.command(EXE, true, "pin=", null, List.of(), TlsVersion.V1_2, PROFILE)
+                .contains("--ssl-version-max=tls1.2"));
+        assertTrue(Chromium.command(EXE, true, "pin=", null, List.of(), TlsVersion.V1_3, PROFILE)
+                .contains("--ssl-version-min=tls1.3"));
+        assertTrue(Chromium.command(EXE, true, "pin=", null, List.of(), PROFILE).stream()
+                .noneMatch(a -> a.startsWith("--ssl-version")));
     }
 }

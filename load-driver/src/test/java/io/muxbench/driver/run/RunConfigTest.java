@@ -1,6 +1,7 @@
 package io.muxbench.driver.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.muxbench.driver.tls.KeyType;
@@ -10,6 +11,7 @@ import io.muxbench.vocabulary.Reuse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.muxbench.results.ResultsFormat;
 import io.muxbench.vocabulary.ClientKind;
+import io.muxbench.vocabulary.TlsVersion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,29 @@ class RunConfigTest {
         assertEquals(2, config.measurement().rounds(), "the suite");
         assertEquals(Duration.ofSeconds(RunDefaults.PAGE_LOAD_TIMEOUT_SECONDS), config.pageLoadTimeout(), "the default");
         assertEquals(Mode.runnable(true), config.modes(), "the default");
+    }
+
+    @Test
+    void aTlsVersionOf12LeavesH3OutOfTheDefaultsRefusesItByNameAndGoesIntoRunJson() {
+        RunConfig config = RunConfig.builder().tlsVersion(TlsVersion.V1_2).build();
+        assertEquals(Mode.runnable(true).stream().filter(m -> m != BuiltInMode.H3).toList(), config.modes());
+        assertEquals(TlsVersion.V1_2, config.client().tlsVersion());
+        assertEquals(TlsVersion.V1_2, config.toConfiguration(null).tlsVersion());
+        assertEquals(TlsVersion.V1_2, config.client().options(java.net.URI.create("https://127.0.0.1:1"), null, null)
+                .tlsVersion());
+        assertEquals(Mode.runnable(true), RunConfig.builder().tlsVersion(TlsVersion.V1_3).build().modes());
+        assertEquals("h3 is QUIC, always TLS 1.3: it cannot be held to TLS 1.2 (--tls 1.2)",
+                assertThrows(IllegalArgumentException.class, () -> RunConfig.builder().tlsVersion(TlsVersion.V1_2)
+                        .modes(List.of(BuiltInMode.H2, BuiltInMode.H3)).build()).getMessage());
+        assertEquals("TLS version 1.2 given for a cleartext run", assertThrows(IllegalArgumentException.class,
+                () -> RunConfig.builder().tls(false).tlsVersion(TlsVersion.V1_2).build()).getMessage());
+    }
+
+    @Test
+    void withoutATlsVersionRunJsonHasNone() {
+        RunConfig config = RunConfig.defaults();
+        assertEquals(null, config.client().tlsVersion());
+        assertFalse(ResultsFormat.MAPPER.valueToTree(config.toConfiguration(null)).has("tlsVersion"));
     }
 
     @Test

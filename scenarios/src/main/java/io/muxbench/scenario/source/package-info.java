@@ -1,2 +1,2 @@
-/** Picks where a named scenario comes from (bundled, a scenario file, a HAR capture), above the loader and the importer. */
+/** Picks where a named scenario comes from (bundled, a scenario file, a HAR capture, a synthetic page), above the loader, the importer and the synthetic pages. */
 package io.muxbench.scenario.source;

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
  * @param authority          the Host header's value
  * @param bindAddress        local address to bind to, null for any
  * @param sslContext         TLS context, null for cleartext
+ * @param tlsProtocols       the TLS protocols to offer (JSSE names); null for the context's default
  * @param verifyHostName     check the certificate's names against {@code host}
  * @param connectTimeoutMillis TCP connect timeout
  * @param idleTimeoutMillis  longest silence on a connection
@@ -29,7 +30,7 @@ import javax.net.ssl.SSLContext;
  * @param bytesReceived      counts bytes read from the network
  */
 public record ConnectionSettings(String host, int port, String serverName, String authority, InetSocketAddress bindAddress,
-                                 SSLContext sslContext, boolean verifyHostName, int connectTimeoutMillis,
+                                 SSLContext sslContext, String[] tlsProtocols, boolean verifyHostName, int connectTimeoutMillis,
                                  int idleTimeoutMillis, long handshakeRttNanos, Map<String, String> requestHeaders,
                                  Executor executor, String threadName, AtomicLong connectionsOpened, AtomicLong bytesSent,
                                  AtomicLong bytesReceived) {
@@ -50,13 +51,13 @@ public record ConnectionSettings(String host, int port, String serverName, Strin
 
     /** The same settings with a new TLS context: an empty session cache, so no handshake can resume. */
     public ConnectionSettings withSslContext(SSLContext context) {
-        return new ConnectionSettings(host, port, serverName, authority, bindAddress, context, verifyHostName,
+        return new ConnectionSettings(host, port, serverName, authority, bindAddress, context, tlsProtocols, verifyHostName,
                 connectTimeoutMillis, idleTimeoutMillis, handshakeRttNanos, requestHeaders, executor, threadName,
                 connectionsOpened, bytesSent, bytesReceived);
     }
 
     public ConnectionSettings withRequestHeaders(Map<String, String> headers) {
-        return new ConnectionSettings(host, port, serverName, authority, bindAddress, sslContext, verifyHostName,
+        return new ConnectionSettings(host, port, serverName, authority, bindAddress, sslContext, tlsProtocols, verifyHostName,
                 connectTimeoutMillis, idleTimeoutMillis, handshakeRttNanos, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers)), executor, threadName,
                 connectionsOpened, bytesSent, bytesReceived);
     }

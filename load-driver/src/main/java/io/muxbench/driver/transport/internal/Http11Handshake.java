@@ -36,6 +36,9 @@ final class Http11Handshake {
                 .createSocket(raw, settings.serverName(), settings.port(), true);
         SSLParameters parameters = socket.getSSLParameters();
         parameters.setApplicationProtocols(new String[]{ALPN});
+        if (settings.tlsProtocols() != null) {
+            parameters.setProtocols(settings.tlsProtocols());
+        }
         if (settings.verifyHostName()) {
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
         }
