@@ -44,6 +44,11 @@ public final class ImportHarCommand implements Callable<Integer> {
             description = "Use decoded body sizes (content.size) instead of the bytes transferred.")
     boolean decodedSizes;
 
+    @Option(names = "--drop-redirects",
+            description = "Skip redirects (3xx but 304) and hang what they lead to in their place, instead of replaying each as a"
+                    + " resource whose one child is its target (the browser's extra round trip).")
+    boolean dropRedirects;
+
     @Option(names = "--name", paramLabel = "NAME", description = "The scenario's name (default: from the file name).")
     String name;
 
@@ -57,7 +62,7 @@ public final class ImportHarCommand implements Callable<Integer> {
         }
         HarImport imported;
         try {
-            imported = HarImporter.importHar(har, new HarImporter.Options(page, keepHosts, decodedSizes, name));
+            imported = HarImporter.importHar(har, new HarImporter.Options(page, keepHosts, decodedSizes, !dropRedirects, name));
         } catch (ScenarioException e) {
             throw UserException.badInput(e.getMessage());
         }

@@ -134,6 +134,10 @@ public final class RunCommand implements Callable<Integer> {
             + " connections per browser, as import-har --keep-hosts does (default: every host onto one origin).")
     boolean keepHosts;
 
+    @Option(names = "--drop-redirects", description = "With a HAR file: skip its redirects, as import-har --drop-redirects"
+            + " does (default: each redirect is a request of its own before its target).")
+    boolean dropRedirects;
+
     @Option(names = "--h1-connections", paramLabel = "N", description = "Connections per browser and origin for h1 (default: " + RunDefaults.H1_CONNECTIONS + ").")
     Integer h1Connections;
 
@@ -210,7 +214,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<Scenario> loaded = new ArrayList<>();
         for (String name : config.scenarios()) {
-            Scenario scenario = Scenarios.load(name, keepHosts);
+            Scenario scenario = Scenarios.load(name, keepHosts, dropRedirects);
             boolean synthetic = SyntheticPage.isSynthetic(name);
             if (!scenario.hosts().isEmpty() && target != null) {
                 throw UserException.badInput(name + ": its resources are on " + (scenario.hosts().size() + 1) + " hosts"

@@ -17,8 +17,14 @@ final class Scenarios {
 
     /** @param keepHosts a HAR file's hosts stay apart, each an origin of its own (import-har --keep-hosts) */
     static Scenario load(String nameOrPath, boolean keepHosts) {
+        return load(nameOrPath, keepHosts, false);
+    }
+
+    /** @param dropRedirects a HAR file's redirects are skipped (import-har --drop-redirects) */
+    static Scenario load(String nameOrPath, boolean keepHosts, boolean dropRedirects) {
         try {
-            return ScenarioSources.resolve(nameOrPath, HarImporter.Options.defaults().withKeepHosts(keepHosts));
+            return ScenarioSources.resolve(nameOrPath,
+                    HarImporter.Options.defaults().withKeepHosts(keepHosts).withDropRedirects(dropRedirects));
         } catch (ScenarioException e) {
             throw UserException.badInput(e.getMessage());
         }

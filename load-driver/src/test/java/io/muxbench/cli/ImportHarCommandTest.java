@@ -68,6 +68,26 @@ class ImportHarCommandTest {
     }
 
     @Test
+    void keepsRedirectsUnlessToldToDropThem() throws Exception {
+        Path har = Path.of("../scenarios/src/test/resources/har/redirects-example.har");
+
+        assertEquals(0, run("import-har", har.toString()));
+        Scenario kept = ScenarioLoader.parse("kept", out.toString());
+        assertEquals(301, kept.root().status());
+        assertEquals("/_h/www.example.test/", kept.root().headers().get("location"));
+        assertTrue(err.toString().startsWith("imported 5 of 5 entries of page 0 'http://example.test/' (kept 2 redirects);"),
+                err.toString());
+
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("import-har", har.toString(), "--drop-redirects"));
+        Scenario dropped = ScenarioLoader.parse("dropped", out.toString());
+        assertEquals(200, dropped.root().status());
+        assertEquals(3, dropped.root().count());
+        assertTrue(err.toString().contains(": skipped 2 redirects;"), err.toString());
+    }
+
+    @Test
     void badHarFilesExitTwoWithOneLine() throws Exception {
         Path malformed = Files.writeString(dir.resolve("malformed.har"), "{\"log\": {\"entries\": [}}");
         Path truncated = Files.writeString(dir.resolve("truncated.har"), HAR.substring(0, HAR.length() / 2));

@@ -31,6 +31,13 @@ public record Scenario(@JsonProperty(required = true) int schemaVersion, @JsonPr
     /** The version of the format this code reads and writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /**
+     * The name by which a page on several hosts refers to the origin under test from another host
+     * ({@code .test} is reserved for testing, RFC 6761): the origin's generated pages and an imported
+     * redirect's {@code location} use it, and a browser replaying the page maps it to the origin.
+     */
+    public static final String MAIN_HOST = "origin.muxbench.test";
+
     /** Request fields a scenario must not set (hop-by-hop ones are refused too). */
     private static final java.util.Set<String> REQUEST_RESERVED = java.util.Set.of("cookie", "authorization", "host",
             "content-length", "expect");

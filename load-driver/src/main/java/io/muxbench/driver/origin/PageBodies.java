@@ -29,6 +29,10 @@ import java.util.Map;
  * instead and listed in {@link #hoisted()}: a browser fetches every resource the driver does, those
  * few earlier than the driver (which waits for their parent).
  *
+ * <p>A redirect (a 3xx with a {@code location} and one child, as the HAR importer makes them) has
+ * no body: what references it uses the element its target needs, the browser follows the location,
+ * and the target is built in its place (a redirecting root's target is the top document).
+ *
  * <p>A child on another host than its parent is referenced by a network-path URL,
  * {@code //host[:port]/path}, so the browser keeps the page's scheme; a child on the origin under
  * test referenced from another host uses {@link #MAIN_HOST}, which a browser must map to the origin.
@@ -52,7 +56,7 @@ public final class PageBodies {
      * The name under which pages on several hosts reference the origin under test from another host
      * ({@code .test} is reserved for testing, RFC 6761); a browser maps it to the origin.
      */
-    public static final String MAIN_HOST = "origin.muxbench.test";
+    public static final String MAIN_HOST = io.muxbench.scenario.Scenario.MAIN_HOST;
 
     enum Kind { HTML, CSS, JS, IMAGE, FONT, OTHER }
 
@@ -148,7 +152,27 @@ public final class PageBodies {
         return hoisted.stream().map(Resource::path).toList();
     }
 
+    /**
+     * Whether a browser reaches {@code resource}'s one child by following its {@code location}: an
+     * imported redirect. It gets no body of its own; what references it uses its target's element.
+     */
+    static boolean redirect(Resource resource) {
+        return resource.status() >= 300 && resource.status() < 400 && resource.children().size() == 1
+                && resource.headers().keySet().stream().anyMatch(name -> name.equalsIgnoreCase("location"));
+    }
+
+    /** Where a chain of redirects ends: the resource itself when it is no redirect. */
+    static Resource landing(Resource resource) {
+        Resource at = resource;
+        while (redirect(at)) {
+            at = at.children().get(0);
+        }
+        return at;
+    }
+
+    /** The kind of what a browser gets for {@code resource}, after any redirects. */
     static Kind kind(Resource resource) {
+        resource = landing(resource);
         String type = resource.contentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith("text/html") || type.startsWith("application/xhtml")) {
             return Kind.HTML;
@@ -178,6 +202,12 @@ public final class PageBodies {
     }
 
     private void build(Resource resource, boolean top) {
+        if (redirect(resource)) {
+            // Its target stands in its place (the top document, if it is the root): the browser follows
+            // the location, and the redirect's own body is never looked at.
+            build(resource.children().get(0), top);
+            return;
+        }
         Kind kind = kind(resource);
         List<Resource> children = new ArrayList<>();
         for (Resource child : resource.children()) {
@@ -274,7 +304,8 @@ public final class PageBodies {
             case JS -> "<script src=\"" + href + "\"></script>";
             // An image served from the plain pattern (too small for its format, an unknown type, past
             // the budget) does not decode: marked, so the browser's check does not count it as broken.
-            case IMAGE -> "<img src=\"" + href + "\"" + (generated(child.host(), child.path()) == null ? " data-mb=\"other\"" : "")
+            case IMAGE -> "<img src=\"" + href + "\"" + (generated(landing(child).host(), landing(child).path()) == null
+                    ? " data-mb=\"other\"" : "")
                     + " width=\"1\" height=\"1\" alt=\"\">";
             case HTML -> "<iframe src=\"" + href + "\" width=\"1\" height=\"1\"></iframe>";
             // A font loads when text uses it; a preload would not hold the load event.
@@ -284,7 +315,7 @@ public final class PageBodies {
             // would not); it does not decode, which breaks nothing.
             // JSON or XML from another host, a frame: Chromium's opaque-response blocking stops them when
             // an image element fetches them across origins (a frame would abort a download or a 204).
-            case OTHER -> url.startsWith("//") && blockedAcrossOrigins(child)
+            case OTHER -> url.startsWith("//") && blockedAcrossOrigins(landing(child))
                     ? "<iframe src=\"" + href + "\" data-mb=\"other\" width=\"1\" height=\"1\"></iframe>"
                     : "<img src=\"" + href + "\" data-mb=\"other\" width=\"1\" height=\"1\" alt=\"\">";
         };

@@ -81,4 +81,25 @@ class PageBodiesTest {
         assertEquals(null, bodies.body("/tiny.css"), "too small for its markup: the plain pattern");
         assertEquals(5000, bodies.body("/").remaining());
     }
+
+    @Test
+    void aRedirectIsReferencedAsWhatItLeadsToAndItsTargetTakesItsPlace() {
+        // As the HAR importer makes them: http://example.test/ 301 to the document, whose /ad.gif 302s to an image
+        // (large enough to be a valid GIF: the img element is then not marked as one that does not decode).
+        Resource pixel = new Resource("/pixel.gif", 200, "image/gif", 2000, Map.of(), 0, List.of(), null);
+        Resource ad = new Resource("/ad.gif", 302, "text/html", 0, Map.of("location", "/pixel.gif"), 0, List.of(pixel), null);
+        Resource document = new Resource("/_h/www.example.test/", 200, "text/html", 3000, Map.of(), 0, List.of(ad), null);
+        Resource root = new Resource("/", 301, "text/html", 0, Map.of("location", "/_h/www.example.test/"), 0,
+                List.of(document), null);
+        PageBodies bodies = PageBodies.of(new Scenario(1, "redirects", "", Map.of(), root));
+
+        assertEquals(List.of(), bodies.problems());
+        assertEquals(List.of(), bodies.hoisted());
+        assertEquals(null, bodies.body("/"), "a redirect has no body of its own");
+        assertEquals(null, bodies.body("/ad.gif"));
+        String html = StandardCharsets.ISO_8859_1.decode(bodies.body("/_h/www.example.test/")).toString();
+        assertTrue(html.contains("<img src=\"/ad.gif\" width=\"1\" height=\"1\" alt=\"\">"), html);
+        assertTrue(!html.contains("/pixel.gif"), "the browser finds the image by following the location");
+        assertNotNull(bodies.body("/pixel.gif"), "a valid image");
+    }
 }

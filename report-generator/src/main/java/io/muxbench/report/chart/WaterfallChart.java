@@ -170,7 +170,9 @@ public final class WaterfallChart {
                         r.lastByteUs()};
         svg.group("bar", tooltip(r));
         String path = r.path().length() > 34 ? r.path().substring(0, 33) + "…" : r.path();
-        svg.text(LABEL_W - 6, y + rowH - 4, null, "path", path);
+        // A status other than 200 (a redirect's 301, a 404) shows on the row: a 3xx is a round trip of
+        // its own before its target's row starts. 0 is no response at all, which the error says.
+        svg.text(LABEL_W - 6, y + rowH - 4, null, "path", r.status() == 200 || r.status() == 0 ? path : path + " " + r.status());
         double previous = marks[0];
         double lastX = LABEL_W + previous / 1000.0 / maxMs * plotW;
         for (int i = 0; i < phases.size() && marks[i + 1] >= 0; i++) {

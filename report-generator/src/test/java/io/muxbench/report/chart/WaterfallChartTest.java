@@ -58,6 +58,18 @@ class WaterfallChartTest {
         assertEquals(1, count(overTcp, "<path class=\"connect\""), overTcp);
     }
 
+    @Test
+    void aRowShowsItsStatusWhenItIsNot200() {
+        // A redirect, then its target after its last byte, on the same connection.
+        List<RequestRecord> requests = List.of(
+                new RequestRecord("/old", 1, 1, 301, null, 0, 100, 2_000, 3_000, 3_100, 8_000, 8_200, 0, null),
+                new RequestRecord("/new", 1, 3, 200, null, 8_200, -1, -1, -1, 8_300, 12_000, 15_000, 900, null));
+        String svg = WaterfallChart.render("h2", new PageLoadSample(15, false, requests), 15);
+        assertTrue(svg.contains(">/old 301</text>"), svg);
+        assertTrue(svg.contains(">/new</text>"), svg);
+        assertFalse(svg.contains("/new 200"), svg);
+    }
+
     /** {@code n} requests over {@code n / 6} connections, the later ones queued behind the earlier. */
     private static PageLoadSample page(int n) {
         List<RequestRecord> requests = new ArrayList<>(n);

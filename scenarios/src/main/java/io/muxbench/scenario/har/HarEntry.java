@@ -96,6 +96,11 @@ record HarEntry(int order, JsonNode node, HarUrl url, int status, double startMi
         }
     }
 
+    /** Whether it is a redirect: 3xx other than 304 (which is {@link SkipReason#CACHED}). */
+    boolean redirect() {
+        return status >= 300 && status <= 399 && status != 304;
+    }
+
     /** The Location this entry redirects to, resolved against its URL; null when it is no redirect. */
     String redirectTarget() {
         if (status < 300 || status > 399 || url == null) {

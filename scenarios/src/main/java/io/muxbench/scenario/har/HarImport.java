@@ -16,7 +16,7 @@ import java.util.StringJoiner;
  *
  * @param scenario the imported page
  * @param counts   what was read, imported and skipped
- * @param summary  one line: "imported 212 of 227 entries of page 0 'http://…': skipped …; all 41 hosts …"
+ * @param summary  one line: "imported 212 of 227 entries of page 0 'http://…' (kept 26 redirects): skipped …; all 41 hosts …"
  */
 public record HarImport(Scenario scenario, Counts counts, String summary) {
 
@@ -27,9 +27,11 @@ public record HarImport(Scenario scenario, Counts counts, String summary) {
      * @param skipped       the others, by reason (reasons with none are absent)
      * @param hosts         distinct hosts of the imported entries
      * @param pathsMadeUnique paths moved under {@code /_h/<host>} when hosts were mapped onto one origin
+     * @param redirects     imported entries that are redirects, each with its target as its one child
+     *                      (0 with {@code --drop-redirects})
      */
     public record Counts(int entriesInFile, int entriesOfPage, int imported, Map<SkipReason, Integer> skipped, int hosts,
-            int pathsMadeUnique) {
+            int pathsMadeUnique, int redirects) {
         public Counts {
             skipped = Map.copyOf(skipped);
         }
@@ -38,6 +40,9 @@ public record HarImport(Scenario scenario, Counts counts, String summary) {
     static String summary(HarImporter.Options options, String pageUrl, Counts counts) {
         StringBuilder sb = new StringBuilder("imported ").append(counts.imported()).append(" of ").append(counts.entriesOfPage())
                 .append(" entries of page ").append(options.page()).append(" '").append(Messages.escape(pageUrl)).append("'");
+        if (counts.redirects() > 0) {
+            sb.append(" (kept ").append(counts.redirects()).append(counts.redirects() == 1 ? " redirect)" : " redirects)");
+        }
         if (!counts.skipped().isEmpty()) {
             sb.append(": skipped ").append(skippedText(counts.skipped()));
         }
@@ -46,7 +51,9 @@ public record HarImport(Scenario scenario, Counts counts, String summary) {
 
     static String description(String fileName, HarImporter.Options options, String pageUrl, Counts counts) {
         return "Page " + options.page() + " (" + Messages.escape(pageUrl) + ") of " + fileName + ": " + counts.imported() + " of "
-                + counts.entriesOfPage() + " entries imported, body sizes as " + (options.decodedSizes() ? "decoded" : "transferred")
+                + counts.entriesOfPage() + " entries imported" + (counts.redirects() == 0 ? ""
+                : " (" + counts.redirects() + " of them redirects, each leading to what it led to in the capture)")
+                + ", body sizes as " + (options.decodedSizes() ? "decoded" : "transferred")
                 + ", no think time (recorded timings ignored); " + hostsText(options, counts) + ".";
     }
 

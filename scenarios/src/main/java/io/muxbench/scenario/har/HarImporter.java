@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.muxbench.scenario.HttpFields;
 import io.muxbench.scenario.JsonPaths;
 import io.muxbench.scenario.Messages;
 import io.muxbench.scenario.Resource;
@@ -51,13 +52,16 @@ public final class HarImporter {
     /**
      * What to import.
      *
-     * @param page         index into {@code log.pages} (0 = the first); a HAR without pages is one page 0
-     * @param keepHosts    keep each host as its own origin ({@link Resource#host()}) instead of mapping
-     *                     every host onto the origin under test
-     * @param decodedSizes use the decoded body size (content.size) instead of the bytes transferred
-     * @param name         the scenario's name; null derives it from the file name
+     * @param page          index into {@code log.pages} (0 = the first); a HAR without pages is one page 0
+     * @param keepHosts     keep each host as its own origin ({@link Resource#host()}) instead of mapping
+     *                      every host onto the origin under test
+     * @param decodedSizes  use the decoded body size (content.size) instead of the bytes transferred
+     * @param keepRedirects replay each redirect (3xx but 304) as a resource of its own whose one child is
+     *                      where it leads, so its round trip is paid as a browser pays it; false skips
+     *                      redirects and hangs what they lead to in their place
+     * @param name          the scenario's name; null derives it from the file name
      */
-    public record Options(int page, boolean keepHosts, boolean decodedSizes, String name) {
+    public record Options(int page, boolean keepHosts, boolean decodedSizes, boolean keepRedirects, String name) {
 
         public Options {
             if (page < 0) {
@@ -65,25 +69,34 @@ public final class HarImporter {
             }
         }
 
-        /** Page 0, hosts mapped onto one origin, transferred sizes, name from the file. */
+        /** Page 0, hosts mapped onto one origin, transferred sizes, redirects kept, name from the file. */
         public static Options defaults() {
-            return new Options(0, false, false, null);
+            return new Options(0, false, false, true, null);
         }
 
         public Options withPage(int newPage) {
-            return new Options(newPage, keepHosts, decodedSizes, name);
+            return new Options(newPage, keepHosts, decodedSizes, keepRedirects, name);
         }
 
         public Options withKeepHosts(boolean keep) {
-            return new Options(page, keep, decodedSizes, name);
+            return new Options(page, keep, decodedSizes, keepRedirects, name);
         }
 
         public Options withDecodedSizes(boolean decoded) {
-            return new Options(page, keepHosts, decoded, name);
+            return new Options(page, keepHosts, decoded, keepRedirects, name);
+        }
+
+        public Options withKeepRedirects(boolean keep) {
+            return new Options(page, keepHosts, decodedSizes, keep, name);
+        }
+
+        /** {@code import-har --drop-redirects}: as before redirects were replayed. */
+        public Options withDropRedirects(boolean drop) {
+            return withKeepRedirects(!drop);
         }
 
         public Options withName(String newName) {
-            return new Options(page, keepHosts, decodedSizes, newName);
+            return new Options(page, keepHosts, decodedSizes, keepRedirects, newName);
         }
     }
 
@@ -102,6 +115,10 @@ public final class HarImporter {
         Set<String> seen = new HashSet<>();
         for (HarEntry entry : all) {
             SkipReason reason = entry.skip();
+            if (reason == SkipReason.REDIRECT && options.keepRedirects()) {
+                // http://a/ to https://a/ is the same host and path: the origin serves one scheme.
+                reason = sameResource(entry) ? SkipReason.REDIRECT_UNFOLLOWED : null;
+            }
             if (reason == null && !seen.add(entry.resourceKey())) {
                 reason = SkipReason.DUPLICATE;
             }
@@ -118,15 +135,16 @@ public final class HarImporter {
                 skipped.merge(reason, 1, Integer::sum);
             }
         }
+        Map<HarEntry, HarEntry> links = options.keepRedirects() ? link(leaves, skipped) : Map.of();
         if (leaves.isEmpty()) {
             throw new ScenarioException(source, "", 0, "none of the " + all.size() + " entries of page " + options.page()
                     + " can be replayed (skipped " + HarImport.skippedText(skipped) + ")");
         }
-        HarTree tree = new HarTree(all, List.copyOf(leaves.keySet()), pageUrl(page));
+        HarTree tree = new HarTree(all, List.copyOf(leaves.keySet()), links, pageUrl(page));
         HarPaths paths = new HarPaths(tree.root(), leaves.keySet(), options.keepHosts());
-        Resource root = build(tree, leaves, paths);
+        Resource root = build(tree, leaves, links, paths);
         HarImport.Counts counts = new HarImport.Counts(log.path("entries").size(), all.size(), leaves.size(), skipped,
-                paths.hostCount(), paths.madeUnique());
+                paths.hostCount(), paths.madeUnique(), links.size());
         String pageLabel = tree.root().url().key();
         String name = options.name() != null ? options.name() : scenarioName(file, page.path("title").asText(""));
         Scenario scenario;
@@ -140,22 +158,69 @@ public final class HarImporter {
         return new HarImport(scenario, counts, HarImport.summary(options, pageLabel, counts));
     }
 
+    /** Whether a redirect leads to its own host, path and query (another scheme): nothing a scenario can hold. */
+    private static boolean sameResource(HarEntry redirect) {
+        HarUrl target = redirect.redirectTarget() == null ? null : HarUrl.parse(redirect.redirectTarget());
+        return target != null && (target.host() + target.pathAndQuery()).equals(redirect.resourceKey());
+    }
+
+    /**
+     * Each kept redirect and the kept entry it leads to, which must have started after it and be led
+     * to by no other redirect; a redirect without one (its target not captured, skipped or taken) is
+     * removed from {@code leaves} and counted. Latest first, so that a chain's later links are settled
+     * before the earlier ones that lead to them.
+     */
+    private static Map<HarEntry, HarEntry> link(Map<HarEntry, Resource> leaves, Map<SkipReason, Integer> skipped) {
+        Map<String, HarEntry> byKey = new HashMap<>();
+        List<HarEntry> redirects = new ArrayList<>();
+        for (HarEntry entry : leaves.keySet()) {
+            byKey.put(entry.resourceKey(), entry);
+            if (entry.redirect()) {
+                redirects.add(entry);
+            }
+        }
+        Map<HarEntry, HarEntry> links = new HashMap<>();
+        Set<HarEntry> taken = new HashSet<>();
+        for (int i = redirects.size() - 1; i >= 0; i--) {
+            HarEntry redirect = redirects.get(i);
+            String location = redirect.redirectTarget();
+            HarUrl url = location == null ? null : HarUrl.parse(location);
+            HarEntry target = url == null ? null : byKey.get(url.host() + url.pathAndQuery());
+            if (target != null && target.order() > redirect.order() && leaves.containsKey(target)
+                    && (!target.redirect() || links.containsKey(target)) && taken.add(target)) {
+                links.put(redirect, target);
+            } else {
+                leaves.remove(redirect);
+                skipped.merge(SkipReason.REDIRECT_UNFOLLOWED, 1, Integer::sum);
+            }
+        }
+        return links;
+    }
+
     /**
      * The resource tree, built without recursion (initiator chains can be thousands deep). A resource
      * whose parent is already {@link Resource#MAX_DEPTH} levels deep hangs under its grandparent
      * instead, so that every import is a scenario the loader reads back.
      */
-    private static Resource build(HarTree tree, Map<HarEntry, Resource> leaves, HarPaths paths) {
+    private static Resource build(HarTree tree, Map<HarEntry, Resource> leaves, Map<HarEntry, HarEntry> links,
+            HarPaths paths) {
         HarEntry rootEntry = tree.root();
         Map<HarEntry, HarEntry> parents = new HashMap<>();
         Map<HarEntry, Integer> depths = new HashMap<>();
         Map<HarEntry, List<HarEntry>> children = new HashMap<>();
         depths.put(rootEntry, 1);
-        // Start order: a parent is the root or started earlier, so its depth is known by then.
+        // The root's redirects to the document first: entries that started before the document may hang
+        // under it. Then start order: a parent is the document or started earlier, so its depth is known.
+        Set<HarEntry> order = new java.util.LinkedHashSet<>();
+        for (HarEntry e = links.get(rootEntry); e != null; e = links.get(e)) {
+            order.add(e);
+        }
         for (HarEntry entry : leaves.keySet()) {
-            if (entry == rootEntry) {
-                continue;
+            if (entry != rootEntry) {
+                order.add(entry);
             }
+        }
+        for (HarEntry entry : order) {
             HarEntry parent = tree.parentOf(entry);
             if (depths.get(parent) >= Resource.MAX_DEPTH) {
                 parent = parents.get(parent);
@@ -176,10 +241,35 @@ public final class HarImporter {
             for (HarEntry child : children.getOrDefault(entry, List.of())) {
                 kids.add(built.remove(child));
             }
-            built.put(entry, new Resource(paths.pathOf(entry), leaf.status(), leaf.contentType(), leaf.size(), leaf.headers(),
+            HarEntry target = links.get(entry);
+            Map<String, String> headers = target == null ? leaf.headers()
+                    : redirectHeaders(leaf.headers(), paths.location(entry, target));
+            built.put(entry, new Resource(paths.pathOf(entry), leaf.status(), leaf.contentType(), leaf.size(), headers,
                     0, kids, paths.hostOf(entry)));
         }
         return built.get(rootEntry);
+    }
+
+    /**
+     * A redirect's response fields: {@code location} first (where the scenario serves its target), then
+     * the recorded ones while they fit ({@link HttpFields}). A location too long for a field is left
+     * out: the driver pays the round trip all the same, a browser would stop there.
+     */
+    private static Map<String, String> redirectHeaders(Map<String, String> recorded, String location) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        int total = 0;
+        if (location.length() <= HttpFields.MAX_VALUE_LENGTH) {
+            headers.put("location", location);
+            total = "location".length() + location.length();
+        }
+        for (Map.Entry<String, String> field : recorded.entrySet()) {
+            int length = field.getKey().length() + field.getValue().length();
+            if (!field.getKey().equals("location") && total + length <= HttpFields.MAX_RESPONSE_TOTAL_LENGTH) {
+                headers.put(field.getKey(), field.getValue());
+                total += length;
+            }
+        }
+        return headers;
     }
 
     private static byte[] read(Path file) throws ScenarioException {

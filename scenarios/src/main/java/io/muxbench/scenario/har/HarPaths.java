@@ -2,6 +2,7 @@ package io.muxbench.scenario.har;
 
 import io.muxbench.scenario.Authority;
 import io.muxbench.scenario.RequestTarget;
+import io.muxbench.scenario.Scenario;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,6 +87,21 @@ final class HarPaths {
         String letters = host.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         letters = letters.length() > 40 ? letters.substring(0, 40).replaceAll("-+$", "") : letters;
         return "host-" + (letters.isEmpty() ? "" : letters + "-") + Integer.toHexString(host.hashCode()) + ".invalid";
+    }
+
+    /**
+     * What a redirect's {@code location} says, so that a browser replaying it reaches {@code target}
+     * where the scenario serves it: its path on the same host; on another, a network-path reference
+     * {@code //host/path} (the origin under test named {@link Scenario#MAIN_HOST}), which keeps the
+     * page's scheme as the origin's generated pages do, and which a browser maps to the origin as it
+     * maps the page's other hosts.
+     */
+    String location(HarEntry redirect, HarEntry target) {
+        String host = hostOf(target);
+        if (java.util.Objects.equals(hostOf(redirect), host)) {
+            return pathOf(target);
+        }
+        return "//" + (host == null ? Scenario.MAIN_HOST : host) + pathOf(target);
     }
 
     String pathOf(HarEntry entry) {

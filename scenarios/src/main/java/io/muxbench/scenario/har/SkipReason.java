@@ -10,7 +10,13 @@ public enum SkipReason {
     /** Status 0 or 304, or Chrome's _fromCache. */
     CACHED("cached (status 0/304)"),
     INFORMATIONAL("1xx responses (WebSocket upgrades)"),
+    /** 3xx other than 304, with {@code --drop-redirects}: what they lead to takes their place. */
     REDIRECT("redirects"),
+    /**
+     * A redirect kept as a resource needs its target imported after it, and led to by no other
+     * redirect; one to its own host and path by another scheme (http to https) cannot be served either.
+     */
+    REDIRECT_UNFOLLOWED("redirects to nothing replayable (not captured, skipped, or the same URL by another scheme)"),
     DUPLICATE("duplicate URLs");
 
     private final String label;
