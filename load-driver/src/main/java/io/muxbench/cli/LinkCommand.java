@@ -28,10 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
                         + " bandwidth, shared round-robin by all connections from one client address (one"
                         + " 'browser'; different addresses get their own). Each connection waits one round trip"
                         + " (the TCP handshake) before its first byte, starts with a window of 10 segments of"
-                        + " 1460 bytes that doubles every round trip (slow start), delivers in order, and loses"
-                        + " segments at random (seeded): a lost segment arrives one round trip later (200 ms"
-                        + " later when too few segments follow it), holds back every later byte, and halves"
-                        + " the window.",
+                        + " 1460 bytes (iw=N to change) that doubles every round trip (slow start), delivers in"
+                        + " order, and loses segments at random (seeded): a lost segment arrives one round trip"
+                        + " later (200 ms later when too few segments follow it), holds back every later byte,"
+                        + " and halves the window. With syn-rto=1s (or 3s...) SYNs and SYN-ACKs are lost at"
+                        + " random too, each costing the timeout, doubled per retry (at most three).",
                 "",
                 "Datagrams from each client address and port go through a relay of their own, share the"
                         + " browser's bottleneck with its TCP connections, wait in a drop-tail queue (twice the"
@@ -66,7 +67,8 @@ public final class LinkCommand implements Callable<Integer> {
     String upstream;
 
     @Option(names = "--link", required = true, paramLabel = "PROFILE",
-            description = "A named profile (below) or rtt=100ms,down=8mbit,up=2mbit,loss=1%%.")
+            description = "A named profile (below) or rtt=100ms,down=8mbit,up=2mbit,loss=1%%; optional keys iw=10"
+                    + " (initial window, segments) and syn-rto=3s (lost SYNs; off by default).")
     String link;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",

@@ -35,6 +35,14 @@ class LinkArgumentsTest {
     }
 
     @Test
+    void theTcpKnobsJoinTheSpecBeforeThem() {
+        String spdy = "rtt=28ms,down=4mbit,up=1mbit,loss=1%,iw=4,syn-rto=3s";
+        assertEquals(List.of(spdy, "cable"), LinkArguments.split(List.of(spdy + ",cable")));
+        assertEquals(List.of("rtt=5ms,down=1mbit,iw=4", "rtt=5ms,down=1mbit,iw=10"),
+                LinkArguments.split(List.of("rtt=5ms,down=1mbit,iw=4,rtt=5ms,down=1mbit,iw=10")));
+    }
+
+    @Test
     void emptyPartsStayForTheParserToRefuse() {
         assertEquals(List.of("lan", "", "cable"), LinkArguments.split(List.of("lan,,cable")));
         assertEquals(List.of(""), LinkArguments.split(List.of("")));

@@ -57,7 +57,8 @@ class LinkCommandTest {
 
     @Test
     void explicitSpecsOutOfBoundsOrWithAKeyTwiceAreOneLineAndExitTwo() {
-        for (String spec : new String[] {"rtt=1e400ms,down=1mbit", "rtt=5ms,rtt=6ms,down=1mbit", "rtt=5ms,down=1mbit,loss=100%"}) {
+        for (String spec : new String[] {"rtt=1e400ms,down=1mbit", "rtt=5ms,rtt=6ms,down=1mbit", "rtt=5ms,down=1mbit,loss=100%",
+                "rtt=5ms,down=1mbit,iw=0", "rtt=5ms,down=1mbit,syn-rto=61s"}) {
             CliRun output = run("link", "--listen", "0", "--upstream", "127.0.0.1:8000", "--link", spec);
             assertEquals(2, output.exitCode(), spec);
             assertTrue(output.err().startsWith("muxbench: --link: "), output.err());

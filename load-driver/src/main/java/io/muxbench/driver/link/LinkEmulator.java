@@ -25,9 +25,11 @@ import java.util.concurrent.CompletionStage;
  * bottleneck (round-robin between the browser's connections; its rate counts IP packets, so each
  * segment also costs 40 bytes of IPv4 and TCP headers, each datagram 28 of IPv4 and UDP, and neither
  * TCP's ACKs nor its handshake take any of it), one round trip of TCP handshake before
- * the first byte, slow start from 10 segments of 1460 bytes, in-order delivery, and seeded segment
- * loss with retransmission after one round trip (or a 200 ms timeout) that holds back every later
- * byte and halves the window. One selector thread and a timer heap do all the work.
+ * the first byte (plus SYN timeouts for seeded lost SYNs and SYN-ACKs, with the profile's
+ * {@code syn-rto}), slow start from the profile's initial window (10 segments of 1460 bytes by
+ * default), in-order delivery, and seeded segment loss with retransmission after one round trip
+ * (or a 200 ms timeout) that holds back every later byte and halves the window. One selector
+ * thread and a timer heap do all the work.
  *
  * <p>UDP: every listening port relays datagrams on the same port number too. Each client address
  * and port gets a relay with its own upstream socket (the upstream sees one peer per client); its

@@ -9,22 +9,33 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What an emulated link looks like: round-trip time, bottleneck bandwidth each way, and the fraction
- * of segments lost. Rates are payload bits per second (decimal: 1 mbit = 1,000,000 bit/s).
+ * What an emulated link looks like: round-trip time, bottleneck bandwidth each way, the fraction
+ * of segments lost, and two knobs of its TCP model: the initial congestion window and whether
+ * handshakes can be lost. Rates are payload bits per second (decimal: 1 mbit = 1,000,000 bit/s).
  *
  * <pre>{@code
  * LinkProfile cable = LinkProfile.parse("cable");
  * LinkProfile custom = LinkProfile.parse("rtt=100ms,down=8mbit,up=2mbit,loss=1%");
  * custom.name(); // "rtt=100ms,down=8mbit,up=2mbit,loss=0.01"
+ * LinkProfile spdy2009 = LinkProfile.parse("rtt=28ms,down=4mbit,up=1mbit,loss=1%,iw=4,syn-rto=3s");
+ * spdy2009.name(); // "rtt=28ms,down=4mbit,up=1mbit,loss=0.01,iw=4,syn-rto=3s"
  * }</pre>
  *
- * @param name              the profile's name ({@code cable}) or, for explicit specs, their canonical form
- * @param rtt               round-trip time; each direction gets half of it as propagation delay
- * @param downBitsPerSecond bottleneck bandwidth from server to client
- * @param upBitsPerSecond   bottleneck bandwidth from client to server
- * @param lossRate          probability that a segment is lost, in [0, 1)
+ * @param name                  the profile's name ({@code cable}) or, for explicit specs, their canonical form
+ * @param rtt                   round-trip time; each direction gets half of it as propagation delay
+ * @param downBitsPerSecond     bottleneck bandwidth from server to client
+ * @param upBitsPerSecond       bottleneck bandwidth from client to server
+ * @param lossRate              probability that a segment is lost, in [0, 1)
+ * @param initialWindowSegments each TCP connection's initial congestion window, both ways, in segments
+ *                              of 1460 bytes (1 to 1000; {@value #DEFAULT_INITIAL_WINDOW_SEGMENTS} by default,
+ *                              RFC 6928). Neither knob applies to UDP (h3): QUIC's window and handshake are its own
+ * @param synRto                the SYN retransmission timeout: when not zero, each new TCP connection's SYN
+ *                              and SYN-ACK are lost with {@code lossRate} too, and each loss delays the
+ *                              connection by this timeout, doubled per retry; {@link Duration#ZERO}
+ *                              (the default) never loses a handshake
  */
-public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, long upBitsPerSecond, double lossRate) {
+public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, long upBitsPerSecond, double lossRate,
+                          int initialWindowSegments, Duration synRto) {
 
     private static final long KBIT = 1_000L;
     private static final long MBIT = 1_000_000L;
@@ -36,6 +47,12 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
     public static final long MIN_BITS_PER_SECOND = KBIT;
     /** The fastest rate: far beyond anything loopback can carry. */
     public static final long MAX_BITS_PER_SECOND = 1_000 * GBIT;
+    /** TCP's initial window since RFC 6928 (2013), and Linux's since 2.6.39: 10 segments. */
+    public static final int DEFAULT_INITIAL_WINDOW_SEGMENTS = 10;
+    /** The largest initial window: far beyond any stack's, and still a few MB of window. */
+    public static final int MAX_INITIAL_WINDOW_SEGMENTS = 1_000;
+    /** The longest SYN timeout: twenty times Linux's one second; longer is a typo. */
+    public static final Duration MAX_SYN_RTO = Duration.ofSeconds(60);
 
     // cable, 4g and 3g are WebPageTest's Cable, LTE and 3GFast presets (its faster 4G and 3G, so that
     // the default suite stays fast); lan, lossy-4g and satellite are ours.
@@ -54,6 +71,19 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
         if (!(lossRate >= 0 && lossRate < 1)) {
             throw new IllegalArgumentException("link lossRate must be in [0, 1): " + lossRate);
         }
+        if (initialWindowSegments < 1 || initialWindowSegments > MAX_INITIAL_WINDOW_SEGMENTS) {
+            throw new IllegalArgumentException("link initialWindowSegments must be from 1 to " + MAX_INITIAL_WINDOW_SEGMENTS
+                    + ": " + initialWindowSegments);
+        }
+        Objects.requireNonNull(synRto, "synRto");
+        if (synRto.isNegative() || synRto.compareTo(MAX_SYN_RTO) > 0) {
+            throw new IllegalArgumentException("link synRto must be from 0 to 60 s: " + synRto);
+        }
+    }
+
+    /** A link with TCP's default initial window and handshakes that are never lost. */
+    public LinkProfile(String name, Duration rtt, long downBitsPerSecond, long upBitsPerSecond, double lossRate) {
+        this(name, rtt, downBitsPerSecond, upBitsPerSecond, lossRate, DEFAULT_INITIAL_WINDOW_SEGMENTS, Duration.ZERO);
     }
 
     /** The named profiles, in a stable order: lan, cable, 4g, 3g, lossy-4g, satellite. */
@@ -63,10 +93,11 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
 
     /**
      * A named profile ({@code cable}) or an explicit spec ({@code rtt=100ms,down=8mbit,up=2mbit,loss=0.01}).
-     * In explicit specs {@code rtt} and {@code down} are required, {@code up} defaults to {@code down}
-     * and {@code loss} to 0; each key may appear once. Values must lie within bounds: rtt from 0 to
-     * 1 h, rates from 1 kbit to 1000 gbit per second, loss at least 0 and below 1 (below 100%). The
-     * name of an explicit profile is its canonical spec.
+     * In explicit specs {@code rtt} and {@code down} are required, {@code up} defaults to {@code down},
+     * {@code loss} to 0, {@code iw} to 10 and {@code syn-rto} to 0 (off); each key may appear once.
+     * Values must lie within bounds: rtt from 0 to 1 h, rates from 1 kbit to 1000 gbit per second,
+     * loss at least 0 and below 1 (below 100%), iw a whole number from 1 to 1000, syn-rto from 0 to
+     * 60 s. The name of an explicit profile is its canonical spec.
      *
      * @throws IllegalArgumentException with a one-line message naming the bad part
      */
@@ -85,15 +116,26 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
         return SpecParser.parse(trimmed);
     }
 
-    /** The explicit spec that {@link #parse} turns back into these values, e.g. {@code rtt=28ms,down=5mbit,up=1mbit,loss=0}. */
+    /**
+     * The explicit spec that {@link #parse} turns back into these values, e.g. {@code rtt=28ms,down=5mbit,up=1mbit,loss=0}.
+     * {@code iw} and {@code syn-rto} appear only when they are not the defaults, so that links named
+     * before those keys existed keep their names (cell ids and labels hold them).
+     */
     public String spec() {
-        return "rtt=" + formatRtt(rtt) + ",down=" + formatRate(downBitsPerSecond) + ",up=" + formatRate(upBitsPerSecond)
-                + ",loss=" + BigDecimal.valueOf(lossRate).stripTrailingZeros().toPlainString();
+        return "rtt=" + formatDuration(rtt) + ",down=" + formatRate(downBitsPerSecond) + ",up=" + formatRate(upBitsPerSecond)
+                + ",loss=" + BigDecimal.valueOf(lossRate).stripTrailingZeros().toPlainString()
+                + (initialWindowSegments == DEFAULT_INITIAL_WINDOW_SEGMENTS ? "" : ",iw=" + initialWindowSegments)
+                + (synRto.isZero() ? "" : ",syn-rto=" + formatDuration(synRto));
     }
 
     /** The round-trip time in nanoseconds. */
     public long rttNanos() {
         return rtt.toNanos();
+    }
+
+    /** The SYN retransmission timeout in nanoseconds; 0 when handshakes are never lost. */
+    public long synRtoNanos() {
+        return synRto.toNanos();
     }
 
     /** The bandwidth-delay product of the faster direction, in bytes. */
@@ -118,8 +160,9 @@ public record LinkProfile(String name, Duration rtt, long downBitsPerSecond, lon
                 + " or rtt=100ms,down=8mbit,up=2mbit,loss=1%");
     }
 
-    static String formatRtt(Duration rtt) {
-        long nanos = rtt.toNanos();
+    /** A duration as the spec writes it: whole seconds in {@code s}, anything else in {@code ms}. */
+    static String formatDuration(Duration duration) {
+        long nanos = duration.toNanos();
         if (nanos % 1_000_000_000L == 0 && nanos != 0) {
             return nanos / 1_000_000_000L + "s";
         }

@@ -14,6 +14,8 @@ import org.HdrHistogram.Histogram;
  * @param bytesUp               bytes delivered from clients to the upstream
  * @param bytesDown             bytes delivered from the upstream to clients
  * @param segmentsLost          segments the seeded loss dropped
+ * @param synLost               SYNs and SYN-ACKs the seeded loss dropped (only on a link with {@code syn-rto});
+ *                              each delayed its connection by a retransmission timeout
  * @param segmentsRetransmitted retransmissions (each lost segment is retransmitted once, and never lost again)
  * @param internalErrors        events that failed unexpectedly (a harness bug, or the process out of
  *                              file descriptors); each cost one connection or one accept, not the link
@@ -21,7 +23,7 @@ import org.HdrHistogram.Histogram;
  *                              delivery time, in microseconds (a copy, yours to keep)
  * @param datagrams             what the UDP relays did
  */
-public record LinkStats(long connections, long bytesUp, long bytesDown, long segmentsLost, long segmentsRetransmitted,
+public record LinkStats(long connections, long bytesUp, long bytesDown, long segmentsLost, long synLost, long segmentsRetransmitted,
                         long internalErrors, Histogram timingErrorMicros, Datagrams datagrams) {
 
     /**
@@ -70,7 +72,8 @@ public record LinkStats(long connections, long bytesUp, long bytesDown, long seg
     /** One line for logs and the command line. */
     public String summary() {
         return connections + " connections, " + bytesUp + " bytes up, " + bytesDown + " bytes down, "
-                + segmentsLost + " segments lost, timing error p50 " + timingErrorP50Micros() + " us, p99 "
+                + segmentsLost + " segments lost, " + (synLost == 0 ? "" : synLost + " SYNs or SYN-ACKs lost, ")
+                + "timing error p50 " + timingErrorP50Micros() + " us, p99 "
                 + timingErrorP99Micros() + " us over " + timingErrorMicros.getTotalCount() + " segments"
                 + (datagrams.relays() == 0 ? "" : ", " + datagrams.relays() + " UDP relays, " + datagrams.deliveredUp()
                         + " datagrams up, " + datagrams.deliveredDown() + " down, " + datagrams.lost() + " lost, "

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Parses explicit link specs such as {@code rtt=100ms,down=8mbit,up=2mbit,loss=1%}. Values are
+ * Parses explicit link specs such as {@code rtt=100ms,down=8mbit,up=2mbit,loss=1%,iw=4,syn-rto=3s}. Values are
  * checked against the bounds as exact decimals before they become longs, so no value can wrap
  * around into a plausible one.
  */
@@ -17,6 +17,8 @@ final class SpecParser {
     private static final BigDecimal NANOS_PER_MILLI = BigDecimal.valueOf(1_000_000L);
     private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
     private static final BigDecimal MAX_RTT_NANOS = BigDecimal.valueOf(LinkProfile.MAX_RTT.toNanos());
+    private static final BigDecimal MAX_SYN_RTO_NANOS = BigDecimal.valueOf(LinkProfile.MAX_SYN_RTO.toNanos());
+    private static final BigDecimal MAX_INITIAL_WINDOW = BigDecimal.valueOf(LinkProfile.MAX_INITIAL_WINDOW_SEGMENTS);
     private static final BigDecimal MIN_RATE = BigDecimal.valueOf(LinkProfile.MIN_BITS_PER_SECOND);
     private static final BigDecimal MAX_RATE = BigDecimal.valueOf(LinkProfile.MAX_BITS_PER_SECOND);
     /** Numbers beyond this many digits either side of the point are refused before any arithmetic on them. */
@@ -32,6 +34,8 @@ final class SpecParser {
         Long down = null;
         Long up = null;
         double loss = 0;
+        int initialWindow = LinkProfile.DEFAULT_INITIAL_WINDOW_SEGMENTS;
+        Duration synRto = Duration.ZERO;
         Set<String> seen = new HashSet<>();
         for (String part : spec.split(",", -1)) {
             int eq = part.indexOf('=');
@@ -44,12 +48,14 @@ final class SpecParser {
                 throw LinkProfile.bad("link spec " + quoted(spec) + " gives " + quoted(key) + " twice");
             }
             switch (key) {
-                case "rtt" -> rtt = duration(part, value);
+                case "rtt" -> rtt = duration(part, "rtt", value, MAX_RTT_NANOS, "1 h");
                 case "down" -> down = rate(part, value);
                 case "up" -> up = rate(part, value);
                 case "loss" -> loss = loss(part, value);
+                case "iw" -> initialWindow = initialWindow(part, value);
+                case "syn-rto" -> synRto = duration(part, "syn-rto", value, MAX_SYN_RTO_NANOS, "60 s");
                 default -> throw LinkProfile.bad("unknown link part " + quoted(part) + " in " + quoted(spec)
-                        + " (keys: rtt, down, up, loss)");
+                        + " (keys: rtt, down, up, loss, iw, syn-rto)");
             }
         }
         if (rtt == null) {
@@ -58,25 +64,29 @@ final class SpecParser {
         if (down == null) {
             throw LinkProfile.bad("link spec " + quoted(spec) + " has no down=");
         }
-        LinkProfile values = new LinkProfile("explicit", rtt, down, up == null ? down : up, loss);
-        return new LinkProfile(values.spec(), values.rtt(), values.downBitsPerSecond(), values.upBitsPerSecond(), values.lossRate());
+        LinkProfile values = new LinkProfile("explicit", rtt, down, up == null ? down : up, loss, initialWindow, synRto);
+        return new LinkProfile(values.spec(), values.rtt(), values.downBitsPerSecond(), values.upBitsPerSecond(),
+                values.lossRate(), values.initialWindowSegments(), values.synRto());
     }
 
-    private static Duration duration(String part, String value) {
+    /** A duration in ms or s, at most {@code maxNanos} ({@code maxText} in the message). */
+    private static Duration duration(String part, String key, String value, BigDecimal maxNanos, String maxText) {
         BigDecimal nanosPerUnit;
         String number;
-        if (value.endsWith("ms")) {
+        if (value.equals("0")) {
+            return Duration.ZERO; // nothing to measure: no unit needed
+        } else if (value.endsWith("ms")) {
             nanosPerUnit = NANOS_PER_MILLI;
             number = value.substring(0, value.length() - 2);
         } else if (value.endsWith("s")) {
             nanosPerUnit = NANOS_PER_SECOND;
             number = value.substring(0, value.length() - 1);
         } else {
-            throw LinkProfile.bad("bad link part " + quoted(part) + " (rtt needs a unit: ms or s)");
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (" + key + " needs a unit: ms or s)");
         }
         BigDecimal nanos = number(part, number).multiply(nanosPerUnit);
-        if (nanos.compareTo(MAX_RTT_NANOS) > 0) {
-            throw LinkProfile.bad("bad link part " + quoted(part) + " (rtt must be at most 1 h)");
+        if (nanos.compareTo(maxNanos) > 0) {
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (" + key + " must be at most " + maxText + ")");
         }
         // Below a nanosecond is below what the emulator can schedule: drop it.
         return Duration.ofNanos(nanos.setScale(0, RoundingMode.DOWN).longValueExact());
@@ -112,6 +122,16 @@ final class SpecParser {
             throw LinkProfile.bad("bad link part " + quoted(part) + " (loss rounds to 1: must be below 1, that is below 100%)");
         }
         return rate;
+    }
+
+    /** A whole number of segments from 1 to 1000 ({@code 4}, or {@code 4.0}: the same number). */
+    private static int initialWindow(String part, String value) {
+        BigDecimal segments = number(part, value);
+        if (segments.signum() == 0 || segments.scale() > 0 || segments.compareTo(MAX_INITIAL_WINDOW) > 0) {
+            throw LinkProfile.bad("bad link part " + quoted(part) + " (iw must be a whole number of segments from 1 to "
+                    + LinkProfile.MAX_INITIAL_WINDOW_SEGMENTS + ")");
+        }
+        return segments.intValueExact();
     }
 
     /** A non-negative decimal of sane magnitude, so that the arithmetic on it stays exact and cheap. */

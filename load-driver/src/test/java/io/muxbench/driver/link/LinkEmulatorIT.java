@@ -188,6 +188,53 @@ class LinkEmulatorIT {
     }
 
     @Test
+    void lostHandshakesAreCountedAndTheSameSeedLosesTheSameOnes() throws Exception {
+        // Half the SYNs and SYN-ACKs lost, so three tries in four fail; a 1 ms timeout keeps the test short.
+        String spec = "rtt=2ms,down=100mbit,up=100mbit,loss=50%,syn-rto=1ms";
+        long[] synLost = {handshakesLost(spec, 5), handshakesLost(spec, 5), handshakesLost(spec, 6)};
+        System.out.println("SYNs or SYN-ACKs lost over 5 connections with seeds 5, 5, 6: " + Arrays.toString(synLost));
+        assertTrue(synLost[0] > 0 && synLost[0] < 15, "some, and not all 3 a connection may lose: " + synLost[0]);
+        assertEquals(synLost[0], synLost[1], "same seed, same lost handshakes");
+        assertTrue(synLost[2] > 0, "seed 6 loses handshakes too: " + synLost[2]);
+    }
+
+    @Test
+    void withoutSynTimeoutNoHandshakeIsLost() throws Exception {
+        assertEquals(0, handshakesLost("rtt=2ms,down=100mbit,up=100mbit,loss=50%", 5));
+    }
+
+    /** Opens and closes five connections that carry nothing but their FINs (never lost); the link's synLost. */
+    private long handshakesLost(String spec, long seed) throws Exception {
+        LinkEmulator link = start(spec, seed);
+        try {
+            for (int i = 0; i < 5; i++) {
+                try (Socket socket = connect(link.address(), "127.0.0.1")) {
+                    socket.shutdownOutput(); // the upstream reads no command and closes
+                    assertEquals(-1, socket.getInputStream().read(), "the upstream's EOF, through the link");
+                }
+            }
+        } finally {
+            link.close();
+        }
+        assertEquals(5, link.stats().connections());
+        LinkStats stats = link.stats(); // final: every handshake was decided when its connection was accepted
+        assertEquals(0, stats.segmentsLost(), "a FIN is never lost");
+        assertEquals(stats.synLost() != 0, stats.summary().contains(", " + stats.synLost() + " SYNs or SYN-ACKs lost, "),
+                stats.summary());
+        return stats.synLost();
+    }
+
+    @Test
+    void aWindowOfOneSegmentStillDeliversEveryByteInOrderUnderLoss() throws Exception {
+        int size = 200_000;
+        try (LinkEmulator link = start("rtt=2ms,down=100mbit,up=100mbit,loss=2%,iw=1", 1)) {
+            byte[] body = download(link.address(), "127.0.0.1", size);
+            assertArrayEquals(TestUpstream.content(size), body);
+            assertTrue(link.stats().segmentsLost() > 0, link.stats().summary());
+        }
+    }
+
+    @Test
     void halfCloseTravelsBothWays() throws IOException {
         try (LinkEmulator link = start("rtt=10ms,down=10mbit,up=10mbit", 1);
              Socket socket = connect(link.address(), "127.0.0.1")) {

@@ -17,13 +17,14 @@ import java.util.List;
  */
 class LinkProfilePropertyTest {
 
-    private static final List<String> KEYS = List.of("rtt", "down", "up", "loss", "RTT", " down ", "jitter", "", "rtt ");
+    private static final List<String> KEYS = List.of("rtt", "down", "up", "loss", "iw", "syn-rto", "RTT", " down ", "jitter", "",
+            "rtt ", "IW", "syn-rto ");
     private static final List<String> ODD_NUMBERS = List.of("0", "1", "-1", "0.5", "1e400", "1e-400",
             "18446744073737.551616", "NaN", "", "abc", "9223372036854775807", "9223372036854775808", "3600",
             "0e-2147483647", "1e2147483647", ".5", "5.");
     private static final List<String> UNITS = List.of("ms", "s", "kbit", "mbit", "gbit", "%", "", "h", "MBIT", "bit");
-    private static final List<String> TOKENS = List.of("rtt=", "down=", "up=", "loss=", ",", "=", "ms", "mbit", "%", "\n",
-            "\u2028", "1", "0", "e", "-", ".", " ", "cable", "lan");
+    private static final List<String> TOKENS = List.of("rtt=", "down=", "up=", "loss=", "iw=", "syn-rto=", ",", "=", "ms",
+            "mbit", "%", "\n", "\u2028", "1", "0", "e", "-", ".", " ", "cable", "lan");
     private static final List<String> SHORT_SPECS = List.of("", " ", ",", "=", "lan", "rtt=1ms,down=1kbit");
     private static final long MAX_THOUSANDTHS = 1_000_000_000_000_000L; // 1e12 with three decimals
 
@@ -52,6 +53,10 @@ class LinkProfilePropertyTest {
             assertTrue(rate >= LinkProfile.MIN_BITS_PER_SECOND && rate <= LinkProfile.MAX_BITS_PER_SECOND, profile::toString);
         }
         assertTrue(profile.lossRate() >= 0 && profile.lossRate() < 1, profile::toString);
+        assertTrue(profile.initialWindowSegments() >= 1
+                && profile.initialWindowSegments() <= LinkProfile.MAX_INITIAL_WINDOW_SEGMENTS, profile::toString);
+        assertFalse(profile.synRto().isNegative(), profile::toString);
+        assertTrue(profile.synRto().compareTo(LinkProfile.MAX_SYN_RTO) <= 0, profile::toString);
         // An explicit profile's name is a spec that gives the same profile back.
         if (profile.name().contains("=")) {
             assertEquals(profile, LinkProfile.parse(profile.name()));

@@ -30,6 +30,71 @@ class LinkProfileTest {
     }
 
     @Test
+    void initialWindowAndSynTimeoutAppearInTheNameOnlyWhenNotTheDefaults() {
+        LinkProfile spdy = LinkProfile.parse("rtt=28ms,down=4mbit,up=1mbit,loss=1%,iw=4,syn-rto=3s");
+        assertEquals("rtt=28ms,down=4mbit,up=1mbit,loss=0.01,iw=4,syn-rto=3s", spdy.name());
+        assertEquals(4, spdy.initialWindowSegments());
+        assertEquals(Duration.ofSeconds(3), spdy.synRto());
+        assertEquals(3_000_000_000L, spdy.synRtoNanos());
+        assertEquals("rtt=28ms,down=4mbit,up=1mbit,loss=0,syn-rto=1500ms",
+                LinkProfile.parse("syn-rto=1.5s,rtt=28ms,down=4mbit,up=1mbit").name());
+        assertEquals("rtt=28ms,down=4mbit,up=4mbit,loss=0,iw=1", LinkProfile.parse("rtt=28ms,down=4mbit,IW=1").name());
+        // The defaults given explicitly name the same link as before these keys existed (cell ids hold the name).
+        for (String defaults : new String[] {"iw=10", "syn-rto=0", "syn-rto=0s", "syn-rto=0ms", "iw=10.0,syn-rto=0s"}) {
+            LinkProfile profile = LinkProfile.parse("rtt=28ms,down=5mbit,up=1mbit," + defaults);
+            assertEquals("rtt=28ms,down=5mbit,up=1mbit,loss=0", profile.name(), defaults);
+            assertEquals(LinkProfile.parse("rtt=28ms,down=5mbit,up=1mbit"), profile, defaults);
+        }
+    }
+
+    @Test
+    void theFiveArgumentConstructorGivesTheDefaults() {
+        LinkProfile profile = new LinkProfile("cable", Duration.ofMillis(28), 5_000_000, 1_000_000, 0);
+        assertEquals(LinkProfile.DEFAULT_INITIAL_WINDOW_SEGMENTS, profile.initialWindowSegments());
+        assertEquals(10, profile.initialWindowSegments());
+        assertEquals(Duration.ZERO, profile.synRto());
+        for (LinkProfile named : LinkProfile.named().values()) {
+            assertEquals(10, named.initialWindowSegments(), named.name());
+            assertTrue(named.synRto().isZero(), named.name());
+        }
+        assertEquals("rtt=28ms,down=5mbit,up=1mbit,loss=0", LinkProfile.parse("cable").spec());
+    }
+
+    @Test
+    void synTimeoutWithoutLossIsAllowedAndNamed() {
+        // No effect without loss, but refusing it would break a sweep over loss that keeps syn-rto.
+        LinkProfile profile = LinkProfile.parse("rtt=28ms,down=4mbit,syn-rto=3s");
+        assertEquals(0, profile.lossRate());
+        assertEquals("rtt=28ms,down=4mbit,up=4mbit,loss=0,syn-rto=3s", profile.name());
+    }
+
+    @Test
+    void badInitialWindowsAndSynTimeoutsNameThePart() {
+        assertBad("rtt=5ms,down=1mbit,iw=0", "'iw=0' (iw must be a whole number of segments from 1 to 1000)");
+        assertBad("rtt=5ms,down=1mbit,iw=1001", "'iw=1001' (iw must be a whole number of segments from 1 to 1000)");
+        assertBad("rtt=5ms,down=1mbit,iw=4.5", "'iw=4.5' (iw must be a whole number");
+        assertBad("rtt=5ms,down=1mbit,iw=-4", "'iw=-4' (must not be negative)");
+        assertBad("rtt=5ms,down=1mbit,iw=four", "'iw=four' (not a number)");
+        assertBad("rtt=5ms,down=1mbit,iw=1e400", "'iw=1e400' (number out of range)");
+        assertBad("rtt=5ms,down=1mbit,syn-rto=3", "'syn-rto=3' (syn-rto needs a unit: ms or s)");
+        assertBad("rtt=5ms,down=1mbit,syn-rto=61s", "'syn-rto=61s' (syn-rto must be at most 60 s)");
+        assertBad("rtt=5ms,down=1mbit,syn-rto=-1s", "'syn-rto=-1s' (must not be negative)");
+        assertBad("rtt=5ms,down=1mbit,iw=4,iw=4", "gives 'iw' twice");
+        assertBad("rtt=5ms,down=1mbit,syn-rto=1s,SYN-RTO=1s", "gives 'syn-rto' twice");
+        assertBad("rtt=5ms,down=1mbit,synrto=1s", "(keys: rtt, down, up, loss, iw, syn-rto)");
+        assertBad("rtt=5ms,down=1mbit,cwnd=4", "(keys: rtt, down, up, loss, iw, syn-rto)");
+    }
+
+    @Test
+    void acceptsTheBoundsOfTheNewKeys() {
+        assertEquals(1, LinkProfile.parse("rtt=5ms,down=1mbit,iw=1").initialWindowSegments());
+        assertEquals(1000, LinkProfile.parse("rtt=5ms,down=1mbit,iw=1e3").initialWindowSegments());
+        assertEquals(LinkProfile.MAX_SYN_RTO, LinkProfile.parse("rtt=5ms,down=1mbit,syn-rto=60000ms").synRto());
+        assertEquals("rtt=5ms,down=1mbit,up=1mbit,loss=0,iw=1000,syn-rto=60s",
+                LinkProfile.parse("rtt=5ms,down=1mbit,iw=1000,syn-rto=60s").name());
+    }
+
+    @Test
     void specRoundTrips() {
         for (LinkProfile named : LinkProfile.named().values()) {
             LinkProfile explicit = LinkProfile.parse(named.spec());
@@ -38,6 +103,12 @@ class LinkProfileTest {
             assertEquals(named.downBitsPerSecond(), explicit.downBitsPerSecond());
             assertEquals(named.upBitsPerSecond(), explicit.upBitsPerSecond());
             assertEquals(named.lossRate(), explicit.lossRate());
+        }
+        for (String spec : new String[] {"rtt=28ms,down=4mbit,up=1mbit,loss=0.01,iw=4,syn-rto=3s",
+                "rtt=1ms,down=1gbit,up=1gbit,loss=0,iw=1", "rtt=1ms,down=1gbit,up=1gbit,loss=0.5,syn-rto=0.25ms"}) {
+            LinkProfile profile = LinkProfile.parse(spec);
+            assertEquals(spec, profile.spec());
+            assertEquals(profile, LinkProfile.parse(profile.spec()));
         }
     }
 
@@ -115,6 +186,12 @@ class LinkProfileTest {
         assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", Duration.ofMinutes(61), 1_000, 1_000, 0));
         assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", Duration.ZERO, 1_000, 999, 0));
         assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", Duration.ZERO, Long.MAX_VALUE, 1_000, 0));
+        Duration zero = Duration.ZERO;
+        assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", zero, 1_000, 1_000, 0, 0, zero));
+        assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", zero, 1_000, 1_000, 0, 1001, zero));
+        assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", zero, 1_000, 1_000, 0, 10, Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> new LinkProfile("x", zero, 1_000, 1_000, 0, 10, Duration.ofSeconds(61)));
+        assertThrows(NullPointerException.class, () -> new LinkProfile("x", zero, 1_000, 1_000, 0, 10, null));
     }
 
     private static void assertBad(String spec, String mentioned) {

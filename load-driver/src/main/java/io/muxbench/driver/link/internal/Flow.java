@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Flow extends Sender {
 
     static final int MSS = 1460;
-    static final long INITIAL_WINDOW_BYTES = 10L * MSS;
     static final long MIN_RTO_NANOS = 200_000_000L;
     /** Fast retransmit needs three duplicate ACKs, hence three later segments. */
     private static final long FAST_RETRANSMIT_BYTES = 3L * MSS;
@@ -45,7 +44,7 @@ final class Flow extends Sender {
     private long writtenSeq;
     private long lastDeliveryNanos = Long.MIN_VALUE;
 
-    private long cwndBytes = INITIAL_WINDOW_BYTES;
+    private long cwndBytes;
     private long ssthreshBytes = Long.MAX_VALUE;
     private long recoverSeq;
 
@@ -65,6 +64,7 @@ final class Flow extends Sender {
         this.flowKey = flowKey;
         this.bytesCounter = bytesCounter;
         this.notBeforeNanos = notBeforeNanos;
+        this.cwndBytes = link.initialWindowBytes;
         this.ring = new ByteRing(link.pool, link.initialRingBytes, link.maxRingBytes);
     }
 

@@ -13,6 +13,8 @@ final class LinkCounters {
     final AtomicLong bytesUp = new AtomicLong();
     final AtomicLong bytesDown = new AtomicLong();
     final AtomicLong segmentsLost = new AtomicLong();
+    /** SYNs and SYN-ACKs the seeded loss dropped (only with a SYN timeout). */
+    final AtomicLong synLost = new AtomicLong();
     final AtomicLong segmentsRetransmitted = new AtomicLong();
     final AtomicLong udpRelays = new AtomicLong();
     final AtomicLong datagramsUp = new AtomicLong();
@@ -32,7 +34,7 @@ final class LinkCounters {
     }
 
     LinkStats snapshot() {
-        return new LinkStats(connections.get(), bytesUp.get(), bytesDown.get(), segmentsLost.get(),
+        return new LinkStats(connections.get(), bytesUp.get(), bytesDown.get(), segmentsLost.get(), synLost.get(),
                 segmentsRetransmitted.get(), internalErrors.get(), timingErrorMicros.copy(),
                 new LinkStats.Datagrams(udpRelays.get(), datagramsUp.get(), datagramsDown.get(), datagramBytesUp.get(),
                         datagramBytesDown.get(), datagramsLost.get(), datagramsQueueDropped.get(), datagramsSendDropped.get()));

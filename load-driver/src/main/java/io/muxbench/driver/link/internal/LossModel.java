@@ -31,6 +31,14 @@ final class LossModel {
         return lossRate != 0 && isLostAt(flowKey, datagramNumber);
     }
 
+    /**
+     * Whether the {@code attempt}th try (0 first) of a connection's SYN (the up flow's key) or SYN-ACK
+     * (the down flow's key) is lost: a draw of its own, apart from the segments' draws of the same flow.
+     */
+    boolean isHandshakeLost(long flowKey, int attempt) {
+        return lossRate != 0 && isLostAt(mix(flowKey ^ SYN_TAG), attempt);
+    }
+
     /** The seeded draw for the {@code n}th unit (MSS block or datagram) of a flow. */
     private boolean isLostAt(long flowKey, long n) {
         long h = mix(seed ^ mix(flowKey ^ mix(n)));
@@ -43,6 +51,7 @@ final class LossModel {
     }
 
     private static final long UDP_TAG = 0x5544_5000_0000_0000L;
+    private static final long SYN_TAG = 0x5359_4E00_0000_0000L;
 
     /** A key for one direction of one connection: the browser's address, its connection number, the direction. */
     static long flowKey(int browserAddressHash, int connectionOrdinal, boolean upstream) {

@@ -29,13 +29,14 @@ final class ProxyConnection implements EventLoop.Handler {
         LinkContext link = loop.link;
         int ordinal = browser.nextConnectionOrdinal(link.numberingEpoch.get());
         int addressHash = browser.address.hashCode();
+        long upKey = LossModel.flowKey(addressHash, ordinal, true);
+        long downKey = LossModel.flowKey(addressHash, ordinal, false);
         // The client's connect returned at once on loopback; on the emulated link its first byte
-        // leaves one round trip later, when the handshake would be done.
-        long notBefore = acceptedNanos + link.rttNanos;
-        this.up = new Flow(this, link, browser.up, LossModel.flowKey(addressHash, ordinal, true),
-                link.counters.bytesUp, notBefore);
-        this.down = new Flow(this, link, browser.down, LossModel.flowKey(addressHash, ordinal, false),
-                link.counters.bytesDown, notBefore);
+        // leaves one round trip later, when the handshake would be done, or later still when a SYN
+        // or SYN-ACK was lost and had to wait for its retransmission timeout.
+        long notBefore = acceptedNanos + link.rttNanos + link.handshakeDelayNanos(upKey, downKey);
+        this.up = new Flow(this, link, browser.up, upKey, link.counters.bytesUp, notBefore);
+        this.down = new Flow(this, link, browser.down, downKey, link.counters.bytesDown, notBefore);
         up.source = client;
         up.sink = upstream;
         down.source = upstream;
