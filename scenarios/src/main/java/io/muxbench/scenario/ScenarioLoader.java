@@ -49,7 +49,8 @@ import java.util.Map;
 public final class ScenarioLoader {
 
     /** The scenarios shipped in this jar, in the order the default suite runs them. */
-    public static final List<String> BUNDLED = List.of("image-grid", "blog", "hol-blocking", "big-assets", "fonts-and-styles", "news");
+    public static final List<String> BUNDLED = List.of("image-grid", "blog", "hol-blocking", "big-assets", "fonts-and-styles", "news",
+            "news-hosts");
 
     /** Deepest JSON nesting read: a scenario {@link Resource#MAX_DEPTH} levels deep needs about twice that. */
     private static final int MAX_NESTING = 2 * Resource.MAX_DEPTH + 8;
