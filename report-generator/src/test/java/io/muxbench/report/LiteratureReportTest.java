@@ -62,8 +62,8 @@ class LiteratureReportTest {
 
     private static Point point(String label, double x, double h1MeanMs, double h2MeanMs, double gainPercent) {
         return new Point(label, x, Map.of(
-                "h1", new Measure(40, 0, h1MeanMs, h1MeanMs - 2, 4000, "home-" + label + "-h1"),
-                "h2", new Measure(39, 1, h2MeanMs, h2MeanMs - 1, 3000, "home-" + label + "-h2")), gainPercent);
+                "h1", new Measure(40, 0, h1MeanMs, h1MeanMs - 2, 20, 4000, "home-" + label + "-h1"),
+                "h2", new Measure(39, 1, h2MeanMs, h2MeanMs - 1, 10, 3000, "home-" + label + "-h2")), gainPercent);
     }
 
     @Test

@@ -123,11 +123,12 @@ public record Literature(int schemaVersion, String suite, String startedAt, bool
      * @param failed               failed page loads
      * @param meanMs               mean page-load time (the literature's figures are averages)
      * @param p50Ms                median page-load time
+     * @param requestP50Ms         median request latency (from the page asking to the last byte)
      * @param sentBytesPerPageLoad bytes the browser sent per page load (requests, headers, handshakes)
      * @param cell                 the cell's id in its run folder's results.json
      */
-    public record Measure(long pageLoads, long failed, double meanMs, double p50Ms, long sentBytesPerPageLoad,
-                          String cell) {
+    public record Measure(long pageLoads, long failed, double meanMs, double p50Ms, double requestP50Ms,
+                          long sentBytesPerPageLoad, String cell) {
     }
 
     /**
