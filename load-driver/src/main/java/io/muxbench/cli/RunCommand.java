@@ -51,8 +51,15 @@ public final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--suite", paramLabel = "NAME", description = "Preset: default (the five hand-made bundled scenarios, lan, cable"
-            + " and 4g links, a 60 s warm-up budget per mode) or ci (a short subset for CI). Other flags override it.")
+            + " and 4g links, a 60 s warm-up budget per mode) or ci (a short subset for CI). Other flags override it."
+            + " Or literature: the published h1/h2 results (literature.md's rows, the SPDY whitepaper's tables), each a"
+            + " sweep of one variable with its own pages and links, run one after another into one folder with a"
+            + " verdict per row (about 30 min; --quick about 5); only -o, --runs-dir, --seed, -q and --no-report go"
+            + " with it.")
     String suite;
+
+    @Option(names = "--quick", description = "With --suite literature: fewer points per sweep and one page load per cell.")
+    boolean quick;
 
     @Option(names = {"-s", "--scenario"}, split = ",", paramLabel = "NAME|FILE",
             description = "Bundled scenario, scenario JSON or HAR file, or a synthetic page: synthetic:NxSIZE[:Khosts][:docSIZE]"
@@ -200,6 +207,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (LiteratureRun.SUITE.equalsIgnoreCase(String.valueOf(suite))) {
+            return new LiteratureRun(spec, quick, seed, out, runsDir, quiet, noReport).call();
+        }
+        if (quick) {
+            throw UserException.badInput("--quick only applies with --suite literature");
+        }
         RunConfig config = config();
         Instant start = startTime();
         if (modes == null) {
