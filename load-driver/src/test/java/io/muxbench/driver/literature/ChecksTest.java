@@ -47,9 +47,18 @@ class ChecksTest {
     void rttTableInDirectionOnlyWhenTheGainRisesButIsFarSmaller() {
         double[] rtt = {20, 100, 200};
         double[] h1 = {5000, 6500, 8400};
-        double[] h2 = {4950, 6300, 7900};
+        double[] h2 = {4950, 6200, 7600};
         Judgement judgement = Checks.rttTable(measured(rtt, h1, h2), List.of(12.3, 23.0, 26.8));
         assertEquals(Verdict.DIRECTION, judgement.verdict(), judgement.reasons().toString());
+    }
+
+    @Test
+    void rttTableNotReproducedWhenTheGainStaysFlatWithinNoise() {
+        // A bandwidth-bound page: 1.6 % at 20 ms, 2.6 % at 200 ms.
+        double[] rtt = {20, 100, 200};
+        Judgement judgement = Checks.rttTable(measured(rtt, new double[] {5167, 6000, 7843},
+                new double[] {5082, 5900, 7638}), List.of(12.3, 23.0, 26.8));
+        assertEquals(Verdict.NOT_REPRODUCED, judgement.verdict(), judgement.reasons().toString());
     }
 
     @Test
