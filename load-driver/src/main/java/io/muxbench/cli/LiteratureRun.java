@@ -116,7 +116,8 @@ final class LiteratureRun {
                 gains.append(gains.length() == 0 ? "" : ", ").append(point.label()).append(' ')
                         .append(point.gainPercent() == null ? "–" : String.format(Locale.ROOT, "%+.1f%%", point.gainPercent()));
             }
-            out.printf(Locale.ROOT, "  row %-28s %-38s %s%n", study.row(), study.verdict().label(),
+            String row = !study.row().isEmpty() && Character.isDigit(study.row().charAt(0)) ? "row " + study.row() : study.row();
+            out.printf(Locale.ROOT, "  %-42s %-38s %s%n", row, study.verdict().label(),
                     study.compared() + " against " + study.baseline() + ": " + gains);
         }
     }

@@ -73,7 +73,7 @@ public final class LiteratureReport {
                 + (studies.size() == 1 ? " study" : " studies"));
         html.raw("<nav><a href=\"#verdicts\">Verdicts</a> ");
         for (int i = 0; i < studies.size(); i++) {
-            html.raw("<a href=\"#").text(id(studies.get(i), i)).raw("\">").text("Row " + orDash(studies.get(i).row())).raw("</a> ");
+            html.raw("<a href=\"#").text(id(studies.get(i), i)).raw("\">").text(rowName(studies.get(i).row())).raw("</a> ");
         }
         html.raw("</nav></header>\n<main>\n");
         lead(html, literature);
@@ -149,5 +149,13 @@ public final class LiteratureReport {
     /** The study's section id: its own id, or one from its place when it has none. */
     private static String id(Study study, int index) {
         return study.id() == null || study.id().isBlank() ? "study-" + (index + 1) : study.id();
+    }
+
+    /** "Row 1" for a row of literature.md; a whitepaper table by its own name. */
+    static String rowName(String row) {
+        if (row == null || row.isBlank()) {
+            return "–";
+        }
+        return Character.isDigit(row.charAt(0)) ? "Row " + row : Character.toUpperCase(row.charAt(0)) + row.substring(1);
     }
 }

@@ -296,7 +296,9 @@ final class Studies {
                 "12 objects of 200 kB; RTT 70 ms, 20 Mbit/s; initial window 10; TLS; cold",
                 "The gain shrinks and reverses: six HTTP/1.1 connections win from about 2 to 3 % loss",
                 List.of("One HTTP/2 connection halves its window for every loss; six HTTP/1.1 connections lose one sixth"
-                        + " of the page's window each time: the model has this, and no SACK."),
+                        + " of the page's window each time. The link's TCP model then grows a window back by one segment"
+                        + " per round trip (Reno) and has no SACK, where Linux's CUBIC with SACK and RACK recovers a single"
+                        + " connection faster: the model's reversal comes earlier, and deeper, than on today's stacks."),
                 page, losses.size(),
                 i -> new PointPlan(losses.get(i) + " %", losses.get(i), "", page,
                         link(70, "20mbit", "20mbit", losses.get(i) + "%", null, null)),
