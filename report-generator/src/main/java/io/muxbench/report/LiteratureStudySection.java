@@ -29,7 +29,7 @@ final class LiteratureStudySection {
 
     static String render(Study study, String id, Predicate<String> hasReport) {
         Html html = new Html();
-        html.raw("<section id=\"").text(id).raw("\">\n<h2>").text("Row " + orDash(study.row()) + ": " + orDash(study.title()))
+        html.raw("<section id=\"").text(id).raw("\">\n<h2>").text(LiteratureReport.rowName(study.row()) + ": " + orDash(study.title()))
                 .raw("</h2>\n<table class=\"facts\"><tbody>\n");
         fact(html, "Varied", study.vary());
         fact(html, "Fixed", study.fixed());
