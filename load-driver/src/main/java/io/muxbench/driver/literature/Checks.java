@@ -186,6 +186,9 @@ final class Checks {
         int last = m.size() - 1;
         boolean direction = m.gain(last) > m.gain(0);
         reasons.add("Gain " + (direction ? "grows" : "does not grow") + " as the uplink slows: " + m.gainsText() + ".");
+        reasons.add(String.format(Locale.ROOT, "The slowest uplink adds %s to %s's PLT and %s to %s's.",
+                ms(m.baseline(last) - m.baseline(0)), m.baselineMode(), ms(m.compared(last) - m.compared(0)),
+                m.comparedMode()));
         long h1 = m.sent(m.baselineMode(), last);
         long h2 = m.sent(m.comparedMode(), last);
         boolean size = h1 > 0 && h2 <= h1 / 2;
