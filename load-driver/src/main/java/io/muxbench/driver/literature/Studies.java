@@ -96,14 +96,8 @@ final class Studies {
 
     private StudyPlan rttTable() {
         List<Integer> kept = keep(List.of(0, 1, 2, 3, 4, 5, 6), 0, 3, 6);
-        List<String> links = new ArrayList<>();
-        List<PointPlan> points = new ArrayList<>();
-        for (int i : kept) {
-            int rtt = (int) WP_RTTS[i];
-            String link = link(rtt, "4mbit", "1mbit", "0", 4, null);
-            links.add(link);
-            points.add(new PointPlan(rtt + " ms", rtt, "", STAND_IN, link));
-        }
+        List<PointPlan> points = rttPoints(kept, STAND_IN, 4);
+        List<String> links = linksOf(points);
         List<Double> gain = pick(kept, WP_RTT_GAIN);
         return new StudyPlan("wp-rtt-table", "whitepaper RTT table", "Round-trip time varied on the cable link, stand-in page",
                 "RTT (ms)", "news page, hosts kept apart; cable 4/1 Mbit/s, no loss; initial window 4; cleartext; cold",
@@ -124,14 +118,8 @@ final class Studies {
     private StudyPlan rtt() {
         List<Integer> kept = keep(List.of(0, 2, 4, 6), 0, 3);
         String page = "synthetic:100x4kb";
-        List<String> links = new ArrayList<>();
-        List<PointPlan> points = new ArrayList<>();
-        for (int i : kept) {
-            int rtt = (int) WP_RTTS[i];
-            String link = link(rtt, "4mbit", "1mbit", "0", null, null);
-            links.add(link);
-            points.add(new PointPlan(rtt + " ms", rtt, "", page, link));
-        }
+        List<PointPlan> points = rttPoints(kept, page, null);
+        List<String> links = linksOf(points);
         List<Double> gain = pick(kept, WP_RTT_GAIN);
         return new StudyPlan("row-01-rtt", "1", "Round-trip time varied, many small objects", "RTT (ms)",
                 "100 objects of 4 kB on one host; cable 4/1 Mbit/s, no loss; initial window 10; TLS; cold",
@@ -147,13 +135,8 @@ final class Studies {
     private StudyPlan loss() {
         List<Integer> kept = keep(List.of(0, 1, 2, 3, 4, 5), 0, 2, 4);
         String page = "synthetic:100x4kb";
-        List<String> links = new ArrayList<>();
-        List<PointPlan> points = new ArrayList<>();
-        for (int i : kept) {
-            String link = link(20, "4mbit", "1mbit", num(WP_LOSS[i]) + "%", 4, "3s");
-            links.add(link);
-            points.add(new PointPlan(num(WP_LOSS[i]) + " %", WP_LOSS[i], "", page, link));
-        }
+        List<PointPlan> points = lossPoints(kept, page);
+        List<String> links = linksOf(points);
         List<Double> gain = pick(kept, WP_LOSS_GAIN);
         return new StudyPlan("row-03-loss", "3", "Packet loss varied, many small objects, the study's window and SYN timeout",
                 "loss (%)", "100 objects of 4 kB on one host; cable 4/1 Mbit/s, RTT 20 ms; initial window 4; a lost SYN or"
@@ -176,14 +159,8 @@ final class Studies {
     private StudyPlan rttTableLight() {
         List<Integer> kept = keep(List.of(0, 1, 2, 3, 4, 5, 6), 0, 3, 6);
         String page = "synthetic:100x4kb";
-        List<String> links = new ArrayList<>();
-        List<PointPlan> points = new ArrayList<>();
-        for (int i : kept) {
-            int rtt = (int) WP_RTTS[i];
-            String link = link(rtt, "4mbit", "1mbit", "0", 4, null);
-            links.add(link);
-            points.add(new PointPlan(rtt + " ms", rtt, "", page, link));
-        }
+        List<PointPlan> points = rttPoints(kept, page, 4);
+        List<String> links = linksOf(points);
         List<Double> gain = pick(kept, WP_RTT_GAIN);
         return new StudyPlan("wp-rtt-table-light", "whitepaper RTT table, a page of its weight",
                 "Round-trip time varied on the cable link, a page of the whitepaper's weight", "RTT (ms)",
@@ -209,13 +186,8 @@ final class Studies {
 
     private StudyPlan lossTable() {
         List<Integer> kept = keep(List.of(0, 1, 2, 3, 4, 5), 0, 2, 4);
-        List<String> links = new ArrayList<>();
-        List<PointPlan> points = new ArrayList<>();
-        for (int i : kept) {
-            String link = link(20, "4mbit", "1mbit", num(WP_LOSS[i]) + "%", 4, "3s");
-            links.add(link);
-            points.add(new PointPlan(num(WP_LOSS[i]) + " %", WP_LOSS[i], "", STAND_IN, link));
-        }
+        List<PointPlan> points = lossPoints(kept, STAND_IN);
+        List<String> links = linksOf(points);
         List<Double> gain = pick(kept, WP_LOSS_GAIN);
         return new StudyPlan("wp-loss-table", "whitepaper loss table", "Packet loss varied on the cable link, stand-in page",
                 "loss (%)", "news page, hosts kept apart; cable 4/1 Mbit/s, RTT 20 ms; initial window 4; a lost SYN costs"
@@ -413,6 +385,30 @@ final class Studies {
                         + " nothing, which is most of what makes real pages gain less."),
                 h1, h2, List.of(part("", List.of(synthetic, STAND_IN_MERGED), List.of(link), true)), points, null,
                 Checks::realPages);
+    }
+
+    /** The RTT table's steps at {@code kept} on its cable link (4/1 Mbit/s, no loss), window {@code iw}, for one page. */
+    private static List<PointPlan> rttPoints(List<Integer> kept, String page, Integer iw) {
+        List<PointPlan> points = new ArrayList<>();
+        for (int i : kept) {
+            int rtt = (int) WP_RTTS[i];
+            points.add(new PointPlan(rtt + " ms", rtt, "", page, link(rtt, "4mbit", "1mbit", "0", iw, null)));
+        }
+        return points;
+    }
+
+    /** The loss table's steps at {@code kept} on its cable link, RTT 20 ms, window 4, a lost SYN costing 3 s. */
+    private static List<PointPlan> lossPoints(List<Integer> kept, String page) {
+        List<PointPlan> points = new ArrayList<>();
+        for (int i : kept) {
+            points.add(new PointPlan(num(WP_LOSS[i]) + " %", WP_LOSS[i], "", page,
+                    link(20, "4mbit", "1mbit", num(WP_LOSS[i]) + "%", 4, "3s")));
+        }
+        return points;
+    }
+
+    private static List<String> linksOf(List<PointPlan> points) {
+        return points.stream().map(PointPlan::link).distinct().toList();
     }
 
     /** A study of one run over one scenario source per point, on h1 and h2 over TLS. */
