@@ -13,7 +13,6 @@ import io.muxbench.scenario.source.ScenarioSources;
 import io.muxbench.vocabulary.TlsVersion;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -63,8 +62,8 @@ class TlsVersionIT {
         origin.resetStats();
         try (ClientEnvironment environment = new ClientEnvironment(options);
              BrowserClient client = mode.newClient(environment, 0)) {
-            List<Exchange> exchanges = new ArrayList<>(sendAndWait(client, List.of(page.root())));
-            exchanges.addAll(sendAndWait(client, page.root().children()));
+            List<Exchange> exchanges = new ArrayList<>(Batches.sendAndWait(client, List.of(page.root())));
+            exchanges.addAll(Batches.sendAndWait(client, page.root().children()));
 
             for (Exchange e : exchanges) {
                 assertFalse(e.failed(), e.resource.path() + ": " + e.failure + " " + e.failureDetail);
@@ -79,19 +78,5 @@ class TlsVersionIT {
                         negotiated.cipherSuite());
             }
         }
-    }
-
-    private static List<Exchange> sendAndWait(BrowserClient client, List<Resource> resources) throws InterruptedException {
-        List<Exchange> batch = new ArrayList<>();
-        long now = System.nanoTime();
-        for (Resource resource : resources) {
-            Exchange exchange = new Exchange(resource);
-            exchange.startNanos = now;
-            batch.add(exchange);
-        }
-        CountDownLatch done = new CountDownLatch(batch.size());
-        client.send(batch, exchange -> done.countDown());
-        assertTrue(done.await(30, TimeUnit.SECONDS), "exchanges did not complete: " + done.getCount() + " left");
-        return batch;
     }
 }
