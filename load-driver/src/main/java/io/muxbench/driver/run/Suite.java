@@ -50,8 +50,9 @@ public enum Suite {
                 return suite;
             }
         }
+        // literature is a suite of runs (io.muxbench.driver.literature), not a preset of one: the command line takes it first.
         throw new IllegalArgumentException("unknown suite '" + id + "'; suites: "
-                + Arrays.stream(values()).map(Suite::id).collect(Collectors.joining(", ")));
+                + Arrays.stream(values()).map(Suite::id).collect(Collectors.joining(", ")) + ", literature");
     }
 
     /** Sets what this suite names, over the defaults the builder holds; flags are set after it. */
