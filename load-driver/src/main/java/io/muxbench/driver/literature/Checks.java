@@ -126,7 +126,7 @@ final class Checks {
         double[] gains = m.gains();
         boolean direction = gains[gains.length - 1] > gains[0] && m.slope(gains) > 0;
         reasons.add("Gain " + (direction ? "grows" : "does not grow") + " with the object count: " + m.gainsText() + ".");
-        double perObject = (slopeOver(counts, m.means(m.baselineMode())) - slopeOver(counts, m.means(m.comparedMode())));
+        double perObject = Measured.slope(counts, m.means(m.baselineMode())) - Measured.slope(counts, m.means(m.comparedMode()));
         double roundTripsPerSix = perObject * 6 / rttMillis;
         boolean size = roundTripsPerSix >= 0.6 && roundTripsPerSix <= 1.5;
         reasons.add(String.format(Locale.ROOT, "HTTP/1.1 pays %.2f round trips more than HTTP/2 per six more objects"
@@ -297,21 +297,5 @@ final class Checks {
             }
         }
         return best;
-    }
-
-    private static double slopeOver(double[] x, double[] y) {
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < x.length; i++) {
-            mx += x[i] / x.length;
-            my += y[i] / y.length;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-        }
-        return sxx == 0 ? 0 : sxy / sxx;
     }
 }

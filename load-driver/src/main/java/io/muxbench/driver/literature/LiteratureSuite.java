@@ -59,6 +59,7 @@ public final class LiteratureSuite {
     private final ProgressListener lines;
     private Duration firstWarmUp;
     private Duration laterWarmUp;
+    private final Map<String, Scenario> pages = new HashMap<>();
     private volatile Runner current;
     private volatile boolean stopped;
 
@@ -275,14 +276,20 @@ public final class LiteratureSuite {
         return null;
     }
 
-    private static List<Scenario> load(List<String> sources) throws RunException {
+    /** The studies' pages, each resolved once: check, each run and each judgement read the same ones. */
+    private List<Scenario> load(List<String> sources) throws RunException {
         List<Scenario> scenarios = new ArrayList<>();
         for (String source : sources) {
-            try {
-                scenarios.add(ScenarioSources.resolve(source));
-            } catch (ScenarioException e) {
-                throw new RunException("the literature suite's page " + source + " does not load: " + e.getMessage());
+            Scenario scenario = pages.get(source);
+            if (scenario == null) {
+                try {
+                    scenario = ScenarioSources.resolve(source);
+                } catch (ScenarioException e) {
+                    throw new RunException("the literature suite's page " + source + " does not load: " + e.getMessage());
+                }
+                pages.put(source, scenario);
             }
+            scenarios.add(scenario);
         }
         return scenarios;
     }

@@ -91,28 +91,42 @@ final class Measured {
 
     /** The least-squares slope of {@code y} against the points' x. */
     double slope(double[] y) {
-        return fit(y)[0];
+        return fit(xs(), y)[0];
     }
 
     /** The coefficient of determination of the least-squares line through {@code y} against x. */
     double rSquared(double[] y) {
-        return fit(y)[1];
+        return fit(xs(), y)[1];
     }
 
-    private double[] fit(double[] y) {
+    /** The least-squares slope of {@code y} against {@code x}. */
+    static double slope(double[] x, double[] y) {
+        return fit(x, y)[0];
+    }
+
+    private double[] xs() {
+        double[] x = new double[size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = x(i);
+        }
+        return x;
+    }
+
+    /** The least-squares line's slope and its R². */
+    private static double[] fit(double[] x, double[] y) {
         int n = y.length;
         double mx = 0;
         double my = 0;
         for (int i = 0; i < n; i++) {
-            mx += x(i) / n;
+            mx += x[i] / n;
             my += y[i] / n;
         }
         double sxy = 0;
         double sxx = 0;
         double syy = 0;
         for (int i = 0; i < n; i++) {
-            sxy += (x(i) - mx) * (y[i] - my);
-            sxx += (x(i) - mx) * (x(i) - mx);
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
             syy += (y[i] - my) * (y[i] - my);
         }
         double slope = sxx == 0 ? 0 : sxy / sxx;
