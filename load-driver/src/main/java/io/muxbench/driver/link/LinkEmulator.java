@@ -164,14 +164,24 @@ public final class LinkEmulator implements AutoCloseable {
     }
 
     /**
-     * Numbers each browser's connections from 0 again, from the next one accepted. Seeded loss is a
-     * function of the seed, the browser, the connection's number and the bytes, so a runner that
-     * renumbers before each cell gives every cell the same losses for the same traffic, whatever
-     * ran before it.
+     * Numbers each browser's connections again, from the next one accepted, starting at round
+     * {@code round}'s first number (round 0's is 0). Seeded loss is a function of the seed, the
+     * browser, the connection's number and the bytes, so a runner that renumbers before each cell
+     * round gives a cell the same losses in the same round of every run with the same seed, whatever
+     * ran before it, and other losses in each of its other rounds: its page loads in different rounds
+     * sample different loss patterns, not one pattern again. Rounds are
+     * {@value #CONNECTIONS_PER_ROUND} connection numbers apart per browser.
      */
-    public void renumberConnections() {
-        loop.renumberConnections();
+    public void renumberConnections(int round) {
+        if (round < 0) {
+            throw new IllegalArgumentException("round must be at least 0, got " + round);
+        }
+        // Past 2048 rounds the numbers wrap: still a fixed function of the round, no longer apart.
+        loop.renumberConnections((int) ((long) round * CONNECTIONS_PER_ROUND));
     }
+
+    /** How far apart the connection numbers of two rounds start ({@link #renumberConnections}). */
+    public static final int CONNECTIONS_PER_ROUND = 1 << 20;
 
     /** Whether the emulator still accepts and forwards connections: false after {@link #close} or a failure. */
     public boolean isRunning() {

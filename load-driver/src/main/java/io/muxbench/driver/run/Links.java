@@ -95,9 +95,12 @@ final class Links implements AutoCloseable {
         }
     }
 
-    /** Numbers connections from 0 again on every link, so that a cell's seeded losses do not depend on earlier cells. */
-    synchronized void renumberConnections() {
-        emulators.values().forEach(LinkEmulator::renumberConnections);
+    /**
+     * Numbers connections again on every link, from round {@code round}'s first number, so that a
+     * cell's seeded losses do not depend on earlier cells, and differ from one of its rounds to the next.
+     */
+    synchronized void renumberConnections(int round) {
+        emulators.values().forEach(emulator -> emulator.renumberConnections(round));
     }
 
     /** What the UDP relays of {@code link} did so far; nothing for plain loopback or a link not started. */

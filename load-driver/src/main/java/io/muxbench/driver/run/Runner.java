@@ -183,7 +183,7 @@ public final class Runner {
                     } catch (java.io.UncheckedIOException e) {
                         throw new RunException(e.getMessage());
                     }
-                    links.renumberConnections();
+                    links.renumberConnections(round);
                     CellRecorder recorder = recorders.get(cell.key());
                     CellRound cellRound = cell.key().client() == ClientKind.DRIVER ? driver : chromium;
                     LinkStats.Datagrams relayedBefore = links.datagrams(cell.key().link());

@@ -2,6 +2,7 @@ package io.muxbench.driver.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,11 +170,27 @@ class LinkEmulatorIT {
     void renumberedConnectionsLoseWhatTheFirstOnesLost() throws Exception {
         try (LinkEmulator link = start("rtt=2ms,down=100mbit,up=100mbit,loss=5%", 5)) {
             List<Long> first = lossPerConnection(link, 3); // connections 0, 1, 2
-            link.renumberConnections();
+            link.renumberConnections(0);
             List<Long> again = lossPerConnection(link, 3); // 0, 1, 2 again, not 3, 4, 5
             System.out.println("segments lost per connection: " + first + ", after renumbering " + again);
             assertTrue(first.stream().distinct().count() > 1, "connections differ in their losses: " + first);
             assertEquals(first, again, "renumbered, each connection number loses the same segments");
+        }
+    }
+
+    @Test
+    void anotherRoundLosesOtherSegmentsAndTheSameRoundTheSameOnes() throws Exception {
+        try (LinkEmulator link = start("rtt=2ms,down=100mbit,up=100mbit,loss=5%", 5)) {
+            link.renumberConnections(0);
+            List<Long> round0 = lossPerConnection(link, 3);
+            link.renumberConnections(1);
+            List<Long> round1 = lossPerConnection(link, 3);
+            link.renumberConnections(1);
+            List<Long> round1Again = lossPerConnection(link, 3);
+            System.out.println("segments lost per connection in round 0: " + round0 + ", round 1: " + round1
+                    + ", round 1 again: " + round1Again);
+            assertNotEquals(round0, round1, "a cell's next round meets other losses");
+            assertEquals(round1, round1Again, "the same round, the same losses");
         }
     }
 

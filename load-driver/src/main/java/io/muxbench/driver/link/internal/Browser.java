@@ -20,25 +20,26 @@ final class Browser {
     private int numberingEpoch;
 
     /**
-     * Numbers this browser's connections 0, 1, 2... in accept order (a stable key for seeded loss),
-     * starting again at 0 whenever the link's numbering epoch changed.
+     * Numbers this browser's connections n, n + 1, n + 2... in accept order (a stable key for seeded
+     * loss), starting again at the link's numbering start whenever its numbering epoch changed.
      */
-    int nextConnectionOrdinal(int epoch) {
-        renumberIfNew(epoch);
+    int nextConnectionOrdinal(LinkContext link) {
+        renumberIfNew(link);
         return nextConnectionOrdinal++;
     }
 
     /** Numbers this browser's UDP relays (one per client port) as {@link #nextConnectionOrdinal} numbers connections. */
-    int nextRelayOrdinal(int epoch) {
-        renumberIfNew(epoch);
+    int nextRelayOrdinal(LinkContext link) {
+        renumberIfNew(link);
         return nextRelayOrdinal++;
     }
 
-    private void renumberIfNew(int epoch) {
+    private void renumberIfNew(LinkContext link) {
+        int epoch = link.numberingEpoch.get();
         if (epoch != numberingEpoch) {
             numberingEpoch = epoch;
-            nextConnectionOrdinal = 0;
-            nextRelayOrdinal = 0;
+            nextConnectionOrdinal = link.numberingStart;
+            nextRelayOrdinal = link.numberingStart;
         }
     }
 }

@@ -33,7 +33,7 @@ final class DatagramRelay implements EventLoop.Handler {
         this.client = client;
         this.upstreamAddress = upstreamAddress;
         LinkContext link = port.link;
-        int ordinal = browser.nextRelayOrdinal(link.numberingEpoch.get());
+        int ordinal = browser.nextRelayOrdinal(link);
         int addressHash = browser.address.hashCode();
         this.upstream = DatagramChannel.open();
         try {

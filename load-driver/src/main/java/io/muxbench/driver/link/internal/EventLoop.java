@@ -218,8 +218,9 @@ public final class EventLoop implements Runnable {
         return ended.copy();
     }
 
-    /** Connections accepted from now on are numbered from 0 again, per browser; callable from any thread. */
-    public void renumberConnections() {
+    /** Connections accepted from now on are numbered from {@code first} again, per browser; callable from any thread. */
+    public void renumberConnections(int first) {
+        link.numberingStart = first;
         link.numberingEpoch.incrementAndGet();
     }
 

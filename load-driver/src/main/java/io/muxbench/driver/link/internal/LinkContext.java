@@ -26,8 +26,12 @@ final class LinkContext {
     final BufferPool pool = new BufferPool();
     final LinkCounters counters = new LinkCounters();
     final int initialRingBytes;
-    /** Bumped to number every browser's connections from 0 again (seeded loss is keyed by that number). */
+    /**
+     * Bumped to number every browser's connections again, from {@link #numberingStart} (seeded loss is
+     * keyed by that number); the start is written before the bump, so a reader of the new epoch sees it.
+     */
     final java.util.concurrent.atomic.AtomicInteger numberingEpoch = new java.util.concurrent.atomic.AtomicInteger();
+    volatile int numberingStart;
     /** Twice the bandwidth-delay product (so the window, not the buffer, limits a transfer), within bounds. */
     final int maxRingBytes;
 

@@ -27,7 +27,7 @@ final class ProxyConnection implements EventLoop.Handler {
         this.client = client;
         this.upstream = SocketChannel.open();
         LinkContext link = loop.link;
-        int ordinal = browser.nextConnectionOrdinal(link.numberingEpoch.get());
+        int ordinal = browser.nextConnectionOrdinal(link);
         int addressHash = browser.address.hashCode();
         long upKey = LossModel.flowKey(addressHash, ordinal, true);
         long downKey = LossModel.flowKey(addressHash, ordinal, false);
